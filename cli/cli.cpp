@@ -1,0 +1,64 @@
+#include "cli.h"
+
+#include "commands.h"
+#include "terminal.h"
+
+#include <functional>
+
+namespace rs::cli {
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    std::function<int(const QStringList &)> run;
+};
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {"inspect-weights", "Check an InceptionV3 weights file and print its fingerprint.", inspectWeightsCommand},
+        {"features", "Write images' features at a layer to a .npy file.", featuresCommand},
+        {"classify", "Print the top ImageNet classes of images (a quick check).", classifyCommand},
+        {"sample-data", "Write the built-in Fashion-MNIST sample dataset.", sampleDataCommand},
+    };
+    return list;
+}
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: retrain-cli COMMAND [options]\n\n"
+              "Train image classifiers by transfer learning from InceptionV3.\n\nCommands:\n";
+    for (const Command &c : commands())
+        stream << "  " << QString::fromLatin1(c.name).leftJustified(18) << c.summary << '\n';
+    stream << "\n'retrain-cli COMMAND --help' describes a command.\n"
+              "Exit status: 0 success, 1 failure, 2 bad arguments.\n"
+           << Qt::flush;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out() << "retrain-cli " << RETRAIN_VERSION << Qt::endl;
+        return kSuccess;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        printUsage(out());
+        return kSuccess;
+    }
+    for (const Command &c : commands())
+        if (first == QLatin1String(c.name))
+            return c.run(arguments.mid(1));
+    if (first.isEmpty())
+        err() << "retrain-cli: no command given\n";
+    else
+        err() << "retrain-cli: unknown command '" << first << "'\n";
+    printUsage(err());
+    return kBadArguments;
+}
+
+} // namespace rs::cli

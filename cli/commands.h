@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+namespace rs::cli {
+
+// Each takes its own arguments (command name first) and returns an ExitCode.
+int inspectWeightsCommand(const QStringList &arguments);
+int featuresCommand(const QStringList &arguments);
+int classifyCommand(const QStringList &arguments);
+int sampleDataCommand(const QStringList &arguments);
+
+} // namespace rs::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QString>
+#include <QTextStream>
+
+namespace rs::cli {
+
+QTextStream &out();
+QTextStream &err();
+
+// Parses `arguments` for one command. Returns -1 to go on, or the exit code to return now
+// (after printing the help text or the one-line argument error).
+int parseOrExit(QCommandLineParser &parser, const QStringList &arguments);
+
+// Prints "retrain-cli: <command>: <message>" on stderr and returns `code`.
+int fail(const QString &command, const QString &message, int code);
+
+// A one-line progress report on stderr (rate and time left), redrawn in place on a
+// terminal and printed every 10 % otherwise, so logs stay short.
+class Progress
+{
+public:
+    Progress(QString label, qint64 total);
+    void advance(qint64 done);
+    void finish();
+
+private:
+    QString m_label;
+    qint64 m_total;
+    qint64 m_done = 0;
+    int m_lastDecile = -1;
+    bool m_interactive;
+    QElapsedTimer m_clock;
+};
+
+} // namespace rs::cli
