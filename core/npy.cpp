@@ -61,9 +61,10 @@ NpyArray readNpy(const QString &path)
         fail(path, file.errorString());
     const QByteArray bytes = file.readAll();
     try {
-        ByteReader in(reinterpret_cast<const std::uint8_t *>(bytes.constData()), std::size_t(bytes.size()));
-        if (in.string(6) != std::string(kMagic, 6))
+        if (bytes.size() < 10 || !bytes.startsWith(QByteArray(kMagic, 6)))
             fail(path, QStringLiteral("not a .npy file"));
+        ByteReader in(reinterpret_cast<const std::uint8_t *>(bytes.constData()), std::size_t(bytes.size()));
+        in.seek(6);
         const std::uint8_t major = in.u8();
         in.u8();
         const std::size_t headerLength = major == 1 ? in.littleEndian<std::uint16_t>()

@@ -95,6 +95,8 @@ private:
 
 void Machine::adopt(Value &container, const ValuePtr &child)
 {
+    if (child.get() == &container)
+        m_in.fail("pickle puts a container inside itself (a reference cycle)");
     child->frozen = true;
     container.depth = std::max(container.depth, child->depth + 1);
     if (container.depth > kMaxDepth)

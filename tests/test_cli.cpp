@@ -1,0 +1,205 @@
+// retrain-cli as a user runs it: exit codes, messages, and files that other tools can read.
+
+#include "backbone.h"
+#include "image.h"
+#include "npy.h"
+#include "preprocess.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using rs::test::imageFile;
+using rs::test::referenceFile;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(rs::test::cliPath(), arguments);
+    if (!process.waitForFinished(300000))
+        qFatal("retrain-cli did not finish: %s", qPrintable(arguments.join(QLatin1Char(' '))));
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reportsVersionAndHelp()
+    {
+        const Run version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("retrain-cli " RETRAIN_VERSION));
+        const Run help = cli({QStringLiteral("features"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("--random-weights")));
+    }
+
+    void badArgumentsExitWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList();
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("classify"), QStringLiteral("--wings")};
+        QTest::newRow("features without --out") << QStringList{QStringLiteral("features"), QStringLiteral("a.jpg")};
+        QTest::newRow("zero threads")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--threads"), QStringLiteral("0"), QStringLiteral("a.jpg")};
+        QTest::newRow("unknown layer")
+            << QStringList{QStringLiteral("features"), QStringLiteral("--layer"), QStringLiteral("Mixed_9z"),
+                           QStringLiteral("--out"), QStringLiteral("x.npy"), QStringLiteral("a.jpg")};
+        QTest::newRow("two weights sources")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--weights"), QStringLiteral("w.pth"),
+                           QStringLiteral("--random-weights"), QStringLiteral("1"), QStringLiteral("a.jpg")};
+    }
+
+    void badArgumentsExitWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QStringLiteral("retrain-cli")), qPrintable(run.err));
+    }
+
+    void inspectsWeights_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("zip") << "inception_zip.pth" << "zip";
+        QTest::newRow("legacy") << "inception_legacy.pth" << "legacy";
+    }
+
+    void inspectsWeights()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        const Run run = cli({QStringLiteral("inspect-weights"), referenceFile(file)});
+        QCOMPARE(run.exitCode, 0);
+        const QString fingerprint = rs::Backbone::fromFile(referenceFile(file)).weights().fingerprint;
+        QVERIFY2(run.out.contains(QStringLiteral("format:      ") + format), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("tensors:     580")));
+        QVERIFY(run.out.contains(QStringLiteral("fingerprint: ") + fingerprint));
+    }
+
+    void refusesBadWeightsInOneLine_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("hostile") << referenceFile(QStringLiteral("evil_zip.pth")) << "refusing 'posix.system'";
+        QTest::newRow("wrong model") << referenceFile(QStringLiteral("wrong_model.pth")) << "unexpected key";
+        QTest::newRow("image") << imageFile(QStringLiteral("photo.jpg")) << "not a PyTorch weights file";
+        QTest::newRow("missing") << referenceFile(QStringLiteral("none.pth")) << "cannot open";
+    }
+
+    void refusesBadWeightsInOneLine()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, reason);
+        const Run run = cli({QStringLiteral("inspect-weights"), file});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.err.contains(file) && run.err.contains(reason), qPrintable(run.err));
+    }
+
+    void writesFeaturesNumpyReads()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("features.npy"));
+        const QStringList images{imageFile(QStringLiteral("photo.jpg")), imageFile(QStringLiteral("notes.png")),
+                                 imageFile(QStringLiteral("猫 の写真.png")), imageFile(QStringLiteral("gray.png"))};
+        const Run run = cli(QStringList{QStringLiteral("features"), QStringLiteral("--weights"),
+                                        referenceFile(QStringLiteral("inception_zip.pth")), QStringLiteral("--out"), out}
+                            + images);
+        QCOMPARE(run.exitCode, 1); // one image could not be read
+        QVERIFY2(run.err.contains(QStringLiteral("skipped ") + imageFile(QStringLiteral("notes.png"))), qPrintable(run.err));
+
+        const rs::NpyArray written = rs::readNpy(out);
+        QCOMPARE(written.shape, (std::vector<std::int64_t>{3, 2048}));
+        // The same rows as the library computes in this process, in the order given.
+        const rs::Backbone backbone = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_zip.pth")));
+        for (int i : {0, 2, 3}) {
+            const std::vector<float> input = rs::networkInput(rs::loadImage(images[i]).image, rs::Backbone::kInputSize);
+            const rs::FeatureMatrix expected = backbone.extract(input.data(), 1, rs::Backbone::kBottleneck);
+            const int row = i == 0 ? 0 : i - 1;
+            const auto d = rs::test::compare(written.values.data() + row * 2048, expected.values.data(), 2048);
+            QVERIFY2(d.relative() < 1e-5, qPrintable(QString::number(d.relative())));
+        }
+
+        QProcess python;
+        python.start(rs::test::systemPython(),
+                     {QStringLiteral("-c"), QStringLiteral("import numpy, sys; print(numpy.load(sys.argv[1]).shape)"), out});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("(3, 2048)"));
+    }
+
+    void featuresOfAnIntermediateLayer()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("mixed.npy"));
+        const Run run = cli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                             QStringLiteral("--layer"), QStringLiteral("Mixed_5d"), QStringLiteral("--out"), out,
+                             imageFile(QStringLiteral("small.bmp"))});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.err.contains(QStringLiteral("UNTRAINED")));
+        QCOMPARE(rs::readNpy(out).shape, (std::vector<std::int64_t>{1, 288}));
+    }
+
+    void explainsWhereWeightsGoWhenNoneAreFound()
+    {
+        QTemporaryDir emptyHome;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TORCH_HOME"), emptyHome.path());
+        const Run run = cli({QStringLiteral("classify"), imageFile(QStringLiteral("photo.jpg"))}, environment);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(emptyHome.path() + QStringLiteral("/hub/checkpoints/inception_v3_google-0cc3c7bd.pth")),
+                 qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("--random-weights")));
+    }
+
+    void classifiesWithTheDefaultWeightsFile()
+    {
+        QTemporaryDir torchHome;
+        QVERIFY(QDir(torchHome.path()).mkpath(QStringLiteral("hub/checkpoints")));
+        QVERIFY(QFile::link(referenceFile(QStringLiteral("inception_legacy.pth")),
+                            torchHome.filePath(QStringLiteral("hub/checkpoints/inception_v3_google-0cc3c7bd.pth"))));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TORCH_HOME"), torchHome.path());
+        const Run run = cli({QStringLiteral("classify"), QStringLiteral("--top"), QStringLiteral("2"),
+                             imageFile(QStringLiteral("photo.jpg"))},
+                            environment);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("(legacy)")) && run.out.contains(QStringLiteral("classified 1 images")),
+                 qPrintable(run.out));
+    }
+
+    void writesSampleDataOnce()
+    {
+        QTemporaryDir dir;
+        const Run first = cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.out.contains(QStringLiteral("10 classes, 20 images written, 0 already there")), qPrintable(first.out));
+        const rs::DecodedImage boot = rs::loadImage(dir.filePath(QStringLiteral("Ankle_boot/fmnist_00000.png")));
+        QVERIFY2(boot.ok(), qPrintable(boot.error));
+        QCOMPARE(boot.image.width, 28);
+        const Run second = cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
+        QVERIFY(second.out.contains(QStringLiteral("0 images written, 20 already there")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
