@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine: installs what is missing, builds, then runs
+# the demo or the tests. Safe to run again: every step skips what is already done.
+#
+#   tools/run.sh demo    install, build, and run the main job on the built-in sample data
+#   tools/run.sh test    install, build, and run every test
+#   tools/run.sh build   install and build only
+#
+# Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BUILD_DIR:-$root/build}
+jobs=${JOBS:-$(nproc)}
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "error: installing packages needs root; run as root or install sudo" >&2
+        exit 1
+    fi
+}
+
+# Build and run-time dependencies; the tests also need Python's torchvision for reference
+# outputs, and the demo needs the Fashion-MNIST images.
+build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev zlib1g-dev
+                qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev)
+data_packages=(dataset-fashion-mnist)
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil)
+
+install_packages() {
+    local wanted=("$@") missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        say "Debian packages: all ${#wanted[@]} present"
+        return
+    fi
+    say "Installing ${#missing[@]} Debian packages: ${missing[*]}"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    say "Configuring in $build_dir (Release)"
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETRAIN_WERROR=ON
+    say "Building with $jobs jobs"
+    cmake --build "$build_dir" -j "$jobs"
+}
+
+demo() {
+    local cli="$build_dir/app/retrain-cli"
+    local samples="$build_dir/demo/samples"
+    say "Writing the built-in sample dataset (Fashion-MNIST, 10 classes x 60 images) to $samples"
+    "$cli" sample-data --per-class 60 "$samples"
+
+    local torch_home=${TORCH_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/torch}
+    local weights="$torch_home/hub/checkpoints/inception_v3_google-0cc3c7bd.pth"
+    local source=()
+    if [ -f "$weights" ]; then
+        say "Using the ImageNet weights at $weights"
+    else
+        say "No ImageNet weights at $weights: using UNTRAINED random weights (the classes printed are meaningless)"
+        source=(--random-weights 0)
+    fi
+    say "Classifying two images of each class with InceptionV3"
+    local images=()
+    for class_dir in "$samples"/*/; do
+        local files=("$class_dir"*.png)
+        images+=("${files[@]:0:2}")
+    done
+    "$cli" classify "${source[@]}" --top 3 "${images[@]}"
+}
+
+run_tests() {
+    say "Running the tests"
+    cd "$build_dir"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j "$jobs"
+}
+
+case "${1:-}" in
+    demo) install_packages "${build_packages[@]}" "${data_packages[@]}"; build; demo ;;
+    test) install_packages "${build_packages[@]}" "${data_packages[@]}" "${test_packages[@]}"; build; run_tests ;;
+    build) install_packages "${build_packages[@]}"; build ;;
+    *) sed -n '2,11p' "$0" >&2; exit 2 ;;
+esac
