@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "commands.h"
+#include "evaluation.h"
 #include "extraction.h"
 #include "terminal.h"
 #include "weightsoption.h"
@@ -9,23 +10,20 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace rs::cli {
 
 namespace {
 
-constexpr int kBatchSize = 8;
-
-std::vector<double> softmax(const float *logits, std::int64_t n)
+std::vector<float> softmax(const float *logits, std::int64_t n)
 {
     const float top = *std::max_element(logits, logits + n);
-    std::vector<double> p(static_cast<std::size_t>(n));
+    std::vector<float> p(static_cast<std::size_t>(n));
     double total = 0.0;
     for (std::int64_t i = 0; i < n; ++i)
-        total += p[i] = std::exp(double(logits[i]) - top);
-    for (double &v : p)
-        v /= total;
+        total += p[i] = std::exp(logits[i] - top);
+    for (float &v : p)
+        v = float(v / total);
     return p;
 }
 
@@ -64,17 +62,16 @@ int classifyCommand(const QStringList &arguments)
 
     QElapsedTimer running;
     running.start();
-    const ExtractionResult result = extractFeatures(*backbone, images, Backbone::kLogits, kBatchSize);
+    ExtractionOptions options;
+    options.layer = Backbone::kLogits;
+    const ExtractionResult result = extractFeatures(*backbone, images, options);
     const double seconds = running.elapsed() / 1000.0;
 
     for (std::int64_t r = 0; r < result.features.rows; ++r) {
-        const std::vector<double> p = softmax(result.features.row(r), result.features.cols);
-        std::vector<int> order(p.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](int a, int b) { return p[a] > p[b]; });
-        out() << QDir::toNativeSeparators(result.extracted[int(r)]) << ':';
-        for (int i = 0; i < k; ++i)
-            out() << "  " << order[i] << " (" << QString::number(p[order[i]], 'f', 3) << ')';
+        const std::vector<float> p = softmax(result.features.row(r), result.features.cols);
+        out() << QDir::toNativeSeparators(images[result.sourceIndex[std::size_t(r)]]) << ':';
+        for (const auto &[index, probability] : topClasses(p.data(), int(p.size()), k))
+            out() << "  " << index << " (" << QString::number(probability, 'f', 3) << ')';
         out() << '\n';
     }
     for (const QString &error : result.errors)

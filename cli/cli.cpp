@@ -18,6 +18,9 @@ struct Command
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
+        {"train", "Train a classifier on folders of images, evaluate it and export it.", trainCommand},
+        {"predict", "Classify images with an exported model.", predictCommand},
+        {"evaluate", "Evaluate an exported model on a labelled folder.", evaluateCommand},
         {"inspect-weights", "Check an InceptionV3 weights file and print its fingerprint.", inspectWeightsCommand},
         {"features", "Write images' features at a layer to a .npy file.", featuresCommand},
         {"classify", "Print the top ImageNet classes of images (a quick check).", classifyCommand},

@@ -9,5 +9,8 @@ int inspectWeightsCommand(const QStringList &arguments);
 int featuresCommand(const QStringList &arguments);
 int classifyCommand(const QStringList &arguments);
 int sampleDataCommand(const QStringList &arguments);
+int trainCommand(const QStringList &arguments);
+int predictCommand(const QStringList &arguments);
+int evaluateCommand(const QStringList &arguments);
 
 } // namespace rs::cli

@@ -7,10 +7,6 @@
 
 namespace rs::cli {
 
-namespace {
-constexpr int kBatchSize = 16;
-}
-
 int featuresCommand(const QStringList &arguments)
 {
     const QString command = QStringLiteral("features");
@@ -48,12 +44,14 @@ int featuresCommand(const QStringList &arguments)
         return code;
 
     Progress progress(command, images.size());
-    const ExtractionResult result = extractFeatures(*backbone, images, parser.value(layer), kBatchSize,
-                                                    [&](int done) { progress.advance(done); });
+    ExtractionOptions options;
+    options.layer = parser.value(layer);
+    options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };
+    const ExtractionResult result = extractFeatures(*backbone, images, options);
     progress.finish();
     for (const QString &error : result.errors)
         err() << "skipped " << error << Qt::endl;
-    if (result.extracted.isEmpty())
+    if (result.features.rows == 0)
         return fail(command, QStringLiteral("none of the images could be read"), kFailure);
 
     try {

@@ -43,6 +43,38 @@ int fail(const QString &command, const QString &message, int code)
     return code;
 }
 
+NumberReader::NumberReader(const QCommandLineParser &parser, QString command)
+    : m_parser(parser), m_command(std::move(command))
+{
+}
+
+bool NumberReader::reject(const QCommandLineOption &option, const QString &range)
+{
+    if (m_ok)
+        fail(m_command, QStringLiteral("--%1 needs %2, not '%3'").arg(option.names().constFirst(), range, m_parser.value(option)),
+             kBadArguments);
+    m_ok = false;
+    return false;
+}
+
+int NumberReader::integer(const QCommandLineOption &option, int min, int max)
+{
+    bool parsed = false;
+    const int value = m_parser.value(option).toInt(&parsed);
+    if (!parsed || value < min || value > max)
+        reject(option, QStringLiteral("a whole number from %1 to %2").arg(min).arg(max));
+    return value;
+}
+
+double NumberReader::real(const QCommandLineOption &option, double min, double max)
+{
+    bool parsed = false;
+    const double value = m_parser.value(option).toDouble(&parsed);
+    if (!parsed || !(value >= min && value <= max))
+        reject(option, QStringLiteral("a number from %1 to %2").arg(min).arg(max));
+    return value;
+}
+
 Progress::Progress(QString label, qint64 total)
     : m_label(std::move(label)), m_total(total), m_interactive(isatty(fileno(stderr)))
 {

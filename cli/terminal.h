@@ -17,6 +17,22 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments);
 // Prints "retrain-cli: <command>: <message>" on stderr and returns `code`.
 int fail(const QString &command, const QString &message, int code);
 
+// Reads numeric options, printing the first bad value's reason; check ok() afterwards.
+class NumberReader
+{
+public:
+    NumberReader(const QCommandLineParser &parser, QString command);
+    int integer(const QCommandLineOption &option, int min, int max);
+    double real(const QCommandLineOption &option, double min, double max);
+    bool ok() const { return m_ok; }
+
+private:
+    bool reject(const QCommandLineOption &option, const QString &range);
+    const QCommandLineParser &m_parser;
+    QString m_command;
+    bool m_ok = true;
+};
+
 // A one-line progress report on stderr (rate and time left), redrawn in place on a
 // terminal and printed every 10 % otherwise, so logs stay short.
 class Progress

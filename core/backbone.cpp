@@ -1,7 +1,7 @@
 #include "backbone.h"
 
+#include "backboneimpl.h"
 #include "bytereader.h"
-#include "inception.h"
 #include "statedict.h"
 #include "weightsloader.h"
 
@@ -18,15 +18,33 @@
 
 namespace rs {
 
-struct Backbone::Impl
-{
-    InceptionV3 model{1000, /*transformInput=*/false};
-    WeightsInfo info;
-};
-
 namespace {
 
-// Maps our layer names to the model's activation names: (name, always pooled).
+// He initialisation keeps activations at unit scale through the ReLU stack, so random
+// features stay finite and varied even with identity BatchNorm statistics.
+void initialiseRandomly(InceptionV3 &model, std::uint64_t seed)
+{
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+    torch::NoGradGuard noGrad;
+    auto endsWith = [](const std::string &name, const std::string &suffix) {
+        return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    for (const auto &p : model->named_parameters()) {
+        const std::string &name = p.key();
+        at::Tensor t = p.value();
+        if (endsWith(name, "conv.weight")) {
+            const double fanIn = double(t.numel() / t.size(0));
+            t.normal_(0.0, std::sqrt(2.0 / fanIn), generator);
+        } else if (endsWith(name, "fc.weight")) {
+            t.normal_(0.0, 0.01, generator);
+        } else if (endsWith(name, "fc.bias")) {
+            t.zero_();
+        }
+    }
+}
+
+} // namespace
+
 std::pair<std::string, bool> activationFor(const QString &layer)
 {
     if (layer == Backbone::kBottleneck)
@@ -40,28 +58,6 @@ std::pair<std::string, bool> activationFor(const QString &layer)
                                     + Backbone::layerNames().join(QStringLiteral(", ")).toStdString());
     return {name, false};
 }
-
-// He initialisation keeps activations at unit scale through the ReLU stack, so random
-// features stay finite and varied even with identity BatchNorm statistics.
-void initialiseRandomly(InceptionV3 &model, std::uint64_t seed)
-{
-    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
-    torch::NoGradGuard noGrad;
-    for (const auto &p : model->named_parameters()) {
-        const std::string &name = p.key();
-        at::Tensor t = p.value();
-        if (name.size() > 12 && name.compare(name.size() - 12, 12, ".conv.weight") == 0) {
-            const double fanIn = double(t.numel() / t.size(0));
-            t.normal_(0.0, std::sqrt(2.0 / fanIn), generator);
-        } else if (name.size() > 9 && name.compare(name.size() - 9, 9, "fc.weight") == 0) {
-            t.normal_(0.0, 0.01, generator);
-        } else if (name.size() > 7 && name.compare(name.size() - 7, 7, "fc.bias") == 0) {
-            t.zero_();
-        }
-    }
-}
-
-} // namespace
 
 Backbone::Backbone(std::unique_ptr<Impl> impl) : d(std::move(impl))
 {

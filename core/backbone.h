@@ -72,8 +72,11 @@ public:
     FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer,
                           bool pooled = true) const;
 
-private:
+    // core/ internals (export) reach the torch model through backboneimpl.h.
     struct Impl;
+    const Impl &impl() const { return *d; }
+
+private:
     explicit Backbone(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;
 };

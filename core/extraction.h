@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backbone.h"
+#include "cancellation.h"
 
 #include <QStringList>
 
@@ -8,18 +9,38 @@
 
 namespace rs {
 
-struct ExtractionResult
+class BottleneckCache;
+
+struct ExtractionProgress
 {
-    FeatureMatrix features; // one row per entry of `extracted`
-    QStringList extracted;  // the images that were read, in the order given
-    QStringList errors;     // "<file>: <reason>" for each image that could not be read
+    int done = 0;  // images handled, read from the cache or not
+    int total = 0;
+    int fromCache = 0;
 };
 
-// Decodes and preprocesses `paths` and runs them through `backbone` in batches.
-// Unreadable images are listed in `errors` and skipped; `progress` gets the number of
-// images handled so far after each batch.
+struct ExtractionOptions
+{
+    QString layer = Backbone::kBottleneck;
+    int batchSize = 16;
+    const BottleneckCache *cache = nullptr; // optional; must match the backbone and layer
+    const CancelFlag *cancel = nullptr;
+    std::function<void(const ExtractionProgress &)> progress;
+};
+
+struct ExtractionResult
+{
+    FeatureMatrix features;        // one row per image that could be read
+    std::vector<int> sourceIndex;  // row -> index into the paths given, ascending
+    QStringList errors;            // "<file>: <reason>" for each image that could not be read
+    int fromCache = 0;
+    int computed = 0;
+    int repaired = 0; // damaged cache entries that were computed again
+};
+
+// Reads, decodes and preprocesses each image and runs the network in batches; with a cache,
+// images seen before cost only the file read and its hash. Unreadable images are listed in
+// `errors` and skipped. Throws Cancelled when the flag is set (checked between images).
 ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths,
-                                 const QString &layer, int batchSize,
-                                 const std::function<void(int)> &progress = {});
+                                 const ExtractionOptions &options = {});
 
 } // namespace rs

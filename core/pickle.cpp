@@ -26,12 +26,14 @@ struct AllowedGlobal
     at::ScalarType dtype;
 };
 
-// Everything torch.save puts into a state dict; nothing else may be named by the file.
+// Everything torch.save (and LibTorch's pickle_save) puts into a state dict; nothing else
+// may be named by the file.
 constexpr AllowedGlobal kAllowedGlobals[] = {
     {"collections", "OrderedDict", Callable::OrderedDict, at::ScalarType::Undefined},
     {"torch._utils", "_rebuild_tensor_v2", Callable::RebuildTensorV2, at::ScalarType::Undefined},
     {"torch._utils", "_rebuild_tensor", Callable::RebuildTensorV1, at::ScalarType::Undefined},
     {"torch._utils", "_rebuild_parameter", Callable::RebuildParameter, at::ScalarType::Undefined},
+    {"torch.jit._pickle", "restore_type_tag", Callable::RestoreTypeTag, at::ScalarType::Undefined},
     {"torch", "FloatStorage", Callable::StorageType, at::kFloat},
     {"torch", "DoubleStorage", Callable::StorageType, at::kDouble},
     {"torch", "HalfStorage", Callable::StorageType, at::kHalf},
@@ -239,6 +241,11 @@ void Machine::reduce()
     case Callable::RebuildParameter:
         if (args->items.empty() || args->items[0]->kind != Kind::Tensor)
             m_in.fail("parameter rebuilt without a tensor");
+        push(args->items[0]);
+        return;
+    case Callable::RestoreTypeTag:
+        if (args->items.size() != 2 || args->items[1]->kind != Kind::String)
+            m_in.fail("malformed type tag");
         push(args->items[0]);
         return;
     case Callable::StorageType:

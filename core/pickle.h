@@ -39,6 +39,7 @@ enum class Callable {
     RebuildTensorV2,
     RebuildTensorV1,
     RebuildParameter,
+    RestoreTypeTag, // LibTorch's typed containers: returns its first argument
     StorageType,
 };
 

@@ -46,7 +46,7 @@ LoadSummary loadStrict(torch::nn::Module &model, const StateDict &dict)
     std::map<std::string, const at::Tensor *> sources;
     for (const auto &[name, tensor] : dict.tensors) {
         if (!targets.count(name))
-            throw FormatError("unexpected key '" + name + "': not a parameter of InceptionV3");
+            throw FormatError("unexpected key '" + name + "': the model has no such parameter");
         if (!sources.emplace(name, &tensor).second)
             throw FormatError("key '" + name + "' appears twice");
     }

@@ -1,0 +1,87 @@
+#include "cli.h"
+#include "commands.h"
+#include "dataset.h"
+#include "evaluation.h"
+#include "extraction.h"
+#include "modelexport.h"
+#include "terminal.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+namespace rs::cli {
+
+int predictCommand(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("predict");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Classify images with an exported model: the top classes "
+                                                    "of each image with their probabilities."));
+    const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("Classes to list per image (default 3)."),
+                                 QStringLiteral("K"), QStringLiteral("3"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+    const QCommandLineOption weights(QStringLiteral("weights"),
+                                     QStringLiteral("The InceptionV3 weights the model was trained with, if they are "
+                                                    "not where they were then."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Compute threads (default: all cores)."),
+                                     QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
+    for (const QCommandLineOption *option : {&top, &json, &weights, &threads})
+        parser.addOption(*option);
+    parser.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("A folder written by train --export."));
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Images or folders of images."),
+                                 QStringLiteral("IMAGE|FOLDER..."));
+    if (const int code = parseOrExit(parser, arguments); code >= 0)
+        return code;
+    NumberReader number(parser, command);
+    const int k = number.integer(top, 1, 1000);
+    setComputeThreads(number.integer(threads, 1, 1024));
+    if (!number.ok())
+        return kBadArguments;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return fail(command, QStringLiteral("needs MODEL_DIR and at least one IMAGE or FOLDER"), kBadArguments);
+
+    QStringList skipped;
+    const QStringList images = collectImages(positional.mid(1), skipped);
+    try {
+        const ExportedModel model = loadExportedModel(positional.first(), parser.value(weights));
+        ExtractionOptions options;
+        options.layer = model.layer;
+        const ExtractionResult result = extractFeatures(model.backbone, images, options);
+        skipped << result.errors;
+        const FeatureMatrix p = model.predict(result.features);
+
+        QJsonArray list;
+        for (std::int64_t r = 0; r < p.rows; ++r) {
+            const QString path = images[result.sourceIndex[std::size_t(r)]];
+            const auto best = topClasses(p.row(r), int(p.cols), k);
+            if (parser.isSet(json)) {
+                QJsonArray classes;
+                for (const auto &[label, probability] : best)
+                    classes.append(QJsonObject{{QStringLiteral("class"), model.classes[label]},
+                                               {QStringLiteral("probability"), probability}});
+                list.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("top"), classes}});
+                continue;
+            }
+            out() << QDir::toNativeSeparators(path) << ':';
+            for (const auto &[label, probability] : best)
+                out() << "  " << model.classes[label] << ' ' << QString::number(probability, 'f', 3);
+            out() << '\n';
+        }
+        if (parser.isSet(json))
+            out() << QJsonDocument(list).toJson();
+        out().flush();
+    } catch (const std::exception &e) {
+        return fail(command, QString::fromStdString(e.what()), kFailure);
+    }
+    for (const QString &s : skipped)
+        err() << "skipped " << s << '\n';
+    err().flush();
+    return skipped.isEmpty() ? kSuccess : kFailure;
+}
+
+} // namespace rs::cli

@@ -1,0 +1,82 @@
+#include "reporting.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace rs::cli {
+namespace {
+
+constexpr int kListedSkips = 20;
+
+QString percent(double fraction)
+{
+    return QString::number(100.0 * fraction, 'f', 1) + QLatin1Char('%');
+}
+
+} // namespace
+
+void printDataset(QTextStream &stream, const Dataset &dataset)
+{
+    int width = 5;
+    for (const QString &c : dataset.classes)
+        width = std::max(width, int(c.size()));
+    stream << QStringLiteral("class").leftJustified(width) << "   train  valid   test\n";
+    std::array<int, 3> totals{};
+    for (const ClassCounts &c : dataset.counts()) {
+        stream << c.name.leftJustified(width);
+        for (int s = 0; s < 3; ++s) {
+            stream << QString::number(c.perSubset[std::size_t(s)]).rightJustified(7);
+            totals[std::size_t(s)] += c.perSubset[std::size_t(s)];
+        }
+        stream << '\n';
+    }
+    stream << QStringLiteral("total").leftJustified(width);
+    for (int n : totals)
+        stream << QString::number(n).rightJustified(7);
+    stream << '\n';
+    if (!dataset.skipped.isEmpty()) {
+        stream << dataset.skipped.size() << " files skipped:\n";
+        for (const QString &s : dataset.skipped.mid(0, kListedSkips))
+            stream << "  " << s << '\n';
+        if (dataset.skipped.size() > kListedSkips)
+            stream << "  ... and " << dataset.skipped.size() - kListedSkips << " more (all are in the report)\n";
+    }
+    for (const QString &w : dataset.warnings)
+        stream << "warning: " << w << '\n';
+    stream.flush();
+}
+
+void printEvaluation(QTextStream &stream, const Evaluation &e, const QStringList &classes, bool listMisclassified)
+{
+    stream << "accuracy " << percent(e.accuracy) << " on " << e.count << " images (balanced accuracy "
+           << percent(e.balancedAccuracy) << ")\n";
+    int width = 5;
+    for (const QString &c : classes)
+        width = std::max(width, int(c.size()));
+    stream << QStringLiteral("class").leftJustified(width) << "  precision  recall      F1  images\n";
+    for (std::size_t c = 0; c < e.perClass.size(); ++c) {
+        const ClassMetrics &m = e.perClass[c];
+        stream << classes.value(int(c)).leftJustified(width) << percent(m.precision).rightJustified(11)
+               << percent(m.recall).rightJustified(8) << percent(m.f1).rightJustified(8)
+               << QString::number(m.support).rightJustified(8) << '\n';
+    }
+    if (listMisclassified) {
+        stream << e.misclassified.size() << " misclassified:\n";
+        for (const Misclassified &m : e.misclassified)
+            stream << "  " << QDir::toNativeSeparators(m.path) << ": " << classes.value(m.trueLabel) << " taken for "
+                   << classes.value(m.predicted) << " (" << percent(m.confidence) << ")\n";
+    }
+    stream.flush();
+}
+
+QString writeJson(const QString &path, const QJsonObject &json)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = QJsonDocument(json).toJson();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    return {};
+}
+
+} // namespace rs::cli

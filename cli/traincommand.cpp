@@ -1,0 +1,231 @@
+#include "bottleneckcache.h"
+#include "cli.h"
+#include "commands.h"
+#include "modelexport.h"
+#include "reporting.h"
+#include "terminal.h"
+#include "trainingrun.h"
+#include "weightsoption.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace rs::cli {
+namespace {
+
+// Our option names first; TensorFlow retrain.py's names are accepted as aliases.
+struct TrainOptions
+{
+    QCommandLineOption imageDir{{QStringLiteral("image-dir"), QStringLiteral("image_dir")},
+                                QStringLiteral("A folder of class folders, or of images of one class (repeatable; "
+                                               "folders may also be given as arguments)."),
+                                QStringLiteral("DIR")};
+    QCommandLineOption validation{{QStringLiteral("validation-percentage"), QStringLiteral("validation_percentage")},
+                                  QStringLiteral("Percent of images held out for validation (default 10)."),
+                                  QStringLiteral("P"), QStringLiteral("10")};
+    QCommandLineOption testing{{QStringLiteral("testing-percentage"), QStringLiteral("testing_percentage")},
+                               QStringLiteral("Percent of images held out for the final test (default 10)."),
+                               QStringLiteral("P"), QStringLiteral("10")};
+    QCommandLineOption steps{{QStringLiteral("steps"), QStringLiteral("how_many_training_steps")},
+                             QStringLiteral("Training steps (default 10000)."), QStringLiteral("N"), QStringLiteral("10000")};
+    QCommandLineOption epochs{QStringLiteral("epochs"),
+                              QStringLiteral("Train for this many passes over the training images instead of --steps."),
+                              QStringLiteral("E")};
+    QCommandLineOption batch{{QStringLiteral("batch-size"), QStringLiteral("train_batch_size")},
+                             QStringLiteral("Images per step (default 100); 'all' or 0 uses every training image."),
+                             QStringLiteral("N"), QStringLiteral("100")};
+    QCommandLineOption rate{{QStringLiteral("learning-rate"), QStringLiteral("learning_rate")},
+                            QStringLiteral("Base learning rate BLR (default 0.1)."), QStringLiteral("BLR"), QStringLiteral("0.1")};
+    QCommandLineOption minRate{{QStringLiteral("min-learning-rate"), QStringLiteral("min_learning_rate")},
+                               QStringLiteral("Minimum learning rate MLR (default 0.001)."), QStringLiteral("MLR"),
+                               QStringLiteral("0.001")};
+    QCommandLineOption schedule{QStringLiteral("schedule"),
+                                QStringLiteral("Learning-rate schedule over steps i = 0 .. STEPS-1 (default exponential):\n")
+                                    + LearningRateSchedule::formulas(),
+                                QStringLiteral("NAME"), QStringLiteral("exponential")};
+    QCommandLineOption optimizer{QStringLiteral("optimizer"), QStringLiteral("sgd (default) or adam."),
+                                 QStringLiteral("NAME"), QStringLiteral("sgd")};
+    QCommandLineOption momentum{QStringLiteral("momentum"), QStringLiteral("SGD momentum (default 0)."),
+                                QStringLiteral("M"), QStringLiteral("0")};
+    QCommandLineOption hidden{QStringLiteral("hidden-units"),
+                              QStringLiteral("Add a hidden layer of this many units (default 0: none)."),
+                              QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption dropout{QStringLiteral("dropout"), QStringLiteral("Dropout rate while training (default 0)."),
+                               QStringLiteral("P"), QStringLiteral("0")};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Random seed (default 0): same seed, same result."),
+                            QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
+    QCommandLineOption interval{{QStringLiteral("eval-interval"), QStringLiteral("eval_step_interval")},
+                                QStringLiteral("Steps between progress reports (default 100)."), QStringLiteral("N"),
+                                QStringLiteral("100")};
+    QCommandLineOption layer{QStringLiteral("layer"),
+                             QStringLiteral("Feature layer: bottleneck (default) or a stage such as Mixed_6e."),
+                             QStringLiteral("NAME"), Backbone::kBottleneck};
+    QCommandLineOption cache{{QStringLiteral("bottleneck-dir"), QStringLiteral("bottleneck_dir")},
+                             QStringLiteral("Bottleneck cache folder (default %1).").arg(QDir::toNativeSeparators(BottleneckCache::defaultRoot())),
+                             QStringLiteral("DIR")};
+    QCommandLineOption exportDir{QStringLiteral("export"), QStringLiteral("Export the trained model to this folder."),
+                                 QStringLiteral("DIR")};
+    QCommandLineOption labels{{QStringLiteral("output-labels"), QStringLiteral("output_labels")},
+                              QStringLiteral("Also write the class names, one per line, to this file."), QStringLiteral("FILE")};
+    QCommandLineOption report{QStringLiteral("report"), QStringLiteral("Write the full JSON report to this file."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption misclassified{{QStringLiteral("print-misclassified"), QStringLiteral("print_misclassified_test_images")},
+                                     QStringLiteral("List every misclassified test image.")};
+};
+
+// Fills `run` from the parsed options; returns false after printing the first problem.
+bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, TrainingRunOptions &run)
+{
+    const QString command = QStringLiteral("train");
+    NumberReader number(parser, command);
+    run.folders = parser.values(o.imageDir) + parser.positionalArguments();
+    run.split.validationPercent = number.real(o.validation, 0, 100);
+    run.split.testPercent = number.real(o.testing, 0, 100);
+    TrainingOptions &t = run.training;
+    t.steps = number.integer(o.steps, 1, 100000000);
+    if (parser.isSet(o.epochs))
+        run.epochs = number.real(o.epochs, 1e-6, 1e6);
+    t.batchSize = parser.value(o.batch) == QLatin1String("all") ? 0 : number.integer(o.batch, 0, 1000000);
+    t.schedule.base = number.real(o.rate, 1e-12, 1e3);
+    t.schedule.minimum = number.real(o.minRate, 1e-12, 1e3);
+    t.momentum = number.real(o.momentum, 0, 0.999999);
+    t.hiddenUnits = number.integer(o.hidden, 0, 65536);
+    t.dropout = number.real(o.dropout, 0, 0.99);
+    t.evalInterval = number.integer(o.interval, 1, 100000000);
+    bool seedOk = false;
+    t.seed = parser.value(o.seed).toULongLong(&seedOk);
+    t.balancedSampling = parser.isSet(o.balanced);
+    run.layer = parser.value(o.layer);
+    run.cacheRoot = parser.value(o.cache);
+    if (!number.ok())
+        return false;
+
+    QString problem;
+    const auto kind = LearningRateSchedule::parseKind(parser.value(o.schedule));
+    const QString optimizer = parser.value(o.optimizer);
+    if (run.folders.isEmpty())
+        problem = QStringLiteral("give at least one image folder (--image_dir DIR or as an argument)");
+    else if (parser.isSet(o.epochs) && parser.isSet(o.steps))
+        problem = QStringLiteral("--epochs and --steps exclude each other");
+    else if (!seedOk)
+        problem = QStringLiteral("--seed needs a whole number");
+    else if (!kind)
+        problem = QStringLiteral("--schedule must be one of: ") + LearningRateSchedule::kindNames().join(QStringLiteral(", "));
+    else if (optimizer != QLatin1String("sgd") && optimizer != QLatin1String("adam"))
+        problem = QStringLiteral("--optimizer must be sgd or adam");
+    else if (run.split.validationPercent + run.split.testPercent >= 100)
+        problem = QStringLiteral("validation and test percentages leave no training images");
+    else if (!Backbone::layerNames().contains(run.layer) || run.layer == Backbone::kLogits)
+        problem = QStringLiteral("--layer must be bottleneck or a stage from Conv2d_1a_3x3 to Mixed_7c");
+    if (kind)
+        t.schedule.kind = *kind;
+    t.optimizer = optimizer == QLatin1String("adam") ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;
+    t.schedule.steps = t.steps;
+    if (problem.isEmpty())
+        problem = t.validate();
+    if (!problem.isEmpty()) {
+        fail(command, problem, kBadArguments);
+        return false;
+    }
+    return true;
+}
+
+void printPoint(const TrainingPoint &p)
+{
+    const QString total = QString::number(p.totalSteps);
+    out() << "step " << QString::number(p.step).rightJustified(int(total.size())) << '/' << total
+          << "  lr " << QString::number(p.learningRate, 'g', 4) << "  loss " << QString::number(p.trainLoss, 'f', 4)
+          << "  train " << QString::number(100 * p.trainAccuracy, 'f', 1) << '%';
+    if (!std::isnan(p.validationAccuracy))
+        out() << "  validation loss " << QString::number(p.validationLoss, 'f', 4) << "  validation "
+              << QString::number(100 * p.validationAccuracy, 'f', 1) << '%';
+    out() << Qt::endl;
+}
+
+} // namespace
+
+int trainCommand(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("train");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Train a classifier on folders of images (one folder per class): InceptionV3 features "
+                       "are computed once and cached, then a fully-connected head is trained on them, "
+                       "evaluated on the held-out test images and optionally exported."));
+    WeightsOption weights(parser);
+    const TrainOptions o;
+    for (const QCommandLineOption *option :
+         {&o.imageDir, &o.validation, &o.testing, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.interval, &o.layer, &o.cache,
+          &o.exportDir, &o.labels, &o.report, &o.misclassified})
+        parser.addOption(*option);
+    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
+    if (const int code = parseOrExit(parser, arguments); code >= 0)
+        return code;
+    TrainingRunOptions options;
+    if (!readOptions(parser, o, options))
+        return kBadArguments;
+
+    int code = kSuccess;
+    const std::optional<Backbone> backbone = weights.load(command, code);
+    if (!backbone)
+        return code;
+
+    std::optional<Progress> progress;
+    TrainingRunCallbacks callbacks;
+    callbacks.scanned = [&](const Dataset &dataset) {
+        printDataset(out(), dataset);
+        progress.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
+    };
+    callbacks.extracting = [&](const ExtractionProgress &p) { progress->advance(p.done); };
+    bool extractionReported = false;
+    TrainingRun run;
+    callbacks.training = [&](const TrainingPoint &p) {
+        if (!extractionReported) {
+            progress->finish();
+            extractionReported = true;
+        }
+        printPoint(p);
+    };
+    try {
+        run = runTraining(*backbone, options, callbacks);
+    } catch (const std::invalid_argument &e) {
+        return fail(command, QString::fromStdString(e.what()), kFailure);
+    } catch (const std::runtime_error &e) {
+        return fail(command, QString::fromStdString(e.what()), kFailure);
+    }
+    out() << "features: " << run.fromCache << " from the cache, " << run.computed << " computed";
+    if (run.repaired)
+        out() << " (" << run.repaired << " damaged cache entries recomputed)";
+    out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s; training: "
+          << run.options.training.steps << " steps ("
+          << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),
+                                            run.options.training.batchSize), 'f', 1)
+          << " epochs) in " << QString::number(run.trainingSeconds, 'f', 1) << " s\n";
+    out() << "test set: ";
+    printEvaluation(out(), run.evaluation, run.dataset.classes, parser.isSet(o.misclassified));
+
+    QString problem;
+    if (parser.isSet(o.report))
+        problem = writeJson(parser.value(o.report), run.report(backbone->weights()));
+    if (problem.isEmpty() && parser.isSet(o.labels)) {
+        QSaveFile file(parser.value(o.labels));
+        const QByteArray text = run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n';
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+            problem = parser.value(o.labels) + QStringLiteral(": cannot write: ") + file.errorString();
+    }
+    if (problem.isEmpty() && parser.isSet(o.exportDir)) {
+        try {
+            exportModel(parser.value(o.exportDir), *backbone, run);
+            out() << "exported to " << QDir::toNativeSeparators(parser.value(o.exportDir)) << Qt::endl;
+        } catch (const std::exception &e) {
+            problem = QString::fromStdString(e.what());
+        }
+    }
+    return problem.isEmpty() ? kSuccess : fail(command, problem, kFailure);
+}
+
+} // namespace rs::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "backbone.h"
+#include "cancellation.h"
+#include "classifierhead.h"
+#include "dataset.h"
+#include "evaluation.h"
+#include "extraction.h"
+
+#include <QJsonObject>
+
+#include <functional>
+#include <optional>
+
+namespace rs {
+
+// A whole run, folders in, evaluated head out: the main job of retrain-cli train and the GUI.
+struct TrainingRunOptions
+{
+    QStringList folders;
+    SplitOptions split;
+    QString layer = Backbone::kBottleneck;
+    QString cacheRoot; // empty: BottleneckCache::defaultRoot()
+    int extractionBatch = 16;
+    TrainingOptions training;
+    double epochs = 0; // > 0: sets training.steps from the training set's size
+};
+
+// Training length in the two units users think in: an epoch shows every training image once.
+int stepsForEpochs(double epochs, int trainImages, int batchSize);
+double epochsForSteps(int steps, int trainImages, int batchSize);
+
+struct TrainingRunCallbacks
+{
+    std::function<void(const Dataset &)> scanned;
+    std::function<void(const ExtractionProgress &)> extracting;
+    std::function<void(const TrainingPoint &)> training;
+};
+
+struct TrainingRun
+{
+    TrainingRunOptions options; // as run: training.steps is final
+    Dataset dataset;            // unreadable images removed and listed in dataset.skipped
+    int featureSize = 0;
+    int fromCache = 0;
+    int computed = 0;
+    int repaired = 0;
+    double extractionSeconds = 0;
+    double trainingSeconds = 0;
+    std::vector<TrainingPoint> curve;
+    Evaluation evaluation; // on the test set
+    std::optional<ClassifierHead> head;
+
+    QJsonObject report(const WeightsInfo &weights) const;
+};
+
+// Throws std::invalid_argument when the data cannot be trained on (fewer than two classes,
+// no training images), Cancelled when `cancel` is set.
+TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
+                        const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
+
+} // namespace rs
