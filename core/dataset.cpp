@@ -47,10 +47,11 @@ QStringList imagesBelow(const QString &folder, QStringList &skipped)
     return images;
 }
 
-bool holdsImagesDirectly(const QString &folder)
+// A folder with visible subfolders holds classes; one without holds the images of one class.
+bool holdsClassFolders(const QString &folder)
 {
-    for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files))
-        if (isImage(file) && !isHidden(file))
+    for (const QFileInfo &sub : QDir(folder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (!isHidden(sub))
             return true;
     return false;
 }
@@ -145,7 +146,7 @@ Dataset scanDataset(const QStringList &folders, const SplitOptions &split)
             dataset.skipped << folder + QStringLiteral(": not a folder");
             continue;
         }
-        if (holdsImagesDirectly(folder)) {
+        if (!holdsClassFolders(folder)) {
             addClass(folder);
             continue;
         }

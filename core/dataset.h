@@ -55,9 +55,9 @@ const QStringList &imageExtensions();
 // folder's images sorted). Anything else is listed in `skipped`.
 QStringList collectImages(const QStringList &paths, QStringList &skipped);
 
-// Reads a dataset from `folders`: each folder either holds class subfolders (one class per
-// subfolder, searched recursively) or holds images itself (then it is one class, named after
-// the folder). Class names are folder names exactly, Unicode included. Never fails on a file:
+// Reads a dataset from `folders`: a folder with subfolders holds classes (one class per
+// subfolder, searched recursively; images beside them are skipped), a folder without holds
+// the images of one class, named after the folder. Class names are folder names exactly, Unicode included. Never fails on a file:
 // hidden files, other file types and empty classes are listed in `skipped`.
 Dataset scanDataset(const QStringList &folders, const SplitOptions &split = {});
 

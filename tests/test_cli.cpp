@@ -7,6 +7,9 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +66,19 @@ private Q_SLOTS:
         QTest::newRow("unknown layer")
             << QStringList{QStringLiteral("features"), QStringLiteral("--layer"), QStringLiteral("Mixed_9z"),
                            QStringLiteral("--out"), QStringLiteral("x.npy"), QStringLiteral("a.jpg")};
+        QTest::newRow("unknown schedule")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--schedule"), QStringLiteral("linear"), QStringLiteral("d")};
+        QTest::newRow("epochs and steps")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--steps"),
+                           QStringLiteral("10"), QStringLiteral("d")};
+        QTest::newRow("no training images left")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--validation_percentage"), QStringLiteral("60"),
+                           QStringLiteral("--testing_percentage"), QStringLiteral("40"), QStringLiteral("d")};
+        QTest::newRow("minimum rate above base")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--learning_rate"), QStringLiteral("0.01"),
+                           QStringLiteral("--min-learning-rate"), QStringLiteral("0.1"), QStringLiteral("d")};
+        QTest::newRow("train without folders") << QStringList{QStringLiteral("train")};
+        QTest::newRow("predict without images") << QStringList{QStringLiteral("predict"), QStringLiteral("model")};
         QTest::newRow("two weights sources")
             << QStringList{QStringLiteral("classify"), QStringLiteral("--weights"), QStringLiteral("w.pth"),
                            QStringLiteral("--random-weights"), QStringLiteral("1"), QStringLiteral("a.jpg")};
@@ -185,6 +201,63 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("(legacy)")) && run.out.contains(QStringLiteral("classified 1 images")),
                  qPrintable(run.out));
+    }
+
+    // The main job: folders in, report and export out; a second run reads the cache.
+    void trainsPredictsAndEvaluates()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("4"), data}).exitCode, 0);
+        const QStringList train{QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+                                QStringLiteral("--image_dir"), data, QStringLiteral("--how_many_training_steps"), QStringLiteral("40"),
+                                QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")),
+                                QStringLiteral("--export"), dir.filePath(QStringLiteral("model")),
+                                QStringLiteral("--report"), dir.filePath(QStringLiteral("report.json")),
+                                QStringLiteral("--output_labels"), dir.filePath(QStringLiteral("labels.txt")),
+                                QStringLiteral("--print_misclassified_test_images")};
+        const Run first = cli(train);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains(QStringLiteral("features: 0 from the cache, 40 computed")), qPrintable(first.out));
+        QVERIFY(first.out.contains(QStringLiteral("step 40/40")));
+        QVERIFY(first.out.contains(QStringLiteral("misclassified:")));
+        QVERIFY(first.out.contains(QStringLiteral("exported to")));
+
+        const QJsonObject report = QJsonDocument::fromJson(rs::test::readAll(dir.filePath(QStringLiteral("report.json")))).object();
+        const QJsonObject test = report.value(QStringLiteral("test")).toObject();
+        QVERIFY(test.value(QStringLiteral("images")).toInt() > 0);
+        QCOMPARE(test.value(QStringLiteral("confusion_matrix")).toArray().size(), 10);
+        QCOMPARE(report.value(QStringLiteral("training")).toObject().value(QStringLiteral("curve")).toArray().size(), 1);
+        QCOMPARE(rs::test::readAll(dir.filePath(QStringLiteral("labels.txt"))),
+                 rs::test::readAll(dir.filePath(QStringLiteral("model/labels.txt"))));
+
+        const Run second = cli(train);
+        QVERIFY2(second.out.contains(QStringLiteral("features: 40 from the cache, 0 computed")), qPrintable(second.out));
+
+        const QString image = dir.filePath(QStringLiteral("data/Bag/fmnist_00018.png"));
+        const Run predict = cli({QStringLiteral("predict"), QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("2"),
+                                 dir.filePath(QStringLiteral("model")), image, dir.filePath(QStringLiteral("data/Coat"))});
+        QVERIFY2(predict.exitCode == 0, qPrintable(predict.err));
+        const QJsonArray predictions = QJsonDocument::fromJson(predict.out.toUtf8()).array();
+        QCOMPARE(predictions.size(), 5); // one image and the four coats
+        QCOMPARE(predictions[0].toObject().value(QStringLiteral("path")).toString(), image);
+        QCOMPARE(predictions[0].toObject().value(QStringLiteral("top")).toArray().size(), 2);
+
+        const Run evaluate = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("model")), QStringLiteral("--image_dir"), data,
+                                  QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache"))});
+        QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
+        QVERIFY(evaluate.out.startsWith(QStringLiteral("accuracy ")) && evaluate.out.contains(QStringLiteral("on 40 images")));
+    }
+
+    void refusesToTrainOneClass()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("only")));
+        QVERIFY(QFile::copy(imageFile(QStringLiteral("photo.jpg")), dir.filePath(QStringLiteral("only/a.jpg"))));
+        const Run run = cli({QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+                             QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")), dir.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("at least two classes")), qPrintable(run.err));
     }
 
     void writesSampleDataOnce()

@@ -27,9 +27,11 @@ as_root() {
 }
 
 # Build and run-time dependencies; the tests also need Python's torchvision for reference
-# outputs, and the demo needs the Fashion-MNIST images.
+# outputs, and the demo needs the Fashion-MNIST images. Debian's libtorch calls BLAS through
+# the libblas.so.3 alternative, which is the slow reference BLAS until OpenBLAS is installed
+# (head training: 1.5 ms a step with it, 0.3 ms with OpenBLAS).
 build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev zlib1g-dev
-                qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev)
+                qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev libopenblas0-pthread)
 data_packages=(dataset-fashion-mnist)
 test_packages=(python3-torch python3-torchvision python3-numpy python3-pil)
 

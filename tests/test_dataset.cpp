@@ -1,0 +1,158 @@
+// Dataset scanning and retrain.py's stable train/validation/test split.
+
+#include "dataset.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+namespace {
+
+void touch(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot create %s", qPrintable(path));
+    file.write("x");
+}
+
+QStringList names(int count, const QString &pattern)
+{
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out << pattern.arg(i);
+    return out;
+}
+
+} // namespace
+
+class TestDataset : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // The same percentages as TensorFlow's retrain.py computes, so its users' splits carry over.
+    void splitMatchesRetrainPy()
+    {
+        const QStringList files = names(200, QStringLiteral("img_%1.jpg"))
+            + QStringList{QStringLiteral("猫の写真.png"), QStringLiteral("shot_nohash_3.jpg"), QStringLiteral("a b.JPG")};
+        QProcess python;
+        python.start(rs::test::systemPython(),
+                     QStringList{QStringLiteral("-c"), QStringLiteral(
+                                     "import hashlib, re, sys\n"
+                                     "for name in sys.argv[1:]:\n"
+                                     "    h = re.sub(r'_nohash_.*$', '', name)\n"
+                                     "    v = int(hashlib.sha1(h.encode('utf-8')).hexdigest(), 16)\n"
+                                     "    print(repr((v % (2**27 - 1 + 1)) * (100.0 / (2**27 - 1))))\n")}
+                         + files);
+        QVERIFY(python.waitForFinished(60000));
+        const QStringList lines = QString::fromUtf8(python.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), files.size());
+        for (int i = 0; i < files.size(); ++i)
+            QCOMPARE(rs::splitPercentage(files[i]), lines[i].toDouble());
+    }
+
+    void noHashKeepsShotsTogether()
+    {
+        const double p = rs::splitPercentage(QStringLiteral("cat_nohash_1.jpg"));
+        QCOMPARE(rs::splitPercentage(QStringLiteral("cat_nohash_2.jpg")), p);
+        QCOMPARE(rs::splitPercentage(QStringLiteral("cat_nohash_other_angle.jpg")), p);
+        QCOMPARE(rs::splitPercentage(QStringLiteral("cat")), p);
+    }
+
+    void splitFollowsThePercentages()
+    {
+        std::map<rs::Subset, int> counts;
+        for (const QString &name : names(5000, QStringLiteral("photo%1.jpg")))
+            ++counts[rs::assignSubset(name, {20, 10})];
+        QVERIFY(qAbs(counts[rs::Subset::Validation] - 1000) < 120);
+        QVERIFY(qAbs(counts[rs::Subset::Test] - 500) < 90);
+    }
+
+    void readsClassFoldersAndListsTheRest()
+    {
+        QTemporaryDir root;
+        for (const QString &name : names(25, QStringLiteral("cats/%1.jpg")))
+            touch(root.filePath(name));
+        for (const QString &name : names(24, QStringLiteral("猫/nested/deeper/%1.PNG")))
+            touch(root.filePath(name));
+        touch(root.filePath(QStringLiteral("dogs/one.webp")));
+        touch(root.filePath(QStringLiteral("dogs/.hidden.jpg")));
+        touch(root.filePath(QStringLiteral("dogs/notes.txt")));
+        touch(root.filePath(QStringLiteral("empty/readme.md")));
+        touch(root.filePath(QStringLiteral(".git/config.jpg")));
+        touch(root.filePath(QStringLiteral("loose.jpg")));
+
+        const rs::Dataset d = rs::scanDataset({root.path()});
+        QCOMPARE(d.classes, (QStringList{QStringLiteral("cats"), QStringLiteral("dogs"), QStringLiteral("猫")}));
+        const auto counts = d.counts();
+        QCOMPARE(counts[0].total(), 25);
+        QCOMPARE(counts[1].total(), 1);
+        QCOMPARE(counts[2].total(), 24);
+        auto skippedFor = [&](const QString &fragment) {
+            for (const QString &s : d.skipped)
+                if (s.contains(fragment))
+                    return s;
+            return QString();
+        };
+        QVERIFY(skippedFor(QStringLiteral(".hidden.jpg")).endsWith(QStringLiteral("hidden file")));
+        QVERIFY(skippedFor(QStringLiteral("notes.txt")).contains(QStringLiteral("not an image file type")));
+        QVERIFY(d.skipped.contains(QStringLiteral("empty: class folder holds no images")));
+        QVERIFY(skippedFor(QStringLiteral(".git")).contains(QStringLiteral("hidden folder")));
+        QVERIFY(skippedFor(QStringLiteral("loose.jpg")).contains(QStringLiteral("loose file")));
+        QCOMPARE(d.warnings.size(), 2); // 'dogs' is small, and 1 vs 25 is imbalanced
+        QVERIFY(d.warnings[0].contains(QStringLiteral("'dogs' has only 1 images")));
+        QVERIFY(d.warnings[1].contains(QStringLiteral("imbalanced")));
+    }
+
+    void aFolderOfImagesIsOneClass()
+    {
+        QTemporaryDir root;
+        for (const QString &name : names(3, QStringLiteral("tulips/%1.jpg")) + names(2, QStringLiteral("roses/%1.jpg")))
+            touch(root.filePath(name));
+        const rs::Dataset d = rs::scanDataset({root.filePath(QStringLiteral("tulips")), root.filePath(QStringLiteral("roses"))});
+        QCOMPARE(d.classes, (QStringList{QStringLiteral("roses"), QStringLiteral("tulips")}));
+        QCOMPARE(int(d.images.size()), 5);
+        QCOMPARE(d.images.front().label, 0);
+    }
+
+    void addingImagesMovesNoOldOne()
+    {
+        QTemporaryDir root;
+        for (const QString &name : names(60, QStringLiteral("a/%1.jpg")) + names(60, QStringLiteral("b/%1.jpg")))
+            touch(root.filePath(name));
+        const rs::Dataset before = rs::scanDataset({root.path()});
+        for (const QString &name : names(40, QStringLiteral("a/new%1.jpg")) + names(10, QStringLiteral("c/%1.jpg")))
+            touch(root.filePath(name));
+        const rs::Dataset after = rs::scanDataset({root.path()});
+        QCOMPARE(int(after.images.size()), 170);
+        std::map<QString, rs::Subset> subsetAfter;
+        for (const rs::ImageEntry &e : after.images)
+            subsetAfter[e.path] = e.subset;
+        for (const rs::ImageEntry &e : before.images)
+            QCOMPARE(subsetAfter.at(e.path), e.subset);
+    }
+
+    void collectsImagesFromFilesAndFolders()
+    {
+        QTemporaryDir root;
+        touch(root.filePath(QStringLiteral("d/x.jpg")));
+        touch(root.filePath(QStringLiteral("d/y.txt")));
+        touch(root.filePath(QStringLiteral("single.bmp")));
+        QStringList skipped;
+        const QStringList images = rs::collectImages(
+            {root.filePath(QStringLiteral("single.bmp")), root.filePath(QStringLiteral("d")), root.filePath(QStringLiteral("gone.jpg"))},
+            skipped);
+        QCOMPARE(images, (QStringList{root.filePath(QStringLiteral("single.bmp")), root.filePath(QStringLiteral("d/x.jpg"))}));
+        QCOMPARE(skipped.size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataset)
+#include "test_dataset.moc"

@@ -1,0 +1,67 @@
+// Evaluation metrics on a case small enough to check by hand.
+
+#include "evaluation.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+class TestEvaluation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void handComputedCase()
+    {
+        // Six images, three classes. Predicted (argmax): a, a, b, b, b, a; truth: a, a, a, b, c, c.
+        const rs::FeatureMatrix p{6, 3, {0.7f, 0.2f, 0.1f,   0.5f, 0.3f, 0.2f,   0.1f, 0.6f, 0.3f,
+                                         0.2f, 0.7f, 0.1f,   0.1f, 0.8f, 0.1f,   0.4f, 0.35f, 0.25f}};
+        const std::vector<int> truth{0, 0, 0, 1, 2, 2};
+        const QStringList paths{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")};
+        const rs::Evaluation e = rs::evaluate(p, truth, paths);
+
+        QCOMPARE(e.count, 6);
+        QCOMPARE(e.accuracy, 3.0 / 6.0);
+        QCOMPARE(e.confusion, (std::vector<std::vector<int>>{{2, 1, 0}, {0, 1, 0}, {1, 1, 0}}));
+        // a: predicted 3 times, 2 right; 3 true, 2 found.
+        QCOMPARE(e.perClass[0].precision, 2.0 / 3.0);
+        QCOMPARE(e.perClass[0].recall, 2.0 / 3.0);
+        QVERIFY(qAbs(e.perClass[0].f1 - 2.0 / 3.0) < 1e-12);
+        // b: predicted 3 times, 1 right; 1 true, found.
+        QCOMPARE(e.perClass[1].precision, 1.0 / 3.0);
+        QCOMPARE(e.perClass[1].recall, 1.0);
+        QVERIFY(qAbs(e.perClass[1].f1 - 0.5) < 1e-12);
+        // c: never predicted.
+        QCOMPARE(e.perClass[2].precision, 0.0);
+        QCOMPARE(e.perClass[2].recall, 0.0);
+        QCOMPARE(e.perClass[2].f1, 0.0);
+        QCOMPARE(e.perClass[2].support, 2);
+        QVERIFY(qAbs(e.balancedAccuracy - (2.0 / 3.0 + 1.0 + 0.0) / 3.0) < 1e-12);
+
+        // Mistakes, most confident first: image 5 (b, 0.8), image 3 (b, 0.6), image 6 (a, 0.4).
+        QCOMPARE(int(e.misclassified.size()), 3);
+        QCOMPARE(e.misclassified[0].path, QStringLiteral("5"));
+        QCOMPARE(e.misclassified[1].path, QStringLiteral("3"));
+        QCOMPARE(e.misclassified[2].path, QStringLiteral("6"));
+        QCOMPARE(e.misclassified[2].trueLabel, 2);
+        QCOMPARE(e.misclassified[2].predicted, 0);
+        QCOMPARE(e.misclassified[2].top[1].first, 1);
+        QCOMPARE(e.misclassified[2].top[2].first, 2);
+
+        const QJsonObject json = rs::toJson(e, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        QCOMPARE(json.value(QStringLiteral("accuracy")).toDouble(), 0.5);
+        QCOMPARE(json.value(QStringLiteral("misclassified")).toArray().first().toObject().value(QStringLiteral("predicted_class")).toString(),
+                 QStringLiteral("b"));
+    }
+
+    void emptyInput()
+    {
+        const rs::Evaluation e = rs::evaluate(rs::FeatureMatrix{0, 4, {}}, {}, {});
+        QCOMPARE(e.count, 0);
+        QCOMPARE(e.accuracy, 0.0);
+        QCOMPARE(int(e.perClass.size()), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvaluation)
+#include "test_evaluation.moc"

@@ -1,0 +1,151 @@
+// A trained model's export: what it contains, and that each way of running it (the app's own
+// loader, TorchScript from C++, TorchScript and torch.load from Python) gives the app's answers.
+
+#include "backboneimpl.h"
+#include "headmodule.h"
+#include "image.h"
+#include "modelexport.h"
+#include "preprocess.h"
+#include "sampledata.h"
+#include "testsupport.h"
+#include "trainingrun.h"
+
+#include <ATen/Functions.h>
+#include <torch/script.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Probabilities agree to float rounding: folded BatchNorm and another pooling op reorder sums.
+constexpr double kTolerance = 1e-4;
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<rs::Backbone> m_backbone;
+    std::optional<rs::TrainingRun> m_run;
+    QString m_export;
+    QStringList m_images; // a few of the training images
+    rs::FeatureMatrix m_expected; // the app's probabilities for m_images
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("data"));
+        rs::writeFashionMnistSamples(data, 4);
+        m_backbone.emplace(rs::Backbone::untrained(3));
+        rs::TrainingRunOptions options;
+        options.folders = {data};
+        options.cacheRoot = m_dir.filePath(QStringLiteral("cache"));
+        options.training.steps = 30;
+        options.training.hiddenUnits = 8;
+        m_run.emplace(rs::runTraining(*m_backbone, options));
+        m_export = m_dir.filePath(QStringLiteral("model"));
+        QDir().mkpath(m_export);
+        QFile stale(m_export + QStringLiteral("/stale.txt"));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
+        rs::exportModel(m_export, *m_backbone, *m_run);
+
+        for (int i = 0; i < 3; ++i)
+            m_images << m_run->dataset.images[std::size_t(i * 13)].path;
+        const std::vector<float> input = inputs();
+        m_expected = m_run->head->probabilities(m_backbone->extract(input.data(), 3, rs::Backbone::kBottleneck));
+    }
+
+    void holdsTheFilesAndTheirDescription()
+    {
+        QCOMPARE(QDir(m_export).entryList(QDir::Files, QDir::Name),
+                 (QStringList{QStringLiteral("head.pth"), QStringLiteral("labels.txt"), QStringLiteral("manifest.json"),
+                              QStringLiteral("model.pt")}));
+        QCOMPARE(QString::fromUtf8(rs::test::readAll(m_export + QStringLiteral("/labels.txt"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 m_run->dataset.classes);
+        const rs::ExportedModel model = rs::loadExportedModel(m_export);
+        QCOMPARE(model.classes, m_run->dataset.classes);
+        QCOMPARE(model.layer, rs::Backbone::kBottleneck);
+        QCOMPARE(model.backbone.weights().fingerprint, m_backbone->weights().fingerprint);
+        const QJsonObject m = model.manifest;
+        QCOMPARE(m.value(QStringLiteral("training")).toObject().value(QStringLiteral("steps")).toInt(), 30);
+        QCOMPARE(m.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("test_accuracy")).toDouble(),
+                 m_run->evaluation.accuracy);
+        QCOMPARE(m.value(QStringLiteral("app_version")).toString(), QStringLiteral(RETRAIN_VERSION));
+    }
+
+    void appLoaderPredictsAsTrained()
+    {
+        const rs::ExportedModel model = rs::loadExportedModel(m_export);
+        const std::vector<float> input = inputs();
+        const rs::FeatureMatrix p = model.predict(model.backbone.extract(input.data(), 3, model.layer));
+        QCOMPARE(p.values, m_expected.values);
+    }
+
+    void torchScriptFromCpp()
+    {
+        torch::jit::Module module = torch::jit::load(QString(m_export + QStringLiteral("/model.pt")).toStdString());
+        std::vector<float> input = inputs();
+        const at::Tensor x = at::from_blob(input.data(), {3, 3, 299, 299});
+        const at::Tensor p = module.forward({x}).toTensor().contiguous();
+        const double error = rs::test::compare(p.data_ptr<float>(), m_expected.values.data(), m_expected.values.size()).maxAbs;
+        qInfo("TorchScript (C++) vs the app: max abs difference %.2e", error);
+        QVERIFY(error <= kTolerance);
+    }
+
+    void torchScriptAndStateDictFromPython()
+    {
+        QTemporaryDir out;
+        const std::vector<float> input = inputs();
+        rs::writeNpy(out.filePath(QStringLiteral("input.npy")), {{3, 3, 299, 299}, input});
+        QProcess python;
+        python.start(rs::test::systemPython(),
+                     {QStringLiteral(RS_SOURCE_DIR "/python/check_export.py"), m_export,
+                      out.filePath(QStringLiteral("input.npy")), out.path()});
+        QVERIFY(python.waitForFinished(300000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+
+        const rs::NpyArray p = rs::readNpy(out.filePath(QStringLiteral("torchscript.npy")));
+        const double error = rs::test::compare(p.values.data(), m_expected.values.data(), m_expected.values.size()).maxAbs;
+        qInfo("TorchScript (Python) vs the app: max abs difference %.2e", error);
+        QVERIFY(error <= kTolerance);
+
+        const rs::HeadModuleImpl &head = *m_run->head->impl().module;
+        const std::vector<std::pair<QString, at::Tensor>> tensors{
+            {QStringLiteral("hidden.weight"), head.hidden->weight}, {QStringLiteral("hidden.bias"), head.hidden->bias},
+            {QStringLiteral("fc.weight"), head.fc->weight}, {QStringLiteral("fc.bias"), head.fc->bias}};
+        for (const auto &[key, tensor] : tensors) {
+            const rs::NpyArray loaded = rs::readNpy(out.filePath(key + QStringLiteral(".npy")));
+            const at::Tensor expected = tensor.contiguous();
+            QCOMPARE(loaded.shape, expected.sizes().vec());
+            QVERIFY2(std::equal(loaded.values.begin(), loaded.values.end(), expected.data_ptr<float>()), qPrintable(key));
+        }
+    }
+
+    void replacesTheWholeFolder()
+    {
+        QVERIFY(!QFile::exists(m_export + QStringLiteral("/stale.txt")));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("model.*")}, QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+private:
+    std::vector<float> inputs() const
+    {
+        std::vector<float> all;
+        for (const QString &path : m_images) {
+            const std::vector<float> one = rs::networkInput(rs::loadImage(path).image, rs::Backbone::kInputSize);
+            all.insert(all.end(), one.begin(), one.end());
+        }
+        return all;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "test_export.moc"

@@ -1,0 +1,185 @@
+// Head training on synthetic features: it learns, repeats exactly with a seed, reports
+// progress, honours cancel and saves/loads.
+
+#include "classifierhead.h"
+#include "evaluation.h"
+#include "trainingrun.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+constexpr int kFeatures = 2048;
+
+// Linearly separable: class c raises features c, c + classes, c + 2 * classes, ... by `signal`
+// over uniform noise in [0, 1).
+rs::LabelledFeatures separable(const std::vector<int> &perClass, quint32 seed, float signal = 1.0f)
+{
+    QRandomGenerator random(seed);
+    rs::LabelledFeatures set;
+    for (std::size_t c = 0; c < perClass.size(); ++c)
+        for (int i = 0; i < perClass[c]; ++i) {
+            set.labels.push_back(int(c));
+            for (int f = 0; f < kFeatures; ++f)
+                set.features.values.push_back(float(random.generateDouble())
+                                              + (std::size_t(f) % perClass.size() == c ? signal : 0.0f));
+        }
+    set.features.rows = std::int64_t(set.labels.size());
+    set.features.cols = kFeatures;
+    return set;
+}
+
+double accuracy(const rs::ClassifierHead &head, const rs::LabelledFeatures &set)
+{
+    return rs::evaluate(head.probabilities(set.features), set.labels, {}).accuracy;
+}
+
+rs::TrainingOptions quick()
+{
+    rs::TrainingOptions o;
+    o.steps = 100;
+    o.batchSize = 50;
+    o.evalInterval = 25;
+    return o;
+}
+
+} // namespace
+
+class TestTraining : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void learnsASeparableProblem_data()
+    {
+        QTest::addColumn<int>("variant");
+        QTest::newRow("SGD, exponential decay") << 0;
+        QTest::newRow("Adam, cosine, full batch") << 1;
+        QTest::newRow("SGD with momentum, hidden layer, dropout") << 2;
+    }
+
+    void learnsASeparableProblem()
+    {
+        QFETCH(int, variant);
+        const rs::LabelledFeatures train = separable({100, 100, 100}, 1), test = separable({40, 40, 40}, 2);
+        rs::TrainingOptions o = quick();
+        if (variant == 1) {
+            o.optimizer = rs::TrainingOptions::Optimizer::Adam;
+            o.schedule = {rs::LearningRateSchedule::Kind::Cosine, 0.01, 0.0001, 0};
+            o.batchSize = 0;
+        } else if (variant == 2) {
+            o.momentum = 0.9;
+            o.schedule.base = 0.01;
+            o.hiddenUnits = 64;
+            o.dropout = 0.3;
+        }
+        const rs::ClassifierHead head = rs::ClassifierHead::train(train, {}, 3, o);
+        QVERIFY2(accuracy(head, test) >= 0.99, qPrintable(QString::number(accuracy(head, test))));
+    }
+
+    void sameSeedSameHead()
+    {
+        const rs::LabelledFeatures train = separable({30, 30}, 3), test = separable({10, 10}, 4);
+        rs::TrainingOptions o = quick();
+        o.dropout = 0.2;
+        o.hiddenUnits = 16;
+        o.seed = 11;
+        const auto a = rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features);
+        const auto b = rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features);
+        o.seed = 12;
+        const auto c = rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features);
+        QCOMPARE(a.values, b.values);
+        QVERIFY(a.values != c.values);
+    }
+
+    void reportsProgress()
+    {
+        const rs::LabelledFeatures train = separable({30, 30}, 5), validation = separable({10, 10}, 6);
+        rs::TrainingOptions o = quick();
+        o.steps = 90;
+        o.evalInterval = 40;
+        std::vector<rs::TrainingPoint> points;
+        rs::ClassifierHead::train(train, validation, 2, o, [&](const rs::TrainingPoint &p) { points.push_back(p); });
+        QCOMPARE(int(points.size()), 3); // steps 40, 80 and the last
+        QCOMPARE(points[0].step, 40);
+        QCOMPARE(points[2].step, 90);
+        QCOMPARE(points[2].totalSteps, 90);
+        QCOMPARE(points[1].learningRate, (rs::LearningRateSchedule{{}, 0.1, 0.001, 90}.rateAt(79)));
+        QVERIFY(points[2].validationAccuracy >= 0.95);
+        QVERIFY(points[2].validationLoss < std::log(2.0)); // below an untrained head's
+
+        points.clear();
+        rs::ClassifierHead::train(train, {}, 2, o, [&](const rs::TrainingPoint &p) { points.push_back(p); });
+        QVERIFY(std::isnan(points.back().validationAccuracy));
+    }
+
+    void balancedSamplingHelpsTheSmallClass()
+    {
+        // A weak signal and 20:1 imbalance: plain sampling rarely sees class 1.
+        rs::LabelledFeatures train = separable({400, 20}, 7, 0.05f), test = separable({40, 40}, 8, 0.05f);
+        rs::TrainingOptions o = quick();
+        o.steps = 200;
+        o.batchSize = 20;
+        o.schedule.base = 0.1;
+        const double plain = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
+        o.balancedSampling = true;
+        const double balanced = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
+        qInfo("recall of the small class: %.3f plain, %.3f balanced", plain, balanced);
+        QVERIFY(balanced > plain + 0.1);
+    }
+
+    void stopsWhenCancelled()
+    {
+        const rs::LabelledFeatures train = separable({20, 20}, 9);
+        rs::TrainingOptions o = quick();
+        o.evalInterval = 10;
+        rs::CancelFlag cancel{false};
+        int reports = 0;
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, rs::ClassifierHead::train(train, {}, 2, o, [&](const rs::TrainingPoint &) {
+            ++reports;
+            cancel = true;
+        }, &cancel));
+        QCOMPARE(reports, 1);
+    }
+
+    void refusesBadOptions()
+    {
+        const rs::LabelledFeatures train = separable({5, 5}, 10);
+        rs::TrainingOptions o = quick();
+        o.schedule.minimum = 1.0; // above the base rate
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rs::ClassifierHead::train(train, {}, 2, o));
+        QVERIFY(!o.validate().isEmpty());
+        QVERIFY(quick().validate().isEmpty());
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rs::ClassifierHead::train({}, {}, 2, quick()));
+    }
+
+    void savesAndLoads()
+    {
+        const rs::LabelledFeatures train = separable({20, 20, 20}, 12), test = separable({5, 5, 5}, 13);
+        rs::TrainingOptions o = quick();
+        o.hiddenUnits = 8;
+        const rs::ClassifierHead head = rs::ClassifierHead::train(train, {}, 3, o);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("head.pth"));
+        head.save(path);
+        const rs::ClassifierHead loaded = rs::ClassifierHead::load(path, head.shape());
+        QCOMPARE(loaded.probabilities(test.features).values, head.probabilities(test.features).values);
+        QVERIFY_THROWS_EXCEPTION(rs::WeightsError, rs::ClassifierHead::load(path, rs::HeadShape{kFeatures, 3, 0}));
+    }
+
+    void convertsEpochsAndSteps()
+    {
+        QCOMPARE(rs::stepsForEpochs(3, 1000, 100), 30);
+        QCOMPARE(rs::stepsForEpochs(0.5, 1000, 300), 2);
+        QCOMPARE(rs::stepsForEpochs(4, 50, 0), 4); // full batch: a step is an epoch
+        QCOMPARE(rs::epochsForSteps(10000, 800, 100), 1250.0);
+        QCOMPARE(rs::epochsForSteps(7, 50, 100), 7.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "test_training.moc"
