@@ -2,7 +2,7 @@
 # One entry point for a fresh Debian 12 machine: installs what is missing, builds, then runs
 # the demo or the tests. Safe to run again: every step skips what is already done.
 #
-#   tools/run.sh demo    install, build, and run the main job on the built-in sample data
+#   tools/run.sh demo    install, build, and train a classifier on the built-in sample data
 #   tools/run.sh test    install, build, and run every test
 #   tools/run.sh build   install and build only
 #
@@ -58,9 +58,9 @@ build() {
 
 demo() {
     local cli="$build_dir/app/retrain-cli"
-    local samples="$build_dir/demo/samples"
-    say "Writing the built-in sample dataset (Fashion-MNIST, 10 classes x 60 images) to $samples"
-    "$cli" sample-data --per-class 60 "$samples"
+    local demo_dir="$build_dir/demo"
+    say "Writing the built-in sample dataset (Fashion-MNIST, 10 classes x 60 images) to $demo_dir/samples"
+    "$cli" sample-data --per-class 60 "$demo_dir/samples"
 
     local torch_home=${TORCH_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/torch}
     local weights="$torch_home/hub/checkpoints/inception_v3_google-0cc3c7bd.pth"
@@ -68,16 +68,15 @@ demo() {
     if [ -f "$weights" ]; then
         say "Using the ImageNet weights at $weights"
     else
-        say "No ImageNet weights at $weights: using UNTRAINED random weights (the classes printed are meaningless)"
+        say "No ImageNet weights at $weights: using UNTRAINED random weights (expect a weak classifier)"
         source=(--random-weights 0)
     fi
-    say "Classifying two images of each class with InceptionV3"
-    local images=()
-    for class_dir in "$samples"/*/; do
-        local files=("$class_dir"*.png)
-        images+=("${files[@]:0:2}")
-    done
-    "$cli" classify "${source[@]}" --top 3 "${images[@]}"
+    say "Training: features (cached in $demo_dir/cache), 10 000 steps, test-set evaluation, export"
+    "$cli" train "${source[@]}" --image_dir "$demo_dir/samples" --bottleneck_dir "$demo_dir/cache" \
+        --eval-interval 2000 --export "$demo_dir/model" --report "$demo_dir/report.json"
+    say "Predicting two images with the exported model"
+    "$cli" predict "$demo_dir/model" "$demo_dir/samples/Bag/fmnist_00018.png" "$demo_dir/samples/Sneaker/fmnist_00009.png"
+    say "Done: report in $demo_dir/report.json, model in $demo_dir/model"
 }
 
 run_tests() {
