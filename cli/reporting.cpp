@@ -1,8 +1,9 @@
 #include "reporting.h"
 
+#include "atomicfile.h"
+
 #include <QDir>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace rs::cli {
 namespace {
@@ -72,10 +73,11 @@ void printEvaluation(QTextStream &stream, const Evaluation &e, const QStringList
 
 QString writeJson(const QString &path, const QJsonObject &json)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = QJsonDocument(json).toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+    try {
+        writeFileAtomically(path, QJsonDocument(json).toJson());
+    } catch (const std::runtime_error &e) {
+        return QString::fromStdString(e.what());
+    }
     return {};
 }
 

@@ -1,3 +1,4 @@
+#include "atomicfile.h"
 #include "bottleneckcache.h"
 #include "cli.h"
 #include "commands.h"
@@ -8,7 +9,6 @@
 #include "weightsoption.h"
 
 #include <QDir>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -211,19 +211,15 @@ int trainCommand(const QStringList &arguments)
     QString problem;
     if (parser.isSet(o.report))
         problem = writeJson(parser.value(o.report), run.report(backbone->weights()));
-    if (problem.isEmpty() && parser.isSet(o.labels)) {
-        QSaveFile file(parser.value(o.labels));
-        const QByteArray text = run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n';
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-            problem = parser.value(o.labels) + QStringLiteral(": cannot write: ") + file.errorString();
-    }
-    if (problem.isEmpty() && parser.isSet(o.exportDir)) {
-        try {
+    try {
+        if (problem.isEmpty() && parser.isSet(o.labels))
+            writeFileAtomically(parser.value(o.labels), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
+        if (problem.isEmpty() && parser.isSet(o.exportDir)) {
             exportModel(parser.value(o.exportDir), *backbone, run);
             out() << "exported to " << QDir::toNativeSeparators(parser.value(o.exportDir)) << Qt::endl;
-        } catch (const std::exception &e) {
-            problem = QString::fromStdString(e.what());
         }
+    } catch (const std::exception &e) {
+        problem = QString::fromStdString(e.what());
     }
     return problem.isEmpty() ? kSuccess : fail(command, problem, kFailure);
 }

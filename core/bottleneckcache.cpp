@@ -1,5 +1,7 @@
 #include "bottleneckcache.h"
 
+#include "atomicfile.h"
+
 #include <zlib.h>
 
 #include <QCryptographicHash>
@@ -8,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cstring>
@@ -38,14 +39,10 @@ BottleneckCache::BottleneckCache(const QString &root, const QString &weightsFing
     // A note for people looking into the cache folder; nothing reads it back.
     const QString about = QDir(m_folder).filePath(QStringLiteral("about.json"));
     if (!QFile::exists(about)) {
-        QSaveFile file(about);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(QJsonObject{{QStringLiteral("weights_fingerprint"), weightsFingerprint},
-                                                 {QStringLiteral("layer"), layer},
-                                                 {QStringLiteral("preprocessing"), QLatin1String(kPreprocessing)}})
-                           .toJson());
-            file.commit();
-        }
+        writeFileAtomically(about, QJsonDocument(QJsonObject{{QStringLiteral("weights_fingerprint"), weightsFingerprint},
+                                                             {QStringLiteral("layer"), layer},
+                                                             {QStringLiteral("preprocessing"), QLatin1String(kPreprocessing)}})
+                                       .toJson());
     }
 }
 
@@ -83,14 +80,12 @@ void BottleneckCache::store(const QByteArray &contentHash, const float *features
 {
     const QString path = entryPath(contentHash);
     QDir().mkpath(QFileInfo(path).path());
-    QSaveFile file(path);
     const std::uint32_t n = std::uint32_t(count), crc = checksum(features, count);
     QByteArray bytes(kMagic, 4);
     bytes.append(reinterpret_cast<const char *>(&n), 4);
     bytes.append(reinterpret_cast<const char *>(&crc), 4);
     bytes.append(reinterpret_cast<const char *>(features), qsizetype(count) * qsizetype(sizeof(float)));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(path.toStdString() + ": cannot write the cache entry: " + file.errorString().toStdString());
+    writeFileAtomically(path, bytes);
 }
 
 } // namespace rs

@@ -1,5 +1,6 @@
 #include "classifierhead.h"
 
+#include "atomicfile.h"
 #include "bytereader.h"
 #include "headmodule.h"
 #include "statedict.h"
@@ -14,7 +15,6 @@
 #include <torch/optim/sgd.h>
 #include <torch/serialize.h>
 
-#include <QSaveFile>
 
 #include <cmath>
 #include <limits>
@@ -229,10 +229,7 @@ void ClassifierHead::save(const QString &path) const
     for (const auto &p : d->module->named_parameters())
         dict.insert(p.key(), p.value().detach().clone());
     const std::vector<char> bytes = torch::pickle_save(dict);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
-        || !file.commit())
-        throw std::runtime_error(path.toStdString() + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
 }
 
 ClassifierHead ClassifierHead::load(const QString &path, const HeadShape &shape)

@@ -1,5 +1,6 @@
 #include "modelexport.h"
 
+#include "atomicfile.h"
 #include "bottleneckcache.h"
 #include "torchscriptexport.h"
 #include "trainingrun.h"
@@ -10,19 +11,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace rs {
 namespace {
 
 constexpr int kManifestVersion = 1;
-
-void writeText(const QString &path, const QByteArray &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        throw std::runtime_error(path.toStdString() + ": cannot write: " + file.errorString().toStdString());
-}
 
 QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run, std::uint64_t randomSeed)
 {
@@ -102,8 +95,8 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
     if (!QDir().mkpath(staging))
         throw std::runtime_error(staging.toStdString() + ": cannot create the export folder");
     try {
-        writeText(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
-        writeText(staging + QStringLiteral("/manifest.json"),
+        writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
+        writeFileAtomically(staging + QStringLiteral("/manifest.json"),
                   QJsonDocument(manifestFor(backbone, run, seedOf(backbone.weights()))).toJson());
         run.head->save(staging + QStringLiteral("/head.pth"));
         writeTorchScript(staging + QStringLiteral("/model.pt"), backbone, run.options.layer, *run.head);

@@ -1,10 +1,10 @@
 #include "npy.h"
 
+#include "atomicfile.h"
 #include "bytereader.h"
 
 #include <QFile>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <cstring>
 
@@ -41,17 +41,17 @@ void writeNpy(const QString &path, const NpyArray &array)
     const int unpadded = 10 + int(header.size()) + 1;
     header += QByteArray((64 - unpadded % 64) % 64, ' ') + '\n';
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        fail(path, file.errorString());
     const std::uint16_t headerLength = std::uint16_t(header.size());
-    file.write(kMagic, 6);
-    file.write("\x01\x00", 2);
-    file.write(reinterpret_cast<const char *>(&headerLength), 2);
-    file.write(header);
-    file.write(reinterpret_cast<const char *>(array.values.data()), qint64(array.values.size() * sizeof(float)));
-    if (!file.commit())
-        fail(path, file.errorString());
+    QByteArray bytes(kMagic, 6);
+    bytes.append("\x01\x00", 2);
+    bytes.append(reinterpret_cast<const char *>(&headerLength), 2);
+    bytes.append(header);
+    bytes.append(reinterpret_cast<const char *>(array.values.data()), qsizetype(array.values.size() * sizeof(float)));
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const std::runtime_error &e) {
+        throw NpyError(e.what());
+    }
 }
 
 NpyArray readNpy(const QString &path)

@@ -1,5 +1,7 @@
 #include "sampledata.h"
 
+#include "atomicfile.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -7,7 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <array>
 #include <stdexcept>
@@ -88,11 +89,7 @@ SampleDataResult writeFashionMnistSamples(const QString &outDir, int perClass, c
         const cv::Mat image(rows, cols, CV_8U, const_cast<char *>(images.constData()) + i * rows * cols);
         std::vector<std::uint8_t> png;
         cv::imencode(".png", image, png);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write(reinterpret_cast<const char *>(png.data()), qint64(png.size())) != qint64(png.size())
-            || !file.commit())
-            throw std::runtime_error(path.toStdString() + ": cannot write: " + file.errorString().toStdString());
+        writeFileAtomically(path, QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size())));
         ++result.imagesWritten;
     }
     return result;

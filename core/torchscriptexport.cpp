@@ -1,5 +1,6 @@
 #include "torchscriptexport.h"
 
+#include "atomicfile.h"
 #include "backboneimpl.h"
 #include "classifierhead.h"
 #include "headmodule.h"
@@ -7,8 +8,6 @@
 #include <ATen/Functions.h>
 #include <torch/csrc/jit/api/module.h>
 
-#include <QFile>
-#include <QSaveFile>
 
 #include <sstream>
 
@@ -155,11 +154,7 @@ void writeTorchScript(const QString &path, const Backbone &backbone, const QStri
 
     std::ostringstream bytes;
     root.save(bytes);
-    const std::string data = bytes.str();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data.data(), qint64(data.size())) != qint64(data.size())
-        || !file.commit())
-        throw std::runtime_error(path.toStdString() + ": cannot write: " + file.errorString().toStdString());
+    writeFileAtomically(path, QByteArray::fromStdString(bytes.str()));
 }
 
 } // namespace rs
