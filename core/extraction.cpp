@@ -5,26 +5,8 @@
 #include "preprocess.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 
 namespace rs {
-namespace {
-
-QByteArray readFile(const QString &path, QString &error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = path + QStringLiteral(": cannot open: ") + file.errorString();
-        return {};
-    }
-    QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        error = path + QStringLiteral(": cannot read: ") + file.errorString();
-    return bytes;
-}
-
-} // namespace
-
 ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths, const ExtractionOptions &options)
 {
     Backbone::checkLayer(options.layer);
@@ -60,7 +42,7 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
     for (int i = 0; i < paths.size(); ++i) {
         throwIfCancelled(options.cancel);
         QString error;
-        const QByteArray bytes = readFile(paths[i], error);
+        const QByteArray bytes = readImageFile(paths[i], error);
         QByteArray hash;
         if (error.isEmpty() && options.cache) {
             hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);

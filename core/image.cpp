@@ -104,15 +104,24 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName)
     return out;
 }
 
-DecodedImage loadImage(const QString &path)
+QByteArray readImageFile(const QString &path, QString &error)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(path, QStringLiteral("cannot open: ") + file.errorString());
-    const QByteArray bytes = file.readAll();
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = failure(path, QStringLiteral("cannot open: ") + file.errorString()).error;
+        return {};
+    }
+    QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return failure(path, QStringLiteral("cannot read: ") + file.errorString());
-    return decodeImage(bytes, path);
+        error = failure(path, QStringLiteral("cannot read: ") + file.errorString()).error;
+    return bytes;
+}
+
+DecodedImage loadImage(const QString &path)
+{
+    QString error;
+    const QByteArray bytes = readImageFile(path, error);
+    return error.isEmpty() ? decodeImage(bytes, path) : DecodedImage{{}, error};
 }
 
 } // namespace rs

@@ -31,4 +31,7 @@ struct DecodedImage
 DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName);
 DecodedImage loadImage(const QString &path);
 
+// A file's bytes; on failure sets `error` to "<file>: <reason>".
+QByteArray readImageFile(const QString &path, QString &error);
+
 } // namespace rs
