@@ -7,8 +7,8 @@
 #include "modelexport.h"
 #include "reporting.h"
 #include "terminal.h"
+#include "weightsoption.h"
 
-#include <QThread>
 
 namespace rs::cli {
 
@@ -30,16 +30,13 @@ int evaluateCommand(const QStringList &arguments)
                                      QStringLiteral("The InceptionV3 weights the model was trained with."), QStringLiteral("FILE"));
     const QCommandLineOption cache({QStringLiteral("bottleneck-dir"), QStringLiteral("bottleneck_dir")},
                                    QStringLiteral("Bottleneck cache folder."), QStringLiteral("DIR"), BottleneckCache::defaultRoot());
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Compute threads (default: all cores)."),
-                                     QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
-    for (const QCommandLineOption *option : {&imageDir, &report, &misclassified, &weights, &cache, &threads})
+    const ThreadsOption threads(parser);
+    for (const QCommandLineOption *option : {&imageDir, &report, &misclassified, &weights, &cache})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("A folder written by train --export."));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
-    NumberReader number(parser, command);
-    setComputeThreads(number.integer(threads, 1, 1024));
-    if (!number.ok())
+    if (!threads.apply(command))
         return kBadArguments;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(imageDir))
         return fail(command, QStringLiteral("needs MODEL_DIR and --image_dir DIR"), kBadArguments);

@@ -5,12 +5,12 @@
 #include "extraction.h"
 #include "modelexport.h"
 #include "terminal.h"
+#include "weightsoption.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThread>
 
 namespace rs::cli {
 
@@ -27,9 +27,8 @@ int predictCommand(const QStringList &arguments)
                                      QStringLiteral("The InceptionV3 weights the model was trained with, if they are "
                                                     "not where they were then."),
                                      QStringLiteral("FILE"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Compute threads (default: all cores)."),
-                                     QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
-    for (const QCommandLineOption *option : {&top, &json, &weights, &threads})
+    const ThreadsOption threads(parser);
+    for (const QCommandLineOption *option : {&top, &json, &weights})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("A folder written by train --export."));
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Images or folders of images."),
@@ -38,8 +37,7 @@ int predictCommand(const QStringList &arguments)
         return code;
     NumberReader number(parser, command);
     const int k = number.integer(top, 1, 1000);
-    setComputeThreads(number.integer(threads, 1, 1024));
-    if (!number.ok())
+    if (!number.ok() || !threads.apply(command))
         return kBadArguments;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)

@@ -9,6 +9,24 @@
 
 namespace rs::cli {
 
+ThreadsOption::ThreadsOption(QCommandLineParser &parser)
+    : m_parser(parser)
+    , m_threads(QStringLiteral("threads"),
+                QStringLiteral("Compute threads (default: all %1 cores).").arg(QThread::idealThreadCount()),
+                QStringLiteral("N"), QString::number(QThread::idealThreadCount()))
+{
+    parser.addOption(m_threads);
+}
+
+bool ThreadsOption::apply(const QString &command) const
+{
+    NumberReader number(m_parser, command);
+    const int threads = number.integer(m_threads, 1, 1024);
+    if (number.ok())
+        setComputeThreads(threads);
+    return number.ok();
+}
+
 WeightsOption::WeightsOption(QCommandLineParser &parser)
     : m_parser(parser)
     , m_weights(QStringLiteral("weights"),
@@ -19,28 +37,17 @@ WeightsOption::WeightsOption(QCommandLineParser &parser)
                QStringLiteral("Use untrained, randomly initialised weights with this seed "
                               "(for tests and demos: the features carry no ImageNet knowledge)."),
                QStringLiteral("SEED"))
-    , m_threads(QStringLiteral("threads"),
-                QStringLiteral("Compute threads (default: all %1 cores).").arg(QThread::idealThreadCount()),
-                QStringLiteral("N"))
+    , m_threads(parser)
 {
     parser.addOption(m_weights);
     parser.addOption(m_random);
-    parser.addOption(m_threads);
 }
 
 std::optional<Backbone> WeightsOption::load(const QString &command, int &exitCode) const
 {
     exitCode = kBadArguments;
-    int threads = QThread::idealThreadCount();
-    if (m_parser.isSet(m_threads)) {
-        bool ok = false;
-        threads = m_parser.value(m_threads).toInt(&ok);
-        if (!ok || threads < 1) {
-            fail(command, QStringLiteral("--threads needs a positive whole number"), exitCode);
-            return std::nullopt;
-        }
-    }
-    setComputeThreads(threads);
+    if (!m_threads.apply(command))
+        return std::nullopt;
 
     if (m_parser.isSet(m_weights) && m_parser.isSet(m_random)) {
         fail(command, QStringLiteral("--weights and --random-weights exclude each other"), exitCode);

@@ -8,6 +8,19 @@
 
 namespace rs::cli {
 
+// --threads N: LibTorch's compute threads, by default every core.
+class ThreadsOption
+{
+public:
+    explicit ThreadsOption(QCommandLineParser &parser);
+    // Sets the thread count; on a bad value prints the reason and returns false.
+    bool apply(const QString &command) const;
+
+private:
+    const QCommandLineParser &m_parser;
+    QCommandLineOption m_threads;
+};
+
 // The options every command that runs the network shares: --weights, --random-weights, --threads.
 class WeightsOption
 {
@@ -22,7 +35,7 @@ private:
     const QCommandLineParser &m_parser;
     QCommandLineOption m_weights;
     QCommandLineOption m_random;
-    QCommandLineOption m_threads;
+    ThreadsOption m_threads;
 };
 
 } // namespace rs::cli

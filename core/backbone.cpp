@@ -94,6 +94,7 @@ Backbone Backbone::untrained(std::uint64_t seed)
     initialiseRandomly(impl->model, seed);
     impl->info.source = QStringLiteral("untrained weights (random, seed %1)").arg(seed);
     impl->info.format = QStringLiteral("random");
+    impl->info.randomSeed = seed;
     for (const auto &p : impl->model->parameters())
         impl->info.parameterCount += p.numel();
     impl->info.tensorCount = int(impl->model->named_parameters().size() + impl->model->named_buffers().size());

@@ -25,6 +25,7 @@ struct WeightsInfo
     QString source;          // the file, or a description of the random initialisation
     QString format;          // "zip", "legacy" or "random"
     bool pretrained = false; // false for random weights: features carry no ImageNet knowledge
+    std::uint64_t randomSeed = 0; // the seed of random weights
     int tensorCount = 0;
     std::int64_t parameterCount = 0;
     QString fingerprint; // SHA-256 of the tensors that affect outputs, hex

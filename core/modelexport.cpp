@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kManifestVersion = 1;
 
-QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run, std::uint64_t randomSeed)
+QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
 {
     const WeightsInfo &w = backbone.weights();
     const QJsonObject report = run.report(w);
@@ -26,7 +26,7 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run, std::u
                         {QStringLiteral("pretrained"), w.pretrained},
                         {QStringLiteral("source"), w.source}};
     if (!w.pretrained)
-        weights.insert(QStringLiteral("random_seed"), QString::number(randomSeed));
+        weights.insert(QStringLiteral("random_seed"), QString::number(w.randomSeed));
     return QJsonObject{
         {QStringLiteral("format"), QStringLiteral("retrain-studio-model")},
         {QStringLiteral("format_version"), kManifestVersion},
@@ -52,13 +52,6 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run, std::u
                      {QStringLiteral("test_accuracy"), run.evaluation.accuracy},
                      {QStringLiteral("test_balanced_accuracy"), run.evaluation.balancedAccuracy}}},
     };
-}
-
-// The seed is part of the random-weights description; exports record it to rebuild them.
-std::uint64_t seedOf(const WeightsInfo &w)
-{
-    const QString text = w.source.section(QStringLiteral("seed "), 1).section(QLatin1Char(')'), 0, 0);
-    return text.toULongLong();
 }
 
 Backbone backboneFor(const QJsonObject &backbone, const QString &weightsFile, const QString &folder)
@@ -97,7 +90,7 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
     try {
         writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
         writeFileAtomically(staging + QStringLiteral("/manifest.json"),
-                  QJsonDocument(manifestFor(backbone, run, seedOf(backbone.weights()))).toJson());
+                  QJsonDocument(manifestFor(backbone, run)).toJson());
         run.head->save(staging + QStringLiteral("/head.pth"));
         writeTorchScript(staging + QStringLiteral("/model.pt"), backbone, run.options.layer, *run.head);
     } catch (...) {
