@@ -1,9 +1,8 @@
 #include "cli.h"
 #include "commands.h"
 #include "dataset.h"
-#include "evaluation.h"
-#include "extraction.h"
 #include "modelexport.h"
+#include "prediction.h"
 #include "terminal.h"
 #include "weightsoption.h"
 
@@ -47,26 +46,21 @@ int predictCommand(const QStringList &arguments)
     const QStringList images = collectImages(positional.mid(1), skipped);
     try {
         const ExportedModel model = loadExportedModel(positional.first(), parser.value(weights));
-        ExtractionOptions options;
-        options.layer = model.layer;
-        const ExtractionResult result = extractFeatures(model.backbone, images, options);
-        skipped << result.errors;
-        const FeatureMatrix p = model.predict(result.features);
+        const TopClassPredictions predictions = predictTopClasses(model.backbone, model.head, model.layer, images, k);
+        skipped << predictions.errors;
 
         QJsonArray list;
-        for (std::int64_t r = 0; r < p.rows; ++r) {
-            const QString path = images[result.sourceIndex[std::size_t(r)]];
-            const auto best = topClasses(p.row(r), int(p.cols), k);
+        for (const ImageTopClasses &image : predictions.images) {
             if (parser.isSet(json)) {
                 QJsonArray classes;
-                for (const auto &[label, probability] : best)
+                for (const auto &[label, probability] : image.top)
                     classes.append(QJsonObject{{QStringLiteral("class"), model.classes[label]},
                                                {QStringLiteral("probability"), probability}});
-                list.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("top"), classes}});
+                list.append(QJsonObject{{QStringLiteral("path"), image.path}, {QStringLiteral("top"), classes}});
                 continue;
             }
-            out() << QDir::toNativeSeparators(path) << ':';
-            for (const auto &[label, probability] : best)
+            out() << QDir::toNativeSeparators(image.path) << ':';
+            for (const auto &[label, probability] : image.top)
                 out() << "  " << model.classes[label] << ' ' << QString::number(probability, 'f', 3);
             out() << '\n';
         }

@@ -63,8 +63,9 @@ void printEvaluation(QTextStream &stream, const Evaluation &e, const QStringList
                << QString::number(m.support).rightJustified(8) << '\n';
     }
     if (listMisclassified) {
-        stream << e.misclassified.size() << " misclassified:\n";
-        for (const Misclassified &m : e.misclassified)
+        const std::vector<ImagePrediction> mistakes = e.misclassified();
+        stream << mistakes.size() << " misclassified:\n";
+        for (const ImagePrediction &m : mistakes)
             stream << "  " << QDir::toNativeSeparators(m.path) << ": " << classes.value(m.trueLabel) << " taken for "
                    << classes.value(m.predicted) << " (" << percent(m.confidence) << ")\n";
     }

@@ -81,7 +81,8 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
 {
     const QString command = QStringLiteral("train");
     NumberReader number(parser, command);
-    run.folders = parser.values(o.imageDir) + parser.positionalArguments();
+    const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();
+    run.sources = findClasses(folders);
     run.split.validationPercent = number.real(o.validation, 0, 100);
     run.split.testPercent = number.real(o.testing, 0, 100);
     TrainingOptions &t = run.training;
@@ -106,7 +107,7 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
     QString problem;
     const auto kind = LearningRateSchedule::parseKind(parser.value(o.schedule));
     const QString optimizer = parser.value(o.optimizer);
-    if (run.folders.isEmpty())
+    if (folders.isEmpty())
         problem = QStringLiteral("give at least one image folder (--image_dir DIR or as an argument)");
     else if (parser.isSet(o.epochs) && parser.isSet(o.steps))
         problem = QStringLiteral("--epochs and --steps exclude each other");

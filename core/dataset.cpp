@@ -132,36 +132,58 @@ QStringList collectImages(const QStringList &paths, QStringList &skipped)
     return images;
 }
 
-Dataset scanDataset(const QStringList &folders, const SplitOptions &split)
+DatasetSources findClasses(const QStringList &folders)
 {
-    Dataset dataset;
-    std::map<QString, QStringList> classImages; // sorted by class name
-    auto addClass = [&](const QString &folder) {
-        const QString name = QFileInfo(folder).fileName();
-        classImages[name] << imagesBelow(folder, dataset.skipped);
-    };
+    DatasetSources sources;
+    std::map<QString, QStringList> classFolders; // sorted by class name
     for (const QString &given : folders) {
         const QString folder = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
         if (!QFileInfo(folder).isDir()) {
-            dataset.skipped << folder + QStringLiteral(": not a folder");
+            sources.skipped << folder + QStringLiteral(": not a folder");
             continue;
         }
         if (!holdsClassFolders(folder)) {
-            addClass(folder);
+            classFolders[QFileInfo(folder).fileName()] << folder;
             continue;
         }
         for (const QFileInfo &sub : QDir(folder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
             if (isHidden(sub))
-                dataset.skipped << sub.filePath() + QStringLiteral(": hidden folder");
+                sources.skipped << sub.filePath() + QStringLiteral(": hidden folder");
             else
-                addClass(sub.filePath());
+                classFolders[sub.fileName()] << sub.filePath();
         }
         for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files | QDir::Hidden))
-            dataset.skipped << file.filePath() + QStringLiteral(": a loose file beside class folders");
+            sources.skipped << file.filePath() + QStringLiteral(": a loose file beside class folders");
     }
+    for (auto &[name, paths] : classFolders) {
+        paths.removeDuplicates();
+        sources.classes.push_back({name, paths, true});
+    }
+    return sources;
+}
+
+QStringList classImages(const ClassSource &source, QStringList &skipped)
+{
+    QStringList images;
+    for (const QString &folder : source.folders)
+        images << imagesBelow(folder, skipped);
+    images.removeDuplicates();
+    std::sort(images.begin(), images.end());
+    return images;
+}
+
+Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split)
+{
+    Dataset dataset;
+    dataset.skipped = sources.skipped;
+    std::map<QString, QStringList> classImages; // sorted by class name
+    for (const ClassSource &source : sources.classes)
+        if (source.included)
+            classImages[source.name] << rs::classImages(source, dataset.skipped);
 
     for (auto &[name, paths] : classImages) {
         paths.removeDuplicates();
+        std::sort(paths.begin(), paths.end());
         if (paths.isEmpty()) {
             dataset.skipped << name + QStringLiteral(": class folder holds no images");
             continue;

@@ -55,10 +55,36 @@ const QStringList &imageExtensions();
 // folder's images sorted). Anything else is listed in `skipped`.
 QStringList collectImages(const QStringList &paths, QStringList &skipped);
 
-// Reads a dataset from `folders`: a folder with subfolders holds classes (one class per
-// subfolder, searched recursively; images beside them are skipped), a folder without holds
-// the images of one class, named after the folder. Class names are folder names exactly, Unicode included. Never fails on a file:
-// hidden files, other file types and empty classes are listed in `skipped`.
-Dataset scanDataset(const QStringList &folders, const SplitOptions &split = {});
+// One class as the user arranged it: its name and the folders its images come from.
+struct ClassSource
+{
+    QString name;
+    QStringList folders;
+    bool included = true; // excluded classes stay listed but are not trained on
+};
+
+struct DatasetSources
+{
+    std::vector<ClassSource> classes; // sorted by name, names unique
+    QStringList skipped;              // what was found beside or instead of class folders
+};
+
+// The classes in `folders`: a folder with subfolders holds classes (one class per subfolder),
+// a folder without holds the images of one class, named after the folder. Class names are
+// folder names exactly, Unicode included; classes of the same name from several folders
+// are merged.
+DatasetSources findClasses(const QStringList &folders);
+
+// A class's images, its folders searched recursively, sorted; hidden files and other file
+// types go to `skipped` with the reason.
+QStringList classImages(const ClassSource &source, QStringList &skipped);
+
+// Reads the included classes' images and splits them. Never fails on a file: hidden files,
+// other file types and empty classes are listed in `skipped`.
+Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split = {});
+inline Dataset scanDataset(const QStringList &folders, const SplitOptions &split = {})
+{
+    return scanDataset(findClasses(folders), split);
+}
 
 } // namespace rs

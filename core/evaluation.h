@@ -18,13 +18,15 @@ struct ClassMetrics
     double f1 = 0;
 };
 
-struct Misclassified
+struct ImagePrediction
 {
     QString path;
     int trueLabel = 0;
     int predicted = 0;
     double confidence = 0;                   // probability of the predicted class
     std::vector<std::pair<int, double>> top; // the three likeliest classes
+
+    bool correct() const { return trueLabel == predicted; }
 };
 
 struct Evaluation
@@ -34,7 +36,9 @@ struct Evaluation
     double balancedAccuracy = 0; // mean recall over the classes present
     std::vector<ClassMetrics> perClass;
     std::vector<std::vector<int>> confusion; // [true][predicted]
-    std::vector<Misclassified> misclassified; // most confident mistakes first
+    std::vector<ImagePrediction> predictions; // every image, most confident first
+
+    std::vector<ImagePrediction> misclassified() const;
 };
 
 // Scores predicted probabilities (one row per image) against the true labels. A class that
@@ -42,9 +46,16 @@ struct Evaluation
 // balanced accuracy.
 Evaluation evaluate(const FeatureMatrix &probabilities, const std::vector<int> &labels, const QStringList &paths);
 
+// The metrics of predictions already made, over `classCount` classes.
+Evaluation evaluate(std::vector<ImagePrediction> predictions, int classCount);
+
 // The k likeliest of `classes` scores, highest first: (class, score) pairs.
 std::vector<std::pair<int, double>> topClasses(const float *scores, int classes, int k);
 
+// The metrics and every prediction, classes by name. evaluationFromJson reads it back (the
+// metrics recomputed from the predictions); throws std::runtime_error when it does not fit
+// `classes`.
 QJsonObject toJson(const Evaluation &evaluation, const QStringList &classes);
+Evaluation evaluationFromJson(const QJsonObject &json, const QStringList &classes);
 
 } // namespace rs

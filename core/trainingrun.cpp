@@ -1,6 +1,7 @@
 #include "trainingrun.h"
 
 #include "bottleneckcache.h"
+#include "jsonformat.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -21,17 +22,6 @@ LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, 
         out.labels.push_back(images[std::size_t(r)].label);
     }
     return out;
-}
-
-QJsonObject pointJson(const TrainingPoint &p)
-{
-    auto number = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
-    return QJsonObject{{QStringLiteral("step"), p.step},
-                       {QStringLiteral("learning_rate"), p.learningRate},
-                       {QStringLiteral("train_loss"), p.trainLoss},
-                       {QStringLiteral("train_accuracy"), p.trainAccuracy},
-                       {QStringLiteral("validation_loss"), number(p.validationLoss)},
-                       {QStringLiteral("validation_accuracy"), number(p.validationAccuracy)}};
 }
 
 } // namespace
@@ -57,7 +47,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
 {
     TrainingRun run;
     run.options = options;
-    run.dataset = scanDataset(options.folders, options.split);
+    run.dataset = scanDataset(options.sources, options.split);
     if (callbacks.scanned)
         callbacks.scanned(run.dataset);
     if (run.dataset.classes.size() < 2)
@@ -119,15 +109,17 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
 
 QJsonObject TrainingRun::report(const WeightsInfo &weights) const
 {
-    QJsonArray classes, curveJson;
+    QJsonArray classes;
     for (const ClassCounts &c : dataset.counts())
         classes.append(QJsonObject{{QStringLiteral("name"), c.name},
                                    {QStringLiteral("train"), c.perSubset[0]},
                                    {QStringLiteral("validation"), c.perSubset[1]},
                                    {QStringLiteral("test"), c.perSubset[2]}});
-    for (const TrainingPoint &p : curve)
-        curveJson.append(pointJson(p));
-    const TrainingOptions &t = options.training;
+    QJsonObject training = toJson(options.training);
+    training.insert(QStringLiteral("validation_percent"), options.split.validationPercent);
+    training.insert(QStringLiteral("test_percent"), options.split.testPercent);
+    training.insert(QStringLiteral("seconds"), trainingSeconds);
+    training.insert(QStringLiteral("curve"), toJson(curve));
     return QJsonObject{
         {QStringLiteral("weights"), QJsonObject{{QStringLiteral("source"), weights.source},
                                                 {QStringLiteral("fingerprint"), weights.fingerprint},
@@ -140,22 +132,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
                                                    {QStringLiteral("computed"), computed},
                                                    {QStringLiteral("repaired"), repaired},
                                                    {QStringLiteral("seconds"), extractionSeconds}}},
-        {QStringLiteral("training"), QJsonObject{{QStringLiteral("steps"), t.steps},
-                                                 {QStringLiteral("batch_size"), t.batchSize},
-                                                 {QStringLiteral("schedule"), LearningRateSchedule::kindName(t.schedule.kind)},
-                                                 {QStringLiteral("base_learning_rate"), t.schedule.base},
-                                                 {QStringLiteral("min_learning_rate"), t.schedule.minimum},
-                                                 {QStringLiteral("optimizer"), t.optimizer == TrainingOptions::Optimizer::Adam
-                                                                                   ? QStringLiteral("adam") : QStringLiteral("sgd")},
-                                                 {QStringLiteral("momentum"), t.momentum},
-                                                 {QStringLiteral("hidden_units"), t.hiddenUnits},
-                                                 {QStringLiteral("dropout"), t.dropout},
-                                                 {QStringLiteral("seed"), QString::number(t.seed)},
-                                                 {QStringLiteral("balanced_sampling"), t.balancedSampling},
-                                                 {QStringLiteral("validation_percent"), options.split.validationPercent},
-                                                 {QStringLiteral("test_percent"), options.split.testPercent},
-                                                 {QStringLiteral("seconds"), trainingSeconds},
-                                                 {QStringLiteral("curve"), curveJson}}},
+        {QStringLiteral("training"), training},
         {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
     };
 }

@@ -17,7 +17,7 @@ namespace rs {
 // A whole run, folders in, evaluated head out: the main job of retrain-cli train and the GUI.
 struct TrainingRunOptions
 {
-    QStringList folders;
+    DatasetSources sources;
     SplitOptions split;
     QString layer = Backbone::kBottleneck;
     QString cacheRoot; // empty: BottleneckCache::defaultRoot()

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 namespace {
@@ -137,6 +138,34 @@ private Q_SLOTS:
             subsetAfter[e.path] = e.subset;
         for (const rs::ImageEntry &e : before.images)
             QCOMPARE(subsetAfter.at(e.path), e.subset);
+    }
+
+    void sameNamedClassesMergeAndExcludedOnesDropOut()
+    {
+        QTemporaryDir root;
+        touch(root.filePath(QStringLiteral("2023/cats/a.jpg")));
+        touch(root.filePath(QStringLiteral("2023/dogs/b.jpg")));
+        touch(root.filePath(QStringLiteral("2024/cats/c.jpg")));
+        rs::DatasetSources sources = rs::findClasses({root.filePath(QStringLiteral("2023")), root.filePath(QStringLiteral("2024"))});
+        QCOMPARE(int(sources.classes.size()), 2);
+        QCOMPARE(sources.classes[0].name, QStringLiteral("cats"));
+        QCOMPARE(sources.classes[0].folders.size(), 2);
+
+        rs::Dataset dataset = rs::scanDataset(sources, {0, 0});
+        QCOMPARE(dataset.classes, (QStringList{QStringLiteral("cats"), QStringLiteral("dogs")}));
+        QCOMPARE(dataset.counts()[0].total(), 2);
+
+        sources.classes[1].included = false;
+        dataset = rs::scanDataset(sources, {0, 0});
+        QCOMPARE(dataset.classes, QStringList{QStringLiteral("cats")});
+
+        // A renamed class takes its new name; two sources of one name are one class.
+        sources.classes[1] = {QStringLiteral("cats"), {root.filePath(QStringLiteral("2023/dogs"))}, true};
+        dataset = rs::scanDataset(sources, {0, 0});
+        QCOMPARE(dataset.classes, QStringList{QStringLiteral("cats")});
+        QCOMPARE(int(dataset.images.size()), 3);
+        QVERIFY(std::is_sorted(dataset.images.begin(), dataset.images.end(),
+                               [](const rs::ImageEntry &a, const rs::ImageEntry &b) { return a.path < b.path; }));
     }
 
     void collectsImagesFromFilesAndFolders()

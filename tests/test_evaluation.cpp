@@ -39,19 +39,39 @@ private Q_SLOTS:
         QVERIFY(qAbs(e.balancedAccuracy - (2.0 / 3.0 + 1.0 + 0.0) / 3.0) < 1e-12);
 
         // Mistakes, most confident first: image 5 (b, 0.8), image 3 (b, 0.6), image 6 (a, 0.4).
-        QCOMPARE(int(e.misclassified.size()), 3);
-        QCOMPARE(e.misclassified[0].path, QStringLiteral("5"));
-        QCOMPARE(e.misclassified[1].path, QStringLiteral("3"));
-        QCOMPARE(e.misclassified[2].path, QStringLiteral("6"));
-        QCOMPARE(e.misclassified[2].trueLabel, 2);
-        QCOMPARE(e.misclassified[2].predicted, 0);
-        QCOMPARE(e.misclassified[2].top[1].first, 1);
-        QCOMPARE(e.misclassified[2].top[2].first, 2);
+        const std::vector<rs::ImagePrediction> mistakes = e.misclassified();
+        QCOMPARE(int(mistakes.size()), 3);
+        QCOMPARE(mistakes[0].path, QStringLiteral("5"));
+        QCOMPARE(mistakes[1].path, QStringLiteral("3"));
+        QCOMPARE(mistakes[2].path, QStringLiteral("6"));
+        QCOMPARE(mistakes[2].trueLabel, 2);
+        QCOMPARE(mistakes[2].predicted, 0);
+        QCOMPARE(mistakes[2].top[1].first, 1);
+        QCOMPARE(mistakes[2].top[2].first, 2);
+        // Every image is kept, most confident first: 5 (0.8) leads, 6 (0.4) is last.
+        QCOMPARE(int(e.predictions.size()), 6);
+        QCOMPARE(e.predictions.front().path, QStringLiteral("5"));
+        QCOMPARE(e.predictions.back().path, QStringLiteral("6"));
 
-        const QJsonObject json = rs::toJson(e, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        const QStringList classes{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        const QJsonObject json = rs::toJson(e, classes);
         QCOMPARE(json.value(QStringLiteral("accuracy")).toDouble(), 0.5);
-        QCOMPARE(json.value(QStringLiteral("misclassified")).toArray().first().toObject().value(QStringLiteral("predicted_class")).toString(),
+        QCOMPARE(json.value(QStringLiteral("misclassified")).toInt(), 3);
+        QCOMPARE(json.value(QStringLiteral("predictions")).toArray().first().toObject().value(QStringLiteral("predicted_class")).toString(),
                  QStringLiteral("b"));
+
+        const rs::Evaluation back = rs::evaluationFromJson(json, classes);
+        QCOMPARE(back.confusion, e.confusion);
+        QCOMPARE(back.balancedAccuracy, e.balancedAccuracy);
+        QCOMPARE(back.predictions[2].path, e.predictions[2].path);
+        QCOMPARE(back.predictions[2].top, e.predictions[2].top);
+    }
+
+    void refusesJsonOfOtherClasses()
+    {
+        const rs::FeatureMatrix p{1, 2, {0.3f, 0.7f}};
+        const QJsonObject json = rs::toJson(rs::evaluate(p, {0}, {QStringLiteral("x")}), {QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, rs::evaluationFromJson(json, {QStringLiteral("a"), QStringLiteral("z")}));
     }
 
     void emptyInput()

@@ -45,7 +45,7 @@ private Q_SLOTS:
         rs::writeFashionMnistSamples(data, 4);
         m_backbone.emplace(rs::Backbone::untrained(3));
         rs::TrainingRunOptions options;
-        options.folders = {data};
+        options.sources = rs::findClasses({data});
         options.cacheRoot = m_dir.filePath(QStringLiteral("cache"));
         options.training.steps = 30;
         options.training.hiddenUnits = 8;
