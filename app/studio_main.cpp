@@ -1,9 +1,15 @@
 #include "mainwindow.h"
 
+#include "backbone.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QThread>
 #include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Retrain Studio"));
     QApplication::setOrganizationName(QStringLiteral("retrain-studio"));
     QApplication::setApplicationVersion(QStringLiteral(RETRAIN_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("retrain-studio"));
 
     // Our catalogue (built into the binary) and Qt's own, in the system language; English
     // source strings remain where a catalogue is missing.
@@ -21,7 +28,40 @@ int main(int argc, char *argv[])
     if (appTranslator.load(QLocale(), QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
-    rs::MainWindow window;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Train an image classifier on your own images."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption weights(QStringLiteral("weights"), QApplication::translate("main", "InceptionV3 weights file."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption random(QStringLiteral("random-weights"),
+                                    QApplication::translate("main", "Use seeded random weights (for testing only)."),
+                                    QStringLiteral("SEED"));
+    const QCommandLineOption cache(QStringLiteral("bottleneck-dir"),
+                                   QApplication::translate("main", "Where image features are cached."), QStringLiteral("DIR"));
+    parser.addOptions({weights, random, cache});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QApplication::translate("main", "A project file to open."),
+                                 QStringLiteral("[PROJECT]"));
+    parser.process(app);
+
+    rs::StudioOptions options;
+    options.cacheRoot = parser.value(cache);
+    if (parser.isSet(random)) {
+        bool ok = false;
+        const std::uint64_t seed = parser.value(random).toULongLong(&ok);
+        if (!ok) {
+            std::fputs("retrain-studio: --random-weights needs a whole number\n", stderr);
+            return 2;
+        }
+        options.weights = rs::WeightsChoice{{}, seed};
+    } else if (parser.isSet(weights)) {
+        options.weights = rs::WeightsChoice{parser.value(weights), {}};
+    }
+    rs::setComputeThreads(QThread::idealThreadCount());
+
+    rs::MainWindow window(options);
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().first());
     return QApplication::exec();
 }

@@ -90,7 +90,11 @@ double splitPercentage(const QString &fileName)
 
 Subset assignSubset(const QString &fileName, const SplitOptions &options)
 {
-    const double p = splitPercentage(fileName);
+    return subsetAt(splitPercentage(fileName), options);
+}
+
+Subset subsetAt(double p, const SplitOptions &options)
+{
     if (p < options.validationPercent)
         return Subset::Validation;
     if (p < options.validationPercent + options.testPercent)

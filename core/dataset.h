@@ -22,6 +22,8 @@ struct SplitOptions
 // near-identical shots (photo_nohash_1.jpg, photo_nohash_2.jpg) land in the same set.
 double splitPercentage(const QString &fileName);
 Subset assignSubset(const QString &fileName, const SplitOptions &options);
+// The subset of a file whose splitPercentage is `percentage`.
+Subset subsetAt(double percentage, const SplitOptions &options);
 
 struct ImageEntry
 {

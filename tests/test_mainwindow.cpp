@@ -1,41 +1,237 @@
-// The main window starts, shows itself and tells whether ImageNet weights were found.
+// The whole window, driven as a user drives it: classes dropped in, Start pressed, curves,
+// results and gallery filled; Stop; errors as messages; predict; project save and open.
+// Random InceptionV3 weights stand in for the ImageNet file.
 
+#include "curveplot.h"
+#include "datasetpage.h"
+#include "gallerymodel.h"
+#include "guitestsupport.h"
 #include "mainwindow.h"
+#include "predictpage.h"
+#include "resultmodels.h"
+#include "resultspage.h"
 
-#include <QDir>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+namespace {
+
+constexpr int kRunTimeoutMs = 180000;
+
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_dir;
+    QString m_images;
+    QString m_cache;
+
+    std::unique_ptr<rs::MainWindow> window(const QString &cache)
+    {
+        rs::StudioOptions options;
+        options.weights = rs::WeightsChoice{{}, 7};
+        options.cacheRoot = cache;
+        auto w = std::make_unique<rs::MainWindow>(options);
+        w->show();
+        return w;
+    }
+
+    // Drops the test classes on the dataset page and sets a short run.
+    static void prepare(rs::MainWindow &w, const QString &images, int steps)
+    {
+        auto *dataset = child<rs::DatasetPage>(&w, "");
+        QVERIFY(rs::test::dropFiles(dataset, {images}));
+        QTRY_COMPARE(dataset->model()->rowCount(), 3);
+        child<QSpinBox>(&w, "validationPercent")->setValue(20);
+        child<QSpinBox>(&w, "testPercent")->setValue(20);
+        child<QSpinBox>(&w, "steps")->setValue(steps);
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        m_images = m_dir.filePath(QStringLiteral("images"));
+        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 16);
+        m_cache = m_dir.filePath(QStringLiteral("cache"));
+    }
+
+    void trainsFromTheStartButton()
+    {
+        auto w = window(m_cache);
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        auto *results = child<rs::ResultsPage>(w.get(), "");
+        QAbstractItemModelTester metricsTester(results->metrics(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester confusionTester(results->confusion(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester galleryTester(results->gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(w->statusBar()->currentMessage().startsWith(QStringLiteral("Random weights (seed 7)")));
+        prepare(*w, m_images, 400);
+
+        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
+        QVERIFY(w->isTraining());
+        QVERIFY(!child<QAction>(w.get(), "actionStart")->isEnabled());
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY2(w->lastRun(), qPrintable(w->statusBar()->currentMessage()));
+
+        auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
+        QVERIFY(plot->series(rs::CurvePlot::TrainingLoss)->dataCount() >= 100);
+        QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->dataCount(), plot->series(rs::CurvePlot::TrainingLoss)->dataCount());
+        QVERIFY(plot->series(rs::CurvePlot::ValidationAccuracy)->dataCount() > 0);
+        const std::vector<rs::TrainingPoint> &curve = w->lastRun()->curve;
+        QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->dataCount(), int(curve.size()));
+        QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->data()->at(0)->value, curve.front().learningRate);
+        QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->data()->at(int(curve.size()) - 1)->value, curve.back().trainLoss);
+
+        const rs::Evaluation &e = w->lastRun()->evaluation;
+        QCOMPARE(results->metrics()->rowCount(), 3);
+        int cells = 0;
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c)
+                cells += results->confusion()->index(r, c).data().toInt();
+        QCOMPARE(cells, e.count);
+        QVERIFY(e.count > 0);
+        QVERIFY(child<QLabel>(w.get(), "resultsSummary")->text().startsWith(QStringLiteral("Test accuracy")));
+        QCOMPARE(child<QTabWidget>(w.get(), "pages")->currentWidget(), results);
+
+        // A diagonal cell lists the images recognised there.
+        auto *confusion = child<QTableView>(w.get(), "confusionMatrix");
+        QTest::mouseClick(confusion->viewport(), Qt::LeftButton, {}, confusion->visualRect(results->confusion()->index(1, 1)).center());
+        QCOMPARE(results->gallery()->rowCount(), e.confusion[1][1]);
+        QVERIFY(child<QLabel>(w.get(), "galleryTitle")->text().startsWith(QStringLiteral("“green” recognised")));
+        child<QPushButton>(w.get(), "allMistakesButton")->click();
+        QCOMPARE(results->gallery()->rowCount(), int(e.misclassified().size()));
+
+        // Predict: three classes, so three bars per image.
+        auto *predict = child<rs::PredictPage>(w.get(), "");
+        QSignalSpy predicted(predict, &rs::PredictPage::predicted);
+        QVERIFY(rs::test::dropFiles(predict, {m_images + QStringLiteral("/blue/img3.png")}));
+        QVERIFY(predicted.wait(60000));
+        const QList<QFrame *> cards = predict->findChildren<QFrame *>(QStringLiteral("predictionCard"));
+        QCOMPARE(cards.size(), 1);
+        QCOMPARE(cards.first()->findChildren<QProgressBar *>().size(), 3);
+
+        // Save, then open in a fresh window: dataset, settings, curve and results come back.
+        const QString project = m_dir.filePath(QStringLiteral("work.rsproject"));
+        QVERIFY(w->saveProject(project));
+        QVERIFY(!w->isWindowModified());
+        auto reopened = window(m_cache);
+        QVERIFY(reopened->openProject(project));
+        QTRY_COMPARE(child<rs::DatasetPage>(reopened.get(), "")->model()->rowCount(), 3);
+        QCOMPARE(child<QSpinBox>(reopened.get(), "steps")->value(), 400);
+        QCOMPARE(child<QSpinBox>(reopened.get(), "testPercent")->value(), 20);
+        QCOMPARE(child<rs::CurvePlot>(reopened.get(), "curvePlot")->series(rs::CurvePlot::TrainingLoss)->dataCount(),
+                 plot->series(rs::CurvePlot::TrainingLoss)->dataCount());
+        auto *reopenedResults = child<rs::ResultsPage>(reopened.get(), "");
+        QCOMPARE(reopenedResults->confusion()->index(2, 2).data().toInt(), e.confusion[2][2]);
+        QVERIFY(!child<QAction>(reopened.get(), "actionExportModel")->isEnabled());
+        QCOMPARE(QSettings().value(QStringLiteral("recentProjects")).toStringList().value(0), QFileInfo(project).absoluteFilePath());
+    }
+
+    void stopReturnsToIdleWithinASecond_data()
+    {
+        QTest::addColumn<bool>("duringExtraction");
+        QTest::newRow("computing features") << true;
+        QTest::newRow("training") << false;
+    }
+
+    void stopReturnsToIdleWithinASecond()
+    {
+        QFETCH(bool, duringExtraction);
+        // A fresh cache makes every feature computed; the shared one makes them all cached.
+        const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("fresh-cache")) : m_cache;
+        auto w = window(cache);
+        prepare(*w, m_images, 50000000);
+        QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
+        auto *phase = child<QLabel>(w.get(), "phaseLabel");
+        if (duringExtraction)
+            QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(w.get(), "extractionProgress")->value() > 0, kRunTimeoutMs);
+        else
+            QTRY_COMPARE_WITH_TIMEOUT(phase->text(), QStringLiteral("Training the classifier…"), kRunTimeoutMs);
+        QTest::qWait(200);
+        QVERIFY(w->isTraining());
+
+        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(child<QToolButton>(w.get(), "stopButton"), Qt::LeftButton);
+        QVERIFY(ended.wait(1000));
+        qInfo("stopped after %lld ms", clock.elapsed());
+        QVERIFY(clock.elapsed() < 1000);
+        QVERIFY(!w->isTraining());
+        QVERIFY(!w->lastRun());
+        QCOMPARE(phase->text(), QStringLiteral("Stopped."));
+        QVERIFY(child<QAction>(w.get(), "actionStart")->isEnabled());
+        QVERIFY(!child<QAction>(w.get(), "actionStop")->isEnabled());
+    }
+
+    void errorsReachTheUserAsMessages()
+    {
+        QFile bad(m_dir.filePath(QStringLiteral("bad.pth")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("this is not a weights file");
+        bad.close();
+        rs::StudioOptions options;
+        options.weights = rs::WeightsChoice{bad.fileName(), {}};
+        options.cacheRoot = m_cache;
+        rs::MainWindow w(options);
+        w.show();
+        prepare(w, m_images, 10);
+        QSignalSpy ended(&w, &rs::MainWindow::trainingEnded);
+        child<QAction>(&w, "actionStart")->trigger();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        auto *message = child<QMessageBox>(&w, "errorMessage");
+        QVERIFY2(message->text().contains(bad.fileName()), qPrintable(message->text()));
+        QVERIFY(child<QLabel>(&w, "phaseLabel")->text().startsWith(QStringLiteral("Failed: ")));
+        QVERIFY(child<QAction>(&w, "actionStart")->isEnabled());
+    }
+
+    void refusesToStartWithoutTwoClasses()
+    {
+        rs::StudioOptions options;
+        options.weights = rs::WeightsChoice{{}, 7};
+        rs::MainWindow w(options);
+        child<QAction>(&w, "actionStart")->trigger();
+        QVERIFY(!w.isTraining());
+        QVERIFY(child<QMessageBox>(&w, "errorMessage")->text().contains(QStringLiteral("at least two classes")));
+    }
+
     void reportsMissingWeights()
     {
         QTemporaryDir torchHome;
         qputenv("TORCH_HOME", torchHome.path().toLocal8Bit());
-        rs::MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.findChild<QLabel *>(QStringLiteral("welcomeLabel")));
-        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("No ImageNet weights found at ") + torchHome.path()),
-                 qPrintable(window.statusBar()->currentMessage()));
-    }
-
-    void reportsFoundWeights()
-    {
-        QTemporaryDir torchHome;
-        QVERIFY(QDir(torchHome.path()).mkpath(QStringLiteral("hub/checkpoints")));
-        QFile weights(torchHome.filePath(QStringLiteral("hub/checkpoints/inception_v3_google-0cc3c7bd.pth")));
-        QVERIFY(weights.open(QIODevice::WriteOnly));
-        weights.close();
-        qputenv("TORCH_HOME", torchHome.path().toLocal8Bit());
-        rs::MainWindow window;
-        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("ImageNet weights: ")));
+        QSettings().clear();
+        rs::MainWindow w;
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("No ImageNet weights found at ") + torchHome.path()),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 };
 

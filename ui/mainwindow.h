@@ -1,16 +1,106 @@
 #pragma once
 
+#include "project.h"
+#include "trainingjob.h"
+
 #include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QMenu;
+class QTabWidget;
 
 namespace rs {
 
+class DatasetPage;
+class PredictPage;
+class ResultsPage;
+class SettingsPage;
+class ThumbnailCache;
+class TrainingPage;
+
+// What the command line can set for a session.
+struct StudioOptions
+{
+    std::optional<WeightsChoice> weights; // else the saved or the default weights file
+    QString cacheRoot;                    // empty: the shared bottleneck cache
+};
+
+// The window: five pages (dataset, settings, training, results, predict) over one project,
+// and the actions that tie them together. Work happens in TrainingJob and thread-pool jobs;
+// this class only moves plain results between them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const StudioOptions &options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool isTraining() const { return m_job->isRunning(); }
+    // Opens or saves a project file; on failure says why in a message and returns false.
+    bool openProject(const QString &path);
+    bool saveProject(const QString &path);
+    QString projectPath() const { return m_projectPath; }
+    std::shared_ptr<const TrainingRun> lastRun() const { return m_run; }
+
+Q_SIGNALS:
+    void trainingEnded();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void restoreSession();
+    void saveSession() const;
+
+    void startTraining();
+    void runFinished(std::shared_ptr<const TrainingRun> run);
+    void runFailed(const QString &message);
+    void runEnded(const QString &message);
+    void showRun(const RunSummary &summary);
+    void exportModel();
+    void useSampleData();
+    void newProject();
+    void chooseProjectToOpen();
+    bool saveProjectAs();
+    bool saveOrCancel();
+    void addRecentProject(const QString &path);
+    void updateRecentMenu();
+    void updateActions();
+    void setDirty(bool dirty = true);
+    void showError(const QString &title, const QString &message);
+
+    StudioOptions m_options;
+    ThumbnailCache *m_thumbnails;
+    TrainingJob *m_job;
+    QTabWidget *m_pages;
+    DatasetPage *m_dataset;
+    SettingsPage *m_settings;
+    TrainingPage *m_training;
+    ResultsPage *m_results;
+    PredictPage *m_predict;
+
+    QAction *m_newProject = nullptr;
+    QAction *m_openProject = nullptr;
+    QAction *m_saveProject = nullptr;
+    QAction *m_saveProjectAs = nullptr;
+    QAction *m_addFolder = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QString m_projectPath;
+    std::shared_ptr<const TrainingRun> m_run; // the last finished run, with its backbone:
+    std::shared_ptr<const Backbone> m_runBackbone;
+    std::optional<RunSummary> m_summary;       // its report, or the one an opened project holds
+    int m_busyJobs = 0;                        // exports and sample-data writes in flight
 };
 
 } // namespace rs

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "classifierhead.h"
+#include "customplot.h"
+
+#include <vector>
+
+namespace rs {
+
+// The training curves: losses with the learning rate on a second axis above, accuracies
+// below. Points are appended as they arrive; replots are queued, so a burst of points costs
+// one repaint.
+class CurvePlot final : public QCustomPlot
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CurvePlot)
+
+public:
+    enum Series { TrainingLoss, ValidationLoss, LearningRate, TrainingAccuracy, ValidationAccuracy, SeriesCount };
+
+    explicit CurvePlot(QWidget *parent = nullptr);
+
+    void clear();
+    void addPoint(const TrainingPoint &point);
+    void setCurve(const std::vector<TrainingPoint> &curve);
+    QCPGraph *series(Series s) const { return m_series[s]; }
+
+private:
+    void rescale();
+
+    QCPAxisRect *m_accuracyRect;
+    QCPGraph *m_series[SeriesCount];
+    int m_totalSteps = 1;
+};
+
+} // namespace rs

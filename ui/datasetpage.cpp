@@ -1,0 +1,252 @@
+#include "datasetpage.h"
+
+#include "thumbnailcache.h"
+
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace rs {
+namespace {
+
+constexpr int kFewImages = 20;
+
+QStringList localFolders(const QMimeData *mime)
+{
+    QStringList folders;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            folders << url.toLocalFile();
+    return folders;
+}
+
+QSpinBox *percentBox(const QString &name, const QString &tip)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(name);
+    box->setRange(0, 90);
+    box->setValue(10);
+    box->setSuffix(QStringLiteral(" %"));
+    box->setToolTip(tip);
+    return box;
+}
+
+} // namespace
+
+DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
+    : QWidget(parent), m_model(new ClassTableModel(thumbnails, this))
+{
+    setAcceptDrops(true);
+    m_hint = new QLabel(tr("Drop folders here: a folder holding one subfolder per class, or one folder per class."));
+    m_hint->setWordWrap(true);
+    auto *add = new QPushButton(tr("&Add folder…"));
+    add->setObjectName(QStringLiteral("addFolderButton"));
+    auto *remove = new QPushButton(tr("&Remove class"));
+    remove->setObjectName(QStringLiteral("removeClassButton"));
+    m_sample = new QPushButton(tr("Try the &sample images"));
+    m_sample->setObjectName(QStringLiteral("sampleDataButton"));
+    m_sample->setToolTip(tr("Ten classes of clothing photos from Fashion-MNIST, to see how training works."));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    buttons->addWidget(m_sample);
+
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("classTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(thumbnails->size() + 6);
+    m_table->setIconSize(QSize(ClassTableModel::kExamples * (thumbnails->size() + 2), thumbnails->size()));
+    m_table->setColumnWidth(ClassTableModel::Examples, ClassTableModel::kExamples * (thumbnails->size() + 2) + 12);
+
+    m_validation = percentBox(QStringLiteral("validationPercent"),
+                              tr("Share of each class held out to watch for overfitting while training. "
+                                 "Too little gives a noisy validation curve; too much takes images from training."));
+    m_test = percentBox(QStringLiteral("testPercent"),
+                        tr("Share of each class kept aside for the final accuracy, never seen in training. "
+                           "Too little makes the reported accuracy unreliable."));
+    auto *splitRow = new QHBoxLayout;
+    auto *validationLabel = new QLabel(tr("&Validation:"));
+    validationLabel->setBuddy(m_validation);
+    splitRow->addWidget(validationLabel);
+    splitRow->addWidget(m_validation);
+    auto *testLabel = new QLabel(tr("&Test:"));
+    testLabel->setBuddy(m_test);
+    splitRow->addWidget(testLabel);
+    splitRow->addWidget(m_test);
+    splitRow->addSpacing(16);
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("datasetSummary"));
+    splitRow->addWidget(m_summary, 1);
+
+    m_warnings = new QLabel;
+    m_warnings->setObjectName(QStringLiteral("datasetWarnings"));
+    m_warnings->setWordWrap(true);
+    m_skipped = new QListWidget;
+    m_skipped->setObjectName(QStringLiteral("skippedList"));
+    m_skipped->setMaximumHeight(110);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_hint);
+    layout->addLayout(buttons);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(splitRow);
+    layout->addWidget(m_warnings);
+    layout->addWidget(m_skipped);
+
+    connect(add, &QPushButton::clicked, this, &DatasetPage::chooseFolder);
+    connect(remove, &QPushButton::clicked, this, &DatasetPage::removeSelected);
+    connect(m_sample, &QPushButton::clicked, this, &DatasetPage::sampleDataRequested);
+    for (QSpinBox *box : {m_validation, m_test})
+        connect(box, &QSpinBox::valueChanged, this, [this] {
+            m_model->setSplit(split());
+            updateSummary();
+            Q_EMIT changed();
+        });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+        if (roles.isEmpty() || !roles.contains(Qt::DecorationRole)) {
+            updateSummary();
+            Q_EMIT changed();
+        }
+    });
+    updateSummary();
+}
+
+SplitOptions DatasetPage::split() const
+{
+    return {double(m_validation->value()), double(m_test->value())};
+}
+
+void DatasetPage::addFolders(const QStringList &folders)
+{
+    if (!folders.isEmpty())
+        startScan([folders] { return scanFolders(folders); });
+}
+
+void DatasetPage::setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split)
+{
+    ++m_generation;
+    m_model->clear();
+    m_skippedFiles.clear();
+    const QSignalBlocker blockValidation(m_validation), blockTest(m_test);
+    m_validation->setValue(int(split.validationPercent));
+    m_test->setValue(int(split.testPercent));
+    m_model->setSplit(this->split());
+    updateSummary();
+    startScan([classes] { return scanClasses(classes); });
+    Q_EMIT changed();
+}
+
+void DatasetPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFolders(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void DatasetPage::dropEvent(QDropEvent *event)
+{
+    const QStringList folders = localFolders(event->mimeData());
+    if (folders.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addFolders(folders);
+}
+
+void DatasetPage::startScan(const std::function<FolderScan()> &scan)
+{
+    ++m_scans;
+    updateSummary();
+    auto *watcher = new QFutureWatcher<FolderScan>(this);
+    const int generation = m_generation;
+    connect(watcher, &QFutureWatcher<FolderScan>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        --m_scans;
+        if (generation == m_generation)
+            scanDone(watcher->result());
+        else
+            updateSummary();
+    });
+    watcher->setFuture(QtConcurrent::run(scan));
+}
+
+void DatasetPage::scanDone(const FolderScan &scan)
+{
+    m_model->addClasses(scan.classes);
+    m_skippedFiles << scan.skipped;
+    m_skippedFiles.removeDuplicates();
+    updateSummary();
+    Q_EMIT changed();
+}
+
+void DatasetPage::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of images or of class folders"));
+    if (!folder.isEmpty())
+        addFolders({folder});
+}
+
+void DatasetPage::removeSelected()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int row : rows)
+        m_model->removeRow(row);
+    if (!rows.isEmpty()) {
+        updateSummary();
+        Q_EMIT changed();
+    }
+}
+
+void DatasetPage::updateSummary()
+{
+    const std::array<int, 3> counts = m_model->includedCounts();
+    const int total = counts[0] + counts[1] + counts[2];
+    QString summary = tr("Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)")
+                          .arg(m_model->includedClasses())
+                          .arg(total)
+                          .arg(counts[0])
+                          .arg(counts[1])
+                          .arg(counts[2]);
+    if (m_scans > 0)
+        summary = tr("Reading folders…");
+    m_summary->setText(summary);
+    m_hint->setVisible(m_model->rowCount() == 0 || m_scans > 0);
+    m_sample->setVisible(m_model->rowCount() == 0);
+
+    QStringList warnings;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const int images = m_model->index(r, ClassTableModel::Images).data().toInt();
+        if (images < kFewImages && m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) == Qt::Checked)
+            warnings << tr("“%1” is small (images: %2); %3 or more give a more reliable classifier.")
+                            .arg(m_model->index(r, ClassTableModel::Name).data().toString())
+                            .arg(images)
+                            .arg(kFewImages);
+    }
+    if (!m_skippedFiles.isEmpty())
+        warnings << tr("Files skipped: %1 (listed below with the reason).").arg(m_skippedFiles.size());
+    m_warnings->setText(warnings.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!warnings.isEmpty());
+    m_skipped->clear();
+    for (const QString &file : m_skippedFiles)
+        m_skipped->addItem(QDir::toNativeSeparators(file));
+    m_skipped->setVisible(!m_skippedFiles.isEmpty());
+}
+
+} // namespace rs

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "classtablemodel.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace rs {
+
+class ThumbnailCache;
+
+// The first page: classes come in by dropping folders (or "Add folder…"); the table shows
+// them with their split, and what was skipped is listed with the reason.
+class DatasetPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatasetPage)
+
+public:
+    explicit DatasetPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
+
+    ClassTableModel *model() const { return m_model; }
+    std::vector<ClassSource> classes() const { return m_model->sources(); }
+    SplitOptions split() const;
+    bool isScanning() const { return m_scans > 0; }
+
+    void addFolders(const QStringList &folders);
+    // Replaces everything, as opening a project does.
+    void setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split);
+
+Q_SIGNALS:
+    void changed();
+    void sampleDataRequested();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void startScan(const std::function<FolderScan()> &scan);
+    void scanDone(const FolderScan &scan);
+    void chooseFolder();
+    void removeSelected();
+    void updateSummary();
+
+    ClassTableModel *m_model;
+    QTableView *m_table;
+    QSpinBox *m_validation;
+    QSpinBox *m_test;
+    QLabel *m_hint;
+    QPushButton *m_sample;
+    QLabel *m_summary;
+    QLabel *m_warnings;
+    QListWidget *m_skipped;
+    QStringList m_skippedFiles;
+    int m_scans = 0;
+    int m_generation = 0; // scans started before setDataset() are dropped
+};
+
+} // namespace rs

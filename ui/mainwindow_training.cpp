@@ -1,0 +1,171 @@
+// MainWindow's side of a run: starting it, taking its results, exporting them.
+
+#include "mainwindow.h"
+
+#include "datasetpage.h"
+#include "modelexport.h"
+#include "predictpage.h"
+#include "resultspage.h"
+#include "sampledata.h"
+#include "settingspage.h"
+#include "trainingpage.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+namespace rs {
+namespace {
+
+constexpr int kSampleImagesPerClass = 60;
+// Smaller batches than the CLI's: Stop is honoured between batches of the network.
+constexpr int kExtractionBatch = 8;
+
+// Runs `work` on the thread pool and `done` with its error message (empty on success) back
+// on `context`'s thread.
+void runInBackground(QObject *context, std::function<void()> work, std::function<void(const QString &)> done)
+{
+    auto *watcher = new QFutureWatcher<QString>(context);
+    QObject::connect(watcher, &QFutureWatcher<QString>::finished, context, [watcher, done] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([work]() -> QString {
+        try {
+            work();
+            return {};
+        } catch (const std::exception &e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+}
+
+} // namespace
+
+void MainWindow::startTraining()
+{
+    if (m_job->isRunning())
+        return;
+    QString problem;
+    const WeightsChoice weights = m_settings->weights();
+    if (m_dataset->isScanning())
+        problem = tr("The folders are still being read; start again in a moment.");
+    else if (m_dataset->model()->includedClasses() < 2)
+        problem = tr("Training needs at least two classes with images. Drop folders on the Dataset page.");
+    else if (!m_settings->problem().isEmpty())
+        problem = tr("Settings: %1").arg(m_settings->problem());
+    else if (!weights.randomSeed && !QFileInfo::exists(weights.file))
+        problem = tr("The ImageNet weights file %1 is missing. Put torchvision's inception_v3_google-0cc3c7bd.pth "
+                     "there, or choose its location on the Settings page.")
+                      .arg(QDir::toNativeSeparators(weights.file));
+    if (!problem.isEmpty()) {
+        showError(tr("Cannot start training"), problem);
+        return;
+    }
+
+    TrainingRunOptions options;
+    options.sources.classes = m_dataset->classes();
+    options.split = m_dataset->split();
+    options.layer = m_settings->layer();
+    options.cacheRoot = m_options.cacheRoot;
+    options.extractionBatch = kExtractionBatch;
+    options.training = m_settings->options();
+    options.epochs = m_settings->epochs();
+    m_training->runStarted();
+    m_training->setPhase(tr("Reading the dataset…"));
+    m_pages->setCurrentWidget(m_training);
+    m_job->start(options, weights);
+    updateActions();
+}
+
+void MainWindow::runFinished(std::shared_ptr<const TrainingRun> run)
+{
+    m_run = std::move(run);
+    m_runBackbone = m_job->backbone();
+    const TrainingRun &r = *m_run;
+    showRun(RunSummary::fromReport(r.report(m_runBackbone->weights())));
+    const std::shared_ptr<const TrainingRun> trained = m_run;
+    const std::shared_ptr<const Backbone> backbone = m_runBackbone;
+    m_predict->setPredictor(
+        [trained, backbone](const QStringList &paths, int k) {
+            return predictTopClasses(*backbone, *trained->head, trained->options.layer, paths, k);
+        },
+        r.dataset.classes);
+    runEnded(tr("Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).")
+                 .arg(100 * r.evaluation.accuracy, 0, 'f', 1)
+                 .arg(r.options.training.steps)
+                 .arg(r.extractionSeconds, 0, 'f', 1)
+                 .arg(r.trainingSeconds, 0, 'f', 1));
+    if (m_pages->currentWidget() == m_training)
+        m_pages->setCurrentWidget(m_results);
+    setDirty();
+}
+
+void MainWindow::runFailed(const QString &message)
+{
+    runEnded(tr("Failed: %1").arg(message));
+    showError(tr("Training failed"), message);
+}
+
+void MainWindow::runEnded(const QString &message)
+{
+    m_training->runEnded(message);
+    statusBar()->showMessage(message);
+    updateActions();
+    Q_EMIT trainingEnded();
+}
+
+void MainWindow::showRun(const RunSummary &summary)
+{
+    m_summary = summary;
+    m_results->setResults(summary.classes, summary.evaluation);
+}
+
+void MainWindow::exportModel()
+{
+    if (!m_run)
+        return;
+    const QString folder = QFileDialog::getSaveFileName(this, tr("Export the model to a new folder"),
+                                                        QDir::home().filePath(QStringLiteral("model")));
+    if (folder.isEmpty())
+        return;
+    const std::shared_ptr<const TrainingRun> run = m_run;
+    const std::shared_ptr<const Backbone> backbone = m_runBackbone;
+    ++m_busyJobs;
+    updateActions();
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(folder)));
+    runInBackground(this, [folder, run, backbone] { rs::exportModel(folder, *backbone, *run); },
+                    [this, folder](const QString &error) {
+                        --m_busyJobs;
+                        updateActions();
+                        if (error.isEmpty())
+                            statusBar()->showMessage(tr("Exported the model to %1").arg(QDir::toNativeSeparators(folder)));
+                        else
+                            showError(tr("Export failed"), error);
+                    });
+}
+
+void MainWindow::useSampleData()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sample-data");
+    ++m_busyJobs;
+    statusBar()->showMessage(tr("Writing the sample images to %1…").arg(QDir::toNativeSeparators(folder)));
+    runInBackground(this, [folder] { writeFashionMnistSamples(folder, kSampleImagesPerClass); },
+                    [this, folder](const QString &error) {
+                        --m_busyJobs;
+                        if (!error.isEmpty()) {
+                            showError(tr("No sample images"),
+                                      tr("%1\nThe sample images come from Debian's dataset-fashion-mnist package.").arg(error));
+                            return;
+                        }
+                        statusBar()->clearMessage();
+                        m_dataset->addFolders({folder});
+                    });
+}
+
+} // namespace rs

@@ -1,0 +1,184 @@
+#include "resultspage.h"
+
+#include "gallerymodel.h"
+#include "resultmodels.h"
+#include "thumbnailcache.h"
+
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace rs {
+namespace {
+
+QLabel *heading(const QString &text)
+{
+    auto *label = new QLabel(text);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
+    : QWidget(parent), m_metrics(new MetricsModel(this)), m_confusion(new ConfusionModel(this)),
+      m_gallery(new GalleryModel(thumbnails, this))
+{
+    m_summary = new QLabel(tr("No results yet: train a classifier first."));
+    m_summary->setObjectName(QStringLiteral("resultsSummary"));
+    QFont big = m_summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_summary->setFont(big);
+
+    auto *metricsView = new QTableView;
+    metricsView->setObjectName(QStringLiteral("metricsTable"));
+    metricsView->setModel(m_metrics);
+    metricsView->verticalHeader()->hide();
+    metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    m_confusionView = new QTableView;
+    m_confusionView->setObjectName(QStringLiteral("confusionMatrix"));
+    m_confusionView->setModel(m_confusion);
+    m_confusionView->setToolTip(tr("Rows: true class; columns: predicted class. Click a cell to see its images."));
+    m_confusionView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_confusionView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_confusionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_confusionView, &QTableView::clicked, this, [this](const QModelIndex &index) { showCell(index.row(), index.column()); });
+
+    m_galleryTitle = heading(tr("Misclassified test images"));
+    m_galleryTitle->setObjectName(QStringLiteral("galleryTitle"));
+    m_allMistakes = new QPushButton(tr("All &misclassified"));
+    m_allMistakes->setObjectName(QStringLiteral("allMistakesButton"));
+    m_showInFolder = new QPushButton(tr("Show in &folder"));
+    m_showInFolder->setObjectName(QStringLiteral("showInFolderButton"));
+    m_showInFolder->setEnabled(false);
+    m_galleryView = new QListView;
+    m_galleryView->setObjectName(QStringLiteral("gallery"));
+    m_galleryView->setModel(m_gallery);
+    m_galleryView->setViewMode(QListView::IconMode);
+    m_galleryView->setResizeMode(QListView::Adjust);
+    m_galleryView->setMovement(QListView::Static);
+    m_galleryView->setUniformItemSizes(true);
+    m_galleryView->setIconSize(QSize(thumbnails->size(), thumbnails->size()));
+    m_galleryView->setGridSize(QSize(thumbnails->size() + 90, thumbnails->size() + 40));
+    m_galleryView->setWordWrap(true);
+    m_galleryView->setToolTip(tr("Double-click an image to see it large."));
+    connect(m_galleryView, &QListView::doubleClicked, this, &ResultsPage::showImage);
+    connect(m_galleryView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { m_showInFolder->setEnabled(current.isValid()); });
+    connect(m_gallery, &QAbstractItemModel::modelReset, this, [this] { m_showInFolder->setEnabled(false); });
+    connect(m_allMistakes, &QPushButton::clicked, this, &ResultsPage::showAllMistakes);
+    connect(m_showInFolder, &QPushButton::clicked, this, &ResultsPage::showInFolder);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(heading(tr("Per class")));
+    leftLayout->addWidget(metricsView, 2);
+    leftLayout->addWidget(heading(tr("Confusion matrix (rows: true class, columns: predicted)")));
+    leftLayout->addWidget(m_confusionView, 3);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *galleryBar = new QHBoxLayout;
+    galleryBar->addWidget(m_galleryTitle, 1);
+    galleryBar->addWidget(m_allMistakes);
+    galleryBar->addWidget(m_showInFolder);
+    rightLayout->addLayout(galleryBar);
+    rightLayout->addWidget(m_galleryView, 1);
+    auto *splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+}
+
+void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation)
+{
+    m_classes = classes;
+    m_evaluation = evaluation;
+    m_summary->setText(tr("Test accuracy %1 % · balanced accuracy %2 % · test images: %3")
+                           .arg(100 * evaluation.accuracy, 0, 'f', 1)
+                           .arg(100 * evaluation.balancedAccuracy, 0, 'f', 1)
+                           .arg(evaluation.count));
+    m_metrics->setEvaluation(classes, evaluation);
+    m_confusion->setEvaluation(classes, evaluation);
+    m_confusionView->resizeColumnsToContents();
+    showAllMistakes();
+}
+
+void ResultsPage::clear()
+{
+    setResults({}, {});
+    m_summary->setText(tr("No results yet: train a classifier first."));
+}
+
+void ResultsPage::showCell(int trueLabel, int predicted)
+{
+    std::vector<ImagePrediction> images;
+    for (const ImagePrediction &p : m_evaluation.predictions)
+        if (p.trueLabel == trueLabel && p.predicted == predicted)
+            images.push_back(p);
+    m_galleryTitle->setText(trueLabel == predicted
+                                ? tr("“%1” recognised: %2").arg(m_classes.value(trueLabel)).arg(images.size())
+                                : tr("“%1” taken for “%2”: %3")
+                                      .arg(m_classes.value(trueLabel), m_classes.value(predicted))
+                                      .arg(images.size()));
+    m_gallery->setImages(m_classes, std::move(images));
+}
+
+void ResultsPage::showAllMistakes()
+{
+    std::vector<ImagePrediction> mistakes = m_evaluation.misclassified();
+    m_galleryTitle->setText(tr("Misclassified test images: %1").arg(mistakes.size()));
+    m_gallery->setImages(m_classes, std::move(mistakes));
+}
+
+void ResultsPage::showImage(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    QString error;
+    const QImage image = loadQImage(m_gallery->image(index.row()).path, &error);
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("imageDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QFileInfo(m_gallery->image(index.row()).path).fileName());
+    auto *picture = new QLabel;
+    const QSize room = screen()->availableSize() * 0.8;
+    if (image.isNull())
+        picture->setText(error);
+    else
+        picture->setPixmap(QPixmap::fromImage(image.width() > room.width() || image.height() > room.height()
+                                                  ? image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                                                  : image));
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(picture, 1, Qt::AlignCenter);
+    layout->addWidget(new QLabel(m_gallery->caption(index.row())), 0, Qt::AlignCenter);
+    dialog->show();
+}
+
+void ResultsPage::showInFolder()
+{
+    const QModelIndex current = m_galleryView->currentIndex();
+    if (current.isValid())
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_gallery->image(current.row()).path).absolutePath()));
+}
+
+} // namespace rs

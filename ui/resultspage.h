@@ -1,0 +1,56 @@
+#pragma once
+
+#include "evaluation.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QTableView;
+
+namespace rs {
+
+class ConfusionModel;
+class GalleryModel;
+class MetricsModel;
+class ThumbnailCache;
+
+// The test set's verdict: accuracy, per-class metrics, the confusion matrix, and a gallery
+// of the images behind any of its cells.
+class ResultsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultsPage)
+
+public:
+    explicit ResultsPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
+
+    void setResults(const QStringList &classes, const Evaluation &evaluation);
+    void clear();
+    // The gallery shows the test images of `trueLabel` predicted as `predicted`.
+    void showCell(int trueLabel, int predicted);
+    void showAllMistakes();
+
+    MetricsModel *metrics() const { return m_metrics; }
+    ConfusionModel *confusion() const { return m_confusion; }
+    GalleryModel *gallery() const { return m_gallery; }
+
+private:
+    void showImage(const QModelIndex &index);
+    void showInFolder();
+
+    QStringList m_classes;
+    Evaluation m_evaluation;
+    QLabel *m_summary;
+    MetricsModel *m_metrics;
+    ConfusionModel *m_confusion;
+    GalleryModel *m_gallery;
+    QTableView *m_confusionView;
+    QListView *m_galleryView;
+    QLabel *m_galleryTitle;
+    QPushButton *m_allMistakes;
+    QPushButton *m_showInFolder;
+};
+
+} // namespace rs

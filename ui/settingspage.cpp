@@ -1,0 +1,316 @@
+#include "settingspage.h"
+
+#include "backbone.h"
+#include "customplot.h"
+#include "trainingrun.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace rs {
+namespace {
+
+constexpr int kPreviewPoints = 200;
+// The plot shows about this many points, whatever the length of the run.
+constexpr int kCurvePoints = 200;
+
+template <typename W> W *named(W *widget, const QString &name, const QString &tip)
+{
+    widget->setObjectName(name);
+    widget->setToolTip(tip);
+    return widget;
+}
+
+QDoubleSpinBox *rateBox(const QString &name, const QString &tip, double value)
+{
+    auto *box = named(new QDoubleSpinBox, name, tip);
+    box->setDecimals(6);
+    box->setRange(0.000001, 10.0);
+    box->setSingleStep(0.001);
+    box->setValue(value);
+    return box;
+}
+
+QLabel *errorLabel(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setObjectName(name);
+    label->setStyleSheet(QStringLiteral("color: #d03030;"));
+    label->setWordWrap(true);
+    return label;
+}
+
+QWidget *row(std::initializer_list<QWidget *> widgets)
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : widgets)
+        layout->addWidget(w);
+    layout->addStretch();
+    return box;
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
+{
+    const TrainingOptions defaults;
+    m_unit = named(new QComboBox, QStringLiteral("lengthUnit"),
+                   tr("Set the training length in steps (one batch each) or in epochs (every training image seen once)."));
+    m_unit->addItems({tr("steps"), tr("epochs")});
+    m_steps = named(new QSpinBox, QStringLiteral("steps"),
+                    tr("How many batches the classifier learns from. Too few and it stops before it has learnt; "
+                       "too many mostly costs time, and can overfit a small dataset."));
+    m_steps->setRange(1, 100000000);
+    m_steps->setValue(defaults.steps);
+    m_epochs = named(new QDoubleSpinBox, QStringLiteral("epochs"),
+                     tr("How many times each training image is seen. Too few and the classifier has not learnt; "
+                        "too many can overfit a small dataset."));
+    m_epochs->setRange(0.1, 100000);
+    m_epochs->setDecimals(1);
+    m_epochs->setValue(100);
+    m_otherUnit = named(new QLabel, QStringLiteral("otherUnit"), {});
+    m_batch = named(new QSpinBox, QStringLiteral("batchSize"),
+                    tr("Images per learning step. Small batches give noisy but quick steps; large ones smooth steps "
+                       "that cost more each."));
+    m_batch->setRange(1, 1000000);
+    m_batch->setValue(defaults.batchSize);
+    m_fullBatch = named(new QCheckBox(tr("all images")), QStringLiteral("fullBatch"),
+                        tr("Learn from every training image in every step: the steadiest curve, slow on large datasets."));
+    m_batchNote = named(new QLabel, QStringLiteral("batchNote"), {});
+    m_baseRate = rateBox(QStringLiteral("baseRate"),
+                         tr("How big the first learning steps are. Too high and the loss jumps about or grows; too low "
+                            "and learning crawls."), defaults.schedule.base);
+    m_minRate = rateBox(QStringLiteral("minRate"),
+                        tr("The rate the schedule decays towards: small steps at the end fine-tune the result. "
+                           "It cannot be above the base rate."), defaults.schedule.minimum);
+    m_rateError = errorLabel(QStringLiteral("rateError"));
+    m_schedule = named(new QComboBox, QStringLiteral("schedule"),
+                       tr("How the learning rate changes from the base rate towards the minimum over the run; "
+                          "the plot below shows it."));
+    m_schedule->addItems(LearningRateSchedule::kindNames());
+    m_optimizer = named(new QComboBox, QStringLiteral("optimizer"),
+                        tr("SGD is the classic recipe; Adam adapts the step size per weight and often needs a "
+                           "10 to 100 times smaller rate."));
+    m_optimizer->addItems({QStringLiteral("SGD"), QStringLiteral("Adam")});
+    m_momentum = named(new QDoubleSpinBox, QStringLiteral("momentum"),
+                       tr("SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; "
+                          "close to 1 it overshoots."));
+    m_momentum->setRange(0, 0.999);
+    m_momentum->setDecimals(3);
+    m_momentum->setSingleStep(0.1);
+    m_momentumError = errorLabel(QStringLiteral("momentumError"));
+    m_hidden = named(new QSpinBox, QStringLiteral("hiddenUnits"),
+                     tr("0 trains one layer on the image features (the classic recipe). A hidden layer can fit "
+                        "harder problems but overfits small datasets more easily."));
+    m_hidden->setRange(0, 65536);
+    m_dropout = named(new QDoubleSpinBox, QStringLiteral("dropout"),
+                      tr("Share of features hidden at random in each step, against overfitting. Too high and the "
+                         "classifier cannot learn."));
+    m_dropout->setRange(0, 0.95);
+    m_dropout->setSingleStep(0.1);
+    m_balanced = named(new QCheckBox(tr("draw every class equally often")), QStringLiteral("balancedSampling"),
+                       tr("For classes of very different sizes: small classes are not drowned out by large ones."));
+    m_seed = named(new QSpinBox, QStringLiteral("seed"),
+                   tr("The same seed, data and settings train the same classifier; change it to see how much "
+                      "results vary by chance."));
+    m_seed->setRange(0, 2147483647);
+    m_layer = named(new QComboBox, QStringLiteral("featureLayer"),
+                    tr("Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most "
+                       "photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet's."));
+    for (const QString &name : Backbone::layerNames())
+        if (name != Backbone::kLogits)
+            m_layer->addItem(name);
+    m_layer->setCurrentText(Backbone::kBottleneck);
+    m_weightsFile = named(new QLineEdit, QStringLiteral("weightsFile"),
+                          tr("torchvision's ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth)."));
+    m_weightsFile->setPlaceholderText(defaultWeightsPath());
+    auto *browse = new QPushButton(tr("Browse…"));
+    connect(browse, &QPushButton::clicked, this, &SettingsPage::browseWeights);
+
+    m_preview = named(new QCustomPlot, QStringLiteral("ratePreview"), tr("The learning rate at each step of the run."));
+    m_preview->setMinimumHeight(160);
+    m_preview->addGraph();
+    m_preview->xAxis->setLabel(tr("step"));
+    m_preview->yAxis->setLabel(tr("learning rate"));
+    applyPalette(*m_preview);
+    m_preview->graph(0)->setPen(QPen(QColor(230, 120, 20), 2));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Training &length:"), row({m_steps, m_epochs, m_unit, m_otherUnit}));
+    form->addRow(tr("&Batch size:"), row({m_batch, m_fullBatch, m_batchNote}));
+    form->addRow(tr("Base learning &rate:"), m_baseRate);
+    form->addRow(tr("M&inimum learning rate:"), row({m_minRate, m_rateError}));
+    form->addRow(tr("&Schedule:"), m_schedule);
+    form->addRow(tr("&Optimizer:"), m_optimizer);
+    form->addRow(tr("&Momentum:"), row({m_momentum, m_momentumError}));
+    form->addRow(tr("&Hidden units:"), m_hidden);
+    form->addRow(tr("&Dropout:"), m_dropout);
+    form->addRow(tr("Class balance:"), m_balanced);
+    form->addRow(tr("S&eed:"), m_seed);
+    form->addRow(tr("&Feature layer:"), m_layer);
+    form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
+    m_weightsFile->setMinimumWidth(360);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_preview, 1);
+
+    for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed})
+        connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
+    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
+    for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer})
+        connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
+    for (QCheckBox *box : {m_fullBatch, m_balanced})
+        connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
+    connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
+    update();
+}
+
+TrainingOptions SettingsPage::options() const
+{
+    TrainingOptions t;
+    t.steps = epochs() > 0 ? estimatedSteps() : m_steps->value();
+    t.batchSize = m_fullBatch->isChecked() ? 0 : m_batch->value();
+    t.schedule.kind = *LearningRateSchedule::parseKind(m_schedule->currentText());
+    t.schedule.base = m_baseRate->value();
+    t.schedule.minimum = m_minRate->value();
+    t.schedule.steps = t.steps;
+    t.optimizer = m_optimizer->currentIndex() == 1 ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;
+    t.momentum = m_momentum->value();
+    t.hiddenUnits = m_hidden->value();
+    t.dropout = m_dropout->value();
+    t.seed = std::uint64_t(m_seed->value());
+    t.balancedSampling = m_balanced->isChecked();
+    t.evalInterval = std::max(1, t.steps / kCurvePoints);
+    return t;
+}
+
+double SettingsPage::epochs() const
+{
+    return m_unit->currentIndex() == 1 ? m_epochs->value() : 0.0;
+}
+
+QString SettingsPage::layer() const
+{
+    return m_layer->currentText();
+}
+
+WeightsChoice SettingsPage::weights() const
+{
+    if (m_randomSeed)
+        return {{}, m_randomSeed};
+    const QString file = m_weightsFile->text().trimmed();
+    return {file.isEmpty() ? defaultWeightsPath() : file, std::nullopt};
+}
+
+void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QString &layer)
+{
+    m_unit->setCurrentIndex(epochs > 0 ? 1 : 0);
+    if (epochs > 0)
+        m_epochs->setValue(epochs);
+    m_steps->setValue(t.steps);
+    m_fullBatch->setChecked(t.batchSize == 0);
+    if (t.batchSize > 0)
+        m_batch->setValue(t.batchSize);
+    m_schedule->setCurrentText(LearningRateSchedule::kindName(t.schedule.kind));
+    m_baseRate->setValue(t.schedule.base);
+    m_minRate->setValue(t.schedule.minimum);
+    m_optimizer->setCurrentIndex(t.optimizer == TrainingOptions::Optimizer::Adam ? 1 : 0);
+    m_momentum->setValue(t.momentum);
+    m_hidden->setValue(t.hiddenUnits);
+    m_dropout->setValue(t.dropout);
+    m_seed->setValue(int(std::min<std::uint64_t>(t.seed, std::uint64_t(m_seed->maximum()))));
+    m_balanced->setChecked(t.balancedSampling);
+    if (!layer.isEmpty())
+        m_layer->setCurrentText(layer);
+    update();
+}
+
+void SettingsPage::setWeights(const WeightsChoice &weights)
+{
+    m_randomSeed = weights.randomSeed;
+    m_weightsFile->setEnabled(!m_randomSeed);
+    if (m_randomSeed)
+        m_weightsFile->setText(tr("random weights, seed %1 (for testing only)").arg(*m_randomSeed));
+    else
+        m_weightsFile->setText(weights.file == defaultWeightsPath() ? QString() : weights.file);
+    update();
+}
+
+void SettingsPage::setTrainingImages(int count)
+{
+    m_trainingImages = count;
+    update();
+}
+
+int SettingsPage::estimatedSteps() const
+{
+    return stepsForEpochs(m_epochs->value(), m_trainingImages, m_fullBatch->isChecked() ? 0 : m_batch->value());
+}
+
+QString SettingsPage::problem() const
+{
+    for (const QLabel *label : {m_rateError, m_momentumError})
+        if (!label->text().isEmpty())
+            return label->text();
+    return options().validate();
+}
+
+void SettingsPage::update()
+{
+    const bool inEpochs = m_unit->currentIndex() == 1;
+    m_steps->setVisible(!inEpochs);
+    m_epochs->setVisible(inEpochs);
+    m_batch->setEnabled(!m_fullBatch->isChecked());
+    const int batch = m_fullBatch->isChecked() ? 0 : m_batch->value();
+    if (m_trainingImages <= 0)
+        m_otherUnit->setText(tr("(add images to see it in %1)").arg(inEpochs ? tr("steps") : tr("epochs")));
+    else if (inEpochs)
+        m_otherUnit->setText(tr("= steps: %1").arg(estimatedSteps()));
+    else
+        m_otherUnit->setText(tr("≈ %1 epochs (training images: %2)")
+                                 .arg(epochsForSteps(m_steps->value(), m_trainingImages, batch), 0, 'f', 1)
+                                 .arg(m_trainingImages));
+
+    m_batchNote->setText(batch > 0 && m_trainingImages > 0 && batch >= m_trainingImages
+                             ? tr("no fewer than the training images (%1): every step uses all of them").arg(m_trainingImages)
+                             : QString());
+    m_rateError->setText(m_minRate->value() > m_baseRate->value() ? tr("must not exceed the base rate") : QString());
+    const bool adam = m_optimizer->currentIndex() == 1;
+    m_momentumError->setText(adam && m_momentum->value() > 0 ? tr("SGD only: set it to 0 for Adam") : QString());
+
+    const TrainingOptions t = options();
+    QVector<double> x, y;
+    const int n = std::min(kPreviewPoints, t.steps);
+    for (int i = 0; i < n; ++i) {
+        const int step = n > 1 ? int(std::llround(double(i) * (t.steps - 1) / (n - 1))) : 0;
+        x << step;
+        y << t.schedule.rateAt(step);
+    }
+    m_preview->graph(0)->setData(x, y, true);
+    m_preview->rescaleAxes();
+    m_preview->yAxis->setRangeLower(0);
+    m_preview->yAxis->setRangeUpper(t.schedule.base * 1.05);
+    m_preview->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT changed();
+}
+
+void SettingsPage::browseWeights()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("InceptionV3 weights"), {},
+                                                      tr("PyTorch weights (*.pth *.pt);;All files (*)"));
+    if (!file.isEmpty())
+        m_weightsFile->setText(file);
+}
+
+} // namespace rs

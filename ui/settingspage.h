@@ -1,0 +1,73 @@
+#pragma once
+
+#include "classifierhead.h"
+#include "trainingjob.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QCustomPlot;
+
+namespace rs {
+
+// Every training setting with a plain-words tooltip, a preview of the learning-rate curve,
+// and a message beside the field when a combination cannot work.
+class SettingsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsPage)
+
+public:
+    explicit SettingsPage(QWidget *parent = nullptr);
+
+    TrainingOptions options() const;
+    double epochs() const; // > 0 when the length is set in epochs
+    QString layer() const;
+    WeightsChoice weights() const;
+    void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
+    void setWeights(const WeightsChoice &weights);
+    // The training set's size, for converting between steps and epochs.
+    void setTrainingImages(int count);
+
+    // Empty when the settings can be trained with; else what is wrong, in words.
+    QString problem() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void update();
+    int estimatedSteps() const;
+    void browseWeights();
+
+    int m_trainingImages = 0;
+    std::optional<std::uint64_t> m_randomSeed;
+    QComboBox *m_unit;
+    QSpinBox *m_steps;
+    QDoubleSpinBox *m_epochs;
+    QLabel *m_otherUnit;
+    QSpinBox *m_batch;
+    QCheckBox *m_fullBatch;
+    QLabel *m_batchNote;
+    QDoubleSpinBox *m_baseRate;
+    QDoubleSpinBox *m_minRate;
+    QLabel *m_rateError;
+    QComboBox *m_schedule;
+    QComboBox *m_optimizer;
+    QDoubleSpinBox *m_momentum;
+    QLabel *m_momentumError;
+    QSpinBox *m_hidden;
+    QDoubleSpinBox *m_dropout;
+    QCheckBox *m_balanced;
+    QSpinBox *m_seed;
+    QComboBox *m_layer;
+    QLineEdit *m_weightsFile;
+    QCustomPlot *m_preview;
+};
+
+} // namespace rs

@@ -1,0 +1,149 @@
+#include "trainingpage.h"
+
+#include "curveplot.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace rs {
+namespace {
+
+QToolButton *actionButton(QAction *action, const QString &name)
+{
+    auto *button = new QToolButton;
+    button->setObjectName(name);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setMinimumWidth(110);
+    return button;
+}
+
+} // namespace
+
+TrainingPage::TrainingPage(QAction *start, QAction *stop, QWidget *parent) : QWidget(parent)
+{
+    m_phase = new QLabel(tr("Not started. Add classes on the Dataset page, then press Start."));
+    m_phase->setObjectName(QStringLiteral("phaseLabel"));
+    QFont bold = m_phase->font();
+    bold.setBold(true);
+    m_phase->setFont(bold);
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("extractionProgress"));
+    m_progress->setFormat(tr("%v of %m images"));
+    m_progress->setValue(0);
+    m_speed = new QLabel;
+    m_speed->setObjectName(QStringLiteral("speedLabel"));
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_plot = new CurvePlot;
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(actionButton(start, QStringLiteral("startButton")));
+    top->addWidget(actionButton(stop, QStringLiteral("stopButton")));
+    top->addSpacing(12);
+    top->addWidget(m_phase, 1);
+    auto *progress = new QHBoxLayout;
+    progress->addWidget(m_progress, 1);
+    progress->addWidget(m_speed);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_plot, 1);
+}
+
+void TrainingPage::runStarted()
+{
+    m_plot->clear();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_speed->clear();
+    m_status->clear();
+    m_startDone = -1;
+}
+
+void TrainingPage::setPhase(const QString &text)
+{
+    m_phase->setText(text);
+}
+
+void TrainingPage::scanned(int images, int classes)
+{
+    m_status->setText(tr("Images: %1 · classes: %2").arg(images).arg(classes));
+    m_progress->setRange(0, std::max(1, images));
+}
+
+void TrainingPage::extracting(int done, int total, int fromCache)
+{
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
+    if (m_startDone < 0) {
+        m_startDone = done;
+        m_clock.start();
+        return;
+    }
+    const double seconds = m_clock.elapsed() / 1000.0;
+    if (seconds <= 0 || done <= m_startDone)
+        return;
+    const double rate = (done - m_startDone) / seconds;
+    m_speed->setText(tr("%1 images/s · %2 left · %3 from the cache")
+                         .arg(rate, 0, 'f', 1)
+                         .arg(duration((total - done) / rate))
+                         .arg(fromCache));
+}
+
+void TrainingPage::addPoint(const TrainingPoint &p)
+{
+    if (m_progress->maximum() != p.totalSteps) {
+        m_progress->setFormat(tr("step %v of %m"));
+        m_progress->setRange(0, p.totalSteps);
+        m_clock.start();
+        m_startDone = p.step;
+    }
+    m_progress->setValue(p.step);
+    const double seconds = m_clock.elapsed() / 1000.0;
+    if (p.step > m_startDone && seconds > 0)
+        m_speed->setText(tr("%1 steps/s · %2 left")
+                             .arg((p.step - m_startDone) / seconds, 0, 'f', 0)
+                             .arg(duration((p.totalSteps - p.step) * seconds / (p.step - m_startDone))));
+    QString status = tr("training loss %1 · learning rate %2").arg(p.trainLoss, 0, 'f', 4).arg(p.learningRate, 0, 'g', 3);
+    if (!std::isnan(p.validationLoss))
+        status += tr(" · validation loss %1 · validation accuracy %2 %")
+                      .arg(p.validationLoss, 0, 'f', 4)
+                      .arg(100 * p.validationAccuracy, 0, 'f', 1);
+    m_status->setText(status);
+    m_plot->addPoint(p);
+}
+
+void TrainingPage::runEnded(const QString &message)
+{
+    m_phase->setText(message);
+    m_speed->clear();
+    m_progress->setFormat(tr("%v of %m"));
+}
+
+void TrainingPage::showCurve(const std::vector<TrainingPoint> &curve, const QString &message)
+{
+    m_plot->setCurve(curve);
+    m_phase->setText(message);
+    m_status->clear();
+}
+
+QString TrainingPage::duration(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("?");
+    const int s = int(std::lround(seconds));
+    return s < 60 ? tr("%1 s").arg(s) : s < 3600 ? tr("%1 min %2 s").arg(s / 60).arg(s % 60)
+                                                  : tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+}
+
+} // namespace rs

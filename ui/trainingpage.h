@@ -1,0 +1,48 @@
+#pragma once
+
+#include "classifierhead.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+
+namespace rs {
+
+class CurvePlot;
+
+// The run as it goes: phase, a progress bar with speed and time left while features are
+// computed, then the live curves.
+class TrainingPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrainingPage)
+
+public:
+    TrainingPage(QAction *start, QAction *stop, QWidget *parent = nullptr);
+
+    CurvePlot *plot() const { return m_plot; }
+
+    void runStarted();
+    void setPhase(const QString &text);
+    void scanned(int images, int classes);
+    void extracting(int done, int total, int fromCache);
+    void addPoint(const TrainingPoint &point);
+    void runEnded(const QString &message);
+    void showCurve(const std::vector<TrainingPoint> &curve, const QString &message);
+
+private:
+    static QString duration(double seconds);
+
+    QLabel *m_phase;
+    QProgressBar *m_progress;
+    QLabel *m_speed;
+    QLabel *m_status;
+    CurvePlot *m_plot;
+    QElapsedTimer m_clock;
+    int m_startDone = -1; // images done when the clock started: cached ones do not count towards speed
+};
+
+} // namespace rs
