@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -222,6 +223,19 @@ private Q_SLOTS:
         child<QAction>(&w, "actionStart")->trigger();
         QVERIFY(!w.isTraining());
         QVERIFY(child<QMessageBox>(&w, "errorMessage")->text().contains(QStringLiteral("at least two classes")));
+    }
+
+    void plotsFollowThePalette()
+    {
+        rs::CurvePlot plot;
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        QApplication::setPalette(dark);
+        QTRY_COMPARE(plot.xAxis->tickLabelColor(), QColor(230, 230, 230));
+        QApplication::setPalette(light);
+        QTRY_COMPARE(plot.xAxis->tickLabelColor(), light.color(QPalette::WindowText));
     }
 
     void reportsMissingWeights()

@@ -2,27 +2,1025 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio_main.cpp" line="32"/>
+        <source>Train an image classifier on your own images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/studio_main.cpp" line="35"/>
+        <source>InceptionV3 weights file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/studio_main.cpp" line="38"/>
+        <source>Use seeded random weights (for testing only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/studio_main.cpp" line="41"/>
+        <source>Where image features are cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/studio_main.cpp" line="43"/>
+        <source>A project file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::ClassTableModel</name>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="61"/>
+        <source>Double-click to rename; untick to leave this class out of training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="107"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="108"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="109"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="110"/>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="111"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="112"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/classtablemodel.cpp" line="113"/>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::ConfusionModel</name>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="133"/>
+        <source>True “%1”, predicted “%2”: images %3 (%4 % of the class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="145"/>
+        <source>True class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="146"/>
+        <source>Predicted class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::CurvePlot</name>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="39"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="41"/>
+        <location filename="../ui/curveplot.cpp" line="50"/>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="43"/>
+        <source>accuracy %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="45"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="48"/>
+        <source>training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="49"/>
+        <source>validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="51"/>
+        <source>training accuracy (batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/curveplot.cpp" line="52"/>
+        <source>validation accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::DatasetPage</name>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="51"/>
+        <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="53"/>
+        <source>&amp;Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="55"/>
+        <source>&amp;Remove class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="57"/>
+        <source>Try the &amp;sample images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="59"/>
+        <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="81"/>
+        <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="84"/>
+        <source>&amp;Validation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="88"/>
+        <source>&amp;Test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="198"/>
+        <source>Add a folder of images or of class folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="221"/>
+        <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="228"/>
+        <source>Reading folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="237"/>
+        <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="243"/>
+        <source>Files skipped: %1 (listed below with the reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::GalleryModel</name>
+    <message>
+        <location filename="../ui/gallerymodel.cpp" line="29"/>
+        <source>%1 → %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="15"/>
+        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow_project.cpp" line="44"/>
+        <location filename="../ui/mainwindow_project.cpp" line="86"/>
+        <location filename="../ui/mainwindow_project.cpp" line="111"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="16"/>
-        <source>Train an image classifier on your own images.
-Dataset, training and results views arrive in the next releases;
-retrain-cli already extracts InceptionV3 features.</source>
+        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow_project.cpp" line="44"/>
+        <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="26"/>
+        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <source>&amp;1 Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <source>&amp;2 Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <source>&amp;3 Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <source>&amp;4 Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <source>&amp;5 Predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Stopped. The previous run&apos;s results are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <source>Random weights (seed %1): for testing only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>ImageNet weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="27"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>No ImageNet weights found at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <source>&amp;New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <source>&amp;Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <source>Save project &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>&amp;Add image folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <source>&amp;Start training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <source>&amp;Export model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <source>Train a classifier on the dataset with the current settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>Stop the run; the previous results stay (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <source>&amp;About Retrain Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <source>About Retrain Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="27"/>
+        <source>Retrain Studio projects (*.rsproject);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="42"/>
+        <source>Not started. Add classes on the Dataset page, then press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="43"/>
+        <source>Train a classifier first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="53"/>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="66"/>
+        <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="76"/>
+        <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="80"/>
+        <source>The last run, as saved with the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="84"/>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="107"/>
+        <source>Cannot save the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="113"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="120"/>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="132"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="132"/>
+        <source>Save the changes to this project first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="57"/>
+        <source>The folders are still being read; start again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="59"/>
+        <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="61"/>
+        <source>Settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="63"/>
+        <source>The ImageNet weights file %1 is missing. Put torchvision&apos;s inception_v3_google-0cc3c7bd.pth there, or choose its location on the Settings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="67"/>
+        <source>Cannot start training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="80"/>
+        <source>Reading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="99"/>
+        <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="111"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="112"/>
+        <source>Training failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="133"/>
+        <source>Export the model to a new folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="141"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="147"/>
+        <source>Exported the model to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="149"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="157"/>
+        <source>Writing the sample images to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="162"/>
+        <source>No sample images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_training.cpp" line="163"/>
+        <source>%1
+The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::MetricsModel</name>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="62"/>
+        <source>Of the test images predicted as this class, the share that really are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="63"/>
+        <source>Of the test images of this class, the share found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="64"/>
+        <source>The harmonic mean of precision and recall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="65"/>
+        <source>Test images of this class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="72"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="73"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="74"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="75"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultmodels.cpp" line="76"/>
+        <source>Test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::PredictPage</name>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="38"/>
+        <source>&amp;Choose images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="44"/>
+        <source>Drop images or folders here to classify them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="60"/>
+        <source>Train a classifier first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="67"/>
+        <source>Classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="77"/>
+        <source>No image among what was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="80"/>
+        <source>Classifying images: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="106"/>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="107"/>
+        <source>Images to classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="116"/>
+        <source>Classification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="124"/>
+        <source>Images classified: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/predictpage.cpp" line="126"/>
+        <source>Not readable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::ResultsPage</name>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="40"/>
+        <location filename="../ui/resultspage.cpp" line="129"/>
+        <source>No results yet: train a classifier first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="55"/>
+        <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="60"/>
+        <source>Misclassified test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="62"/>
+        <source>All &amp;misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="64"/>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="77"/>
+        <source>Double-click an image to see it large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="88"/>
+        <source>Per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="90"/>
+        <source>Confusion matrix (rows: true class, columns: predicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="116"/>
+        <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="139"/>
+        <source>“%1” recognised: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="140"/>
+        <source>“%1” taken for “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="149"/>
+        <source>Misclassified test images: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::SettingsPage</name>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="68"/>
+        <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="69"/>
+        <location filename="../ui/settingspage.cpp" line="283"/>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="69"/>
+        <location filename="../ui/settingspage.cpp" line="283"/>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="71"/>
+        <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="76"/>
+        <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="83"/>
+        <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="87"/>
+        <source>all images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="88"/>
+        <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="91"/>
+        <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="94"/>
+        <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="98"/>
+        <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="102"/>
+        <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="106"/>
+        <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="113"/>
+        <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="117"/>
+        <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="121"/>
+        <source>draw every class equally often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="122"/>
+        <source>For classes of very different sizes: small classes are not drowned out by large ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="124"/>
+        <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="128"/>
+        <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="135"/>
+        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="137"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="140"/>
+        <source>The learning rate at each step of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="143"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="144"/>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="150"/>
+        <source>Training &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="151"/>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="152"/>
+        <source>Base learning &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="153"/>
+        <source>M&amp;inimum learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="154"/>
+        <source>&amp;Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="155"/>
+        <source>&amp;Optimizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="156"/>
+        <source>&amp;Momentum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="157"/>
+        <source>&amp;Hidden units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="158"/>
+        <source>&amp;Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="159"/>
+        <source>Class balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="160"/>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="161"/>
+        <source>&amp;Feature layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="162"/>
+        <source>&amp;ImageNet weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="164"/>
+        <source>Learning rate over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="250"/>
+        <source>random weights, seed %1 (for testing only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="283"/>
+        <source>(add images to see it in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="285"/>
+        <source>= steps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="287"/>
+        <source>≈ %1 epochs (training images: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="292"/>
+        <source>no fewer than the training images (%1): every step uses all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="294"/>
+        <source>must not exceed the base rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="296"/>
+        <source>SGD only: set it to 0 for Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="316"/>
+        <source>InceptionV3 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="317"/>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrainingJob</name>
+    <message>
+        <location filename="../ui/trainingjob.cpp" line="50"/>
+        <source>Loading the InceptionV3 weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingjob.cpp" line="63"/>
+        <source>Computing image features…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingjob.cpp" line="74"/>
+        <source>Training the classifier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingjob.cpp" line="84"/>
+        <source>an unknown error stopped the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrainingPage</name>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="31"/>
+        <source>Not started. Add classes on the Dataset page, then press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="38"/>
+        <source>%v of %m images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="80"/>
+        <source>Images: %1 · classes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="97"/>
+        <source>%1 images/s · %2 left · %3 from the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="106"/>
+        <source>step %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="114"/>
+        <source>%1 steps/s · %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="117"/>
+        <source>training loss %1 · learning rate %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="119"/>
+        <source> · validation loss %1 · validation accuracy %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="130"/>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="145"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="145"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="146"/>
+        <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

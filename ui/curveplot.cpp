@@ -63,9 +63,6 @@ CurvePlot::CurvePlot(QWidget *parent) : QCustomPlot(parent)
         m_series[s]->addToLegend(accuracyLegend);
     }
     applyPalette(*this);
-    accuracyLegend->setBrush(legend->brush());
-    accuracyLegend->setBorderPen(legend->borderPen());
-    accuracyLegend->setTextColor(legend->textColor());
 }
 
 void CurvePlot::clear()

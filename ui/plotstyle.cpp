@@ -1,8 +1,9 @@
 #include "customplot.h"
 
 namespace rs {
+namespace {
 
-void applyPalette(QCustomPlot &plot)
+void setColours(QCustomPlot &plot)
 {
     const QPalette palette = plot.palette();
     const QColor text = palette.color(QPalette::WindowText);
@@ -18,11 +19,40 @@ void applyPalette(QCustomPlot &plot)
             axis->setLabelColor(text);
             axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
         }
+        // Legends inside the axis rects, the plot's own included.
+        for (QCPLayoutElement *element : rect->insetLayout()->elements(false))
+            if (auto *legend = qobject_cast<QCPLegend *>(element)) {
+                legend->setBrush(palette.brush(QPalette::Base));
+                legend->setBorderPen(QPen(grid));
+                legend->setTextColor(text);
+            }
     }
-    if (plot.legend) {
-        plot.legend->setBrush(palette.brush(QPalette::Base));
-        plot.legend->setBorderPen(QPen(grid));
-        plot.legend->setTextColor(text);
+    plot.replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Re-colours its plot when the palette changes, as it does when the desktop switches
+// between light and dark.
+class PaletteFollower final : public QObject
+{
+public:
+    using QObject::QObject;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+            setColours(*static_cast<QCustomPlot *>(watched));
+        return false;
+    }
+};
+
+} // namespace
+
+void applyPalette(QCustomPlot &plot)
+{
+    setColours(plot);
+    if (!plot.property("rsFollowsPalette").toBool()) {
+        plot.installEventFilter(new PaletteFollower(&plot));
+        plot.setProperty("rsFollowsPalette", true);
     }
 }
 

@@ -138,8 +138,12 @@ QWidget *PredictPage::card(const ImageTopClasses &image, const QImage &preview) 
     picture->setFixedSize(kPreviewSize, kPreviewSize);
     picture->setAlignment(Qt::AlignCenter);
     auto *grid = new QGridLayout;
-    auto *name = new QLabel(QDir::toNativeSeparators(image.path));
+    auto *name = new QLabel(QFileInfo(image.path).fileName());
+    name->setToolTip(QDir::toNativeSeparators(image.path));
     name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = name->font();
+    bold.setBold(true);
+    name->setFont(bold);
     grid->addWidget(name, 0, 0, 1, 2);
     int row = 1;
     for (const auto &[label, probability] : image.top) {
@@ -147,7 +151,9 @@ QWidget *PredictPage::card(const ImageTopClasses &image, const QImage &preview) 
         bar->setRange(0, 1000);
         bar->setValue(int(std::lround(probability * 1000)));
         bar->setFormat(QStringLiteral("%1 %").arg(100 * probability, 0, 'f', 1));
-        grid->addWidget(new QLabel(m_classes.value(label)), row, 0);
+        auto *className = new QLabel(m_classes.value(label));
+        className->setMinimumWidth(140);
+        grid->addWidget(className, row, 0);
         grid->addWidget(bar, row++, 1);
     }
     grid->setColumnStretch(1, 1);

@@ -47,13 +47,12 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     metricsView->setObjectName(QStringLiteral("metricsTable"));
     metricsView->setModel(m_metrics);
     metricsView->verticalHeader()->hide();
-    metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
     m_confusionView = new QTableView;
     m_confusionView->setObjectName(QStringLiteral("confusionMatrix"));
     m_confusionView->setModel(m_confusion);
     m_confusionView->setToolTip(tr("Rows: true class; columns: predicted class. Click a cell to see its images."));
-    m_confusionView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_confusionView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_confusionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_confusionView, &QTableView::clicked, this, [this](const QModelIndex &index) { showCell(index.row(), index.column()); });
@@ -102,7 +101,8 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     auto *splitter = new QSplitter;
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);

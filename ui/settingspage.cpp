@@ -146,6 +146,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_preview->graph(0)->setPen(QPen(QColor(230, 120, 20), 2));
 
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Training &length:"), row({m_steps, m_epochs, m_unit, m_otherUnit}));
     form->addRow(tr("&Batch size:"), row({m_batch, m_fullBatch, m_batchNote}));
     form->addRow(tr("Base learning &rate:"), m_baseRate);
@@ -159,10 +160,15 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), m_layer);
     form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
-    m_weightsFile->setMinimumWidth(360);
-    auto *layout = new QVBoxLayout(this);
+    m_weightsFile->setMinimumWidth(300);
+    auto *previewTitle = new QLabel(tr("Learning rate over the run"));
+    auto *preview = new QVBoxLayout;
+    preview->addWidget(previewTitle);
+    preview->addWidget(m_preview, 1);
+    auto *layout = new QHBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_preview, 1);
+    layout->addSpacing(12);
+    layout->addLayout(preview, 1);
 
     for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);

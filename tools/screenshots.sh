@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Saves screenshots of every page of retrain-studio, during and after training on the
+# built-in sample data, to docs/images/ (or the folder given). Runs the real window under
+# Xvfb; installs xvfb and xauth when they are missing.
+#
+#   tools/screenshots.sh [OUTPUT_DIR]
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BUILD_DIR:-$root/build}
+out=${1:-$root/docs/images}
+
+"$root/tools/run.sh" build
+if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then
+    echo "==> Installing xvfb and xauth"
+    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends xvfb xauth
+fi
+xvfb-run -a -s "-screen 0 1280x900x24 -dpi 96" "$build_dir/tools/retrain-screenshots" "$out"
