@@ -7,6 +7,7 @@
 #include "gallerymodel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
+#include "modelexport.h"
 #include "predictpage.h"
 #include "resultmodels.h"
 #include "resultspage.h"
@@ -29,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 namespace {
@@ -100,7 +102,24 @@ private Q_SLOTS:
         QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
         QVERIFY(w->isTraining());
         QVERIFY(!child<QAction>(w.get(), "actionStart")->isEnabled());
+        // The GUI thread stays free while the run goes on: a 20 ms timer is never held up
+        // for long, while the user switches pages and resizes the window.
+        QElapsedTimer sinceTick;
+        sinceTick.start();
+        qint64 longestGap = 0;
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = std::max(longestGap, sinceTick.restart());
+            auto *pages = child<QTabWidget>(w.get(), "pages");
+            pages->setCurrentIndex(++ticks % pages->count());
+            w->resize(1000 + ticks % 50, 700);
+        });
+        ticker.start(20);
         QVERIFY(ended.wait(kRunTimeoutMs));
+        ticker.stop();
+        qInfo("%d ticks, longest gap between 20 ms ticks: %lld ms", ticks, longestGap);
+        QVERIFY(longestGap < 500);
         QVERIFY2(w->lastRun(), qPrintable(w->statusBar()->currentMessage()));
 
         auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
@@ -121,7 +140,6 @@ private Q_SLOTS:
         QCOMPARE(cells, e.count);
         QVERIFY(e.count > 0);
         QVERIFY(child<QLabel>(w.get(), "resultsSummary")->text().startsWith(QStringLiteral("Test accuracy")));
-        QCOMPARE(child<QTabWidget>(w.get(), "pages")->currentWidget(), results);
 
         // A diagonal cell lists the images recognised there.
         auto *confusion = child<QTableView>(w.get(), "confusionMatrix");
@@ -139,6 +157,14 @@ private Q_SLOTS:
         const QList<QFrame *> cards = predict->findChildren<QFrame *>(QStringLiteral("predictionCard"));
         QCOMPARE(cards.size(), 1);
         QCOMPARE(cards.first()->findChildren<QProgressBar *>().size(), 3);
+
+        // Export writes the same folder as retrain-cli train --export.
+        QSignalSpy exported(w.get(), &rs::MainWindow::exportFinished);
+        const QString model = m_dir.filePath(QStringLiteral("model"));
+        w->exportModelTo(model);
+        QVERIFY(exported.wait(120000));
+        QCOMPARE(exported.first().first().toString(), QString());
+        QCOMPARE(rs::loadExportedModel(model).classes, w->lastRun()->dataset.classes);
 
         // Save, then open in a fresh window: dataset, settings, curve and results come back.
         const QString project = m_dir.filePath(QStringLiteral("work.rsproject"));
@@ -223,6 +249,21 @@ private Q_SLOTS:
         child<QAction>(&w, "actionStart")->trigger();
         QVERIFY(!w.isTraining());
         QVERIFY(child<QMessageBox>(&w, "errorMessage")->text().contains(QStringLiteral("at least two classes")));
+    }
+
+    void settingsAndGeometryPersist()
+    {
+        {
+            rs::MainWindow w;
+            w.show();
+            child<QSpinBox>(&w, "steps")->setValue(1234);
+            w.resize(900, 650);
+            w.setWindowModified(false);
+            QVERIFY(w.close());
+        }
+        rs::MainWindow again;
+        QCOMPARE(child<QSpinBox>(&again, "steps")->value(), 1234);
+        QCOMPARE(again.size(), QSize(900, 650));
     }
 
     void plotsFollowThePalette()

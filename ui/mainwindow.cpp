@@ -137,7 +137,7 @@ void MainWindow::createActions()
         m_training->setPhase(tr("Stopping…"));
         m_stop->setEnabled(false);
     });
-    connect(m_export, &QAction::triggered, this, &MainWindow::exportModel);
+    connect(m_export, &QAction::triggered, this, &MainWindow::chooseExportFolder);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 }
 

@@ -44,10 +44,13 @@ public:
     bool openProject(const QString &path);
     bool saveProject(const QString &path);
     QString projectPath() const { return m_projectPath; }
+    // Exports the last run in the background; exportFinished() tells how it went.
+    void exportModelTo(const QString &folder);
     std::shared_ptr<const TrainingRun> lastRun() const { return m_run; }
 
 Q_SIGNALS:
     void trainingEnded();
+    void exportFinished(const QString &error); // empty on success
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -63,7 +66,7 @@ private:
     void runFailed(const QString &message);
     void runEnded(const QString &message);
     void showRun(const RunSummary &summary);
-    void exportModel();
+    void chooseExportFolder();
     void useSampleData();
     void newProject();
     void chooseProjectToOpen();

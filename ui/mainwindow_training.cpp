@@ -126,13 +126,19 @@ void MainWindow::showRun(const RunSummary &summary)
     m_results->setResults(summary.classes, summary.evaluation);
 }
 
-void MainWindow::exportModel()
+void MainWindow::chooseExportFolder()
 {
     if (!m_run)
         return;
     const QString folder = QFileDialog::getSaveFileName(this, tr("Export the model to a new folder"),
                                                         QDir::home().filePath(QStringLiteral("model")));
-    if (folder.isEmpty())
+    if (!folder.isEmpty())
+        exportModelTo(folder);
+}
+
+void MainWindow::exportModelTo(const QString &folder)
+{
+    if (!m_run || m_busyJobs > 0)
         return;
     const std::shared_ptr<const TrainingRun> run = m_run;
     const std::shared_ptr<const Backbone> backbone = m_runBackbone;
@@ -147,6 +153,7 @@ void MainWindow::exportModel()
                             statusBar()->showMessage(tr("Exported the model to %1").arg(QDir::toNativeSeparators(folder)));
                         else
                             showError(tr("Export failed"), error);
+                        Q_EMIT exportFinished(error);
                     });
 }
 

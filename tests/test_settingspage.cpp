@@ -1,0 +1,127 @@
+// The settings page: every field explains itself, steps and epochs show each other, the
+// learning-rate preview follows the schedule, impossible combinations are refused by name.
+
+#include "customplot.h"
+#include "settingspage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTest>
+
+namespace {
+
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+} // namespace
+
+class TestSettingsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyFieldHasATooltip()
+    {
+        rs::SettingsPage page;
+        for (const char *name : {"steps", "epochs", "lengthUnit", "batchSize", "fullBatch", "baseRate", "minRate", "schedule",
+                                 "optimizer", "momentum", "hiddenUnits", "dropout", "balancedSampling", "seed", "featureLayer",
+                                 "weightsFile", "ratePreview"})
+            QVERIFY2(child<QWidget>(&page, name)->toolTip().size() > 30, name);
+    }
+
+    void defaultsAreTheClassicRecipe()
+    {
+        rs::SettingsPage page;
+        const rs::TrainingOptions t = page.options();
+        QCOMPARE(t.steps, 10000);
+        QCOMPARE(t.batchSize, 100);
+        QCOMPARE(t.schedule.kind, rs::LearningRateSchedule::Kind::Exponential);
+        QCOMPARE(t.schedule.base, 0.1);
+        QCOMPARE(t.schedule.minimum, 0.001);
+        QCOMPARE(page.epochs(), 0.0);
+        QCOMPARE(page.layer(), QStringLiteral("bottleneck"));
+        QVERIFY(page.problem().isEmpty());
+    }
+
+    void stepsAndEpochsShowEachOther()
+    {
+        rs::SettingsPage page;
+        page.setTrainingImages(400);
+        child<QSpinBox>(&page, "steps")->setValue(1000);
+        // 1000 steps of 100 images over 400 images: 250 passes.
+        QCOMPARE(child<QLabel>(&page, "otherUnit")->text(), QStringLiteral("≈ 250.0 epochs (training images: 400)"));
+        child<QComboBox>(&page, "lengthUnit")->setCurrentIndex(1);
+        child<QDoubleSpinBox>(&page, "epochs")->setValue(2.5);
+        QCOMPARE(page.epochs(), 2.5);
+        QCOMPARE(page.options().steps, 10); // 2.5 * 400 / 100
+        QCOMPARE(child<QLabel>(&page, "otherUnit")->text(), QStringLiteral("= steps: 10"));
+    }
+
+    void previewFollowsTheSchedule()
+    {
+        rs::SettingsPage page;
+        auto *preview = child<QCustomPlot>(&page, "ratePreview");
+        child<QComboBox>(&page, "schedule")->setCurrentText(QStringLiteral("geometric"));
+        const QCPGraphDataContainer &data = *preview->graph(0)->data();
+        QCOMPARE(data.at(0)->value, 0.1);
+        QVERIFY(qAbs(data.at(data.size() - 1)->value - 0.001) < 1e-12); // geometric reaches the minimum
+        child<QComboBox>(&page, "schedule")->setCurrentText(QStringLiteral("constant"));
+        QCOMPARE(preview->graph(0)->data()->at(preview->graph(0)->data()->size() - 1)->value, 0.1);
+    }
+
+    void refusesImpossibleCombinations()
+    {
+        rs::SettingsPage page;
+        child<QDoubleSpinBox>(&page, "minRate")->setValue(0.5);
+        QCOMPARE(child<QLabel>(&page, "rateError")->text(), QStringLiteral("must not exceed the base rate"));
+        QCOMPARE(page.problem(), QStringLiteral("must not exceed the base rate"));
+        child<QDoubleSpinBox>(&page, "minRate")->setValue(0.001);
+        QVERIFY(page.problem().isEmpty());
+
+        child<QComboBox>(&page, "optimizer")->setCurrentIndex(1);
+        child<QDoubleSpinBox>(&page, "momentum")->setValue(0.9);
+        QCOMPARE(child<QLabel>(&page, "momentumError")->text(), QStringLiteral("SGD only: set it to 0 for Adam"));
+        QVERIFY(!page.problem().isEmpty());
+        child<QComboBox>(&page, "optimizer")->setCurrentIndex(0);
+        QVERIFY(page.problem().isEmpty());
+    }
+
+    void optionsRoundTrip()
+    {
+        rs::SettingsPage page;
+        rs::TrainingOptions t;
+        t.steps = 777;
+        t.batchSize = 0;
+        t.schedule.kind = rs::LearningRateSchedule::Kind::Cosine;
+        t.schedule.base = 0.02;
+        t.optimizer = rs::TrainingOptions::Optimizer::Adam;
+        t.hiddenUnits = 64;
+        t.dropout = 0.25;
+        t.seed = 99;
+        t.balancedSampling = true;
+        page.setOptions(t, 0, QStringLiteral("Mixed_6e"));
+        const rs::TrainingOptions back = page.options();
+        QCOMPARE(back.steps, 777);
+        QCOMPARE(back.batchSize, 0);
+        QCOMPARE(back.schedule.kind, rs::LearningRateSchedule::Kind::Cosine);
+        QCOMPARE(back.schedule.base, 0.02);
+        QCOMPARE(back.optimizer, rs::TrainingOptions::Optimizer::Adam);
+        QCOMPARE(back.hiddenUnits, 64);
+        QCOMPARE(back.dropout, 0.25);
+        QCOMPARE(back.seed, std::uint64_t(99));
+        QVERIFY(back.balancedSampling);
+        QCOMPARE(page.layer(), QStringLiteral("Mixed_6e"));
+        QVERIFY(!child<QSpinBox>(&page, "batchSize")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestSettingsPage)
+#include "test_settingspage.moc"
