@@ -120,8 +120,8 @@ void Backbone::checkLayer(const QString &layer)
     activationFor(layer);
 }
 
-FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer,
-                                bool pooled) const
+FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer, bool pooled,
+                                const CancelFlag *cancel) const
 {
     const auto [name, alwaysPooled] = activationFor(layer);
     FeatureMatrix out;
@@ -130,7 +130,7 @@ FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const Q
     // Grad mode is thread-local: the guard must live in the thread that runs the model.
     c10::InferenceMode inference;
     const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
-    at::Tensor features = d->model->activations(input, {name}).at(name);
+    at::Tensor features = d->model->activations(input, {name}, cancel).at(name);
     if (!alwaysPooled && pooled)
         features = at::adaptive_avg_pool2d(features, {1, 1});
     features = features.reshape({count, -1}).contiguous();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cancellation.h"
+
 // The pretrained InceptionV3 as the rest of the application sees it: no torch types here,
 // so ui/ and cli/ compile without LibTorch's headers.
 
@@ -69,9 +71,10 @@ public:
 
     // `images` holds `count` inputs of 3 x 299 x 299 floats (RGB, CHW, scaled to [-1, 1]).
     // Returns one row per image: the layer's output, average-pooled over space when `pooled`
-    // (always so for bottleneck and logits).
-    FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer,
-                          bool pooled = true) const;
+    // (always so for bottleneck and logits). Throws Cancelled between network stages once
+    // `cancel` is set.
+    FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer, bool pooled = true,
+                          const CancelFlag *cancel = nullptr) const;
 
     // core/ internals (export) reach the torch model through backboneimpl.h.
     struct Impl;

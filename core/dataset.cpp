@@ -14,7 +14,6 @@ namespace {
 
 // retrain.py's MAX_NUM_IMAGES_PER_CLASS: the hash is taken modulo this plus one.
 constexpr std::uint32_t kHashBuckets = 1u << 27;
-constexpr int kFewImages = 20;
 constexpr double kImbalanceRatio = 5.0;
 
 bool isImage(const QFileInfo &file)
@@ -203,9 +202,9 @@ Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split)
     for (const ClassCounts &c : counts) {
         smallest = std::min(smallest, c.total());
         largest = std::max(largest, c.total());
-        if (c.total() < kFewImages)
+        if (c.total() < kFewImagesPerClass)
             dataset.warnings << QStringLiteral("class '%1' has only %2 images; %3 or more give a more reliable classifier")
-                                    .arg(c.name).arg(c.total()).arg(kFewImages);
+                                    .arg(c.name).arg(c.total()).arg(kFewImagesPerClass);
     }
     if (!counts.empty() && largest > kImbalanceRatio * smallest)
         dataset.warnings << QStringLiteral("classes are strongly imbalanced (%1 to %2 images); consider class-balanced sampling")

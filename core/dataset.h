@@ -9,6 +9,9 @@
 namespace rs {
 
 enum class Subset { Train = 0, Validation = 1, Test = 2 };
+
+// Below this many images a class gets a warning: its accuracy figures mean little.
+constexpr int kFewImagesPerClass = 20;
 const char *subsetName(Subset subset);
 
 struct SplitOptions

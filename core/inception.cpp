@@ -233,8 +233,8 @@ torch::Tensor InceptionV3Impl::applyTransformInput(const torch::Tensor &x) const
     return at::cat({channel(0, 0.229, 0.485), channel(1, 0.224, 0.456), channel(2, 0.225, 0.406)}, 1);
 }
 
-std::map<std::string, torch::Tensor> InceptionV3Impl::activations(torch::Tensor x,
-                                                                  const std::vector<std::string> &names)
+std::map<std::string, torch::Tensor> InceptionV3Impl::activations(torch::Tensor x, const std::vector<std::string> &names,
+                                                                  const CancelFlag *cancel)
 {
     const auto &stages = stageNames();
     const std::size_t pooled = stages.size();  // position of "avgpool"
@@ -260,6 +260,7 @@ std::map<std::string, torch::Tensor> InceptionV3Impl::activations(torch::Tensor 
     };
     x = applyTransformInput(x);
     for (std::size_t i = 0; i < stages.size() && i <= last; ++i) {
+        throwIfCancelled(cancel);
         x = m_stages[i](x);
         keep(stages[i], x);
     }

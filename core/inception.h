@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cancellation.h"
+
 // InceptionV3 as torchvision.models.inception_v3(aux_logits=True) builds it. Every child is
 // registered under torchvision's attribute name, so a torchvision state_dict maps one to one.
 
@@ -105,9 +107,10 @@ struct InceptionV3Impl : torch::nn::Module
 
     // Runs the network only as far as the deepest of `names` needs and returns those
     // activations. Names are the stages (stageNames()) plus "avgpool" (the N x 2048
-    // bottleneck, flattened) and "fc" (the logits).
-    std::map<std::string, torch::Tensor> activations(torch::Tensor x,
-                                                     const std::vector<std::string> &names);
+    // bottleneck, flattened) and "fc" (the logits). With `cancel`, throws Cancelled between
+    // stages once it is set: a Stop need not wait for a whole batch to pass the network.
+    std::map<std::string, torch::Tensor> activations(torch::Tensor x, const std::vector<std::string> &names,
+                                                     const CancelFlag *cancel = nullptr);
 
     // The computation's named steps in order, as torchvision's feature-extraction node names.
     static const std::vector<std::string> &stageNames();

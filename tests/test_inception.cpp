@@ -216,6 +216,8 @@ private Q_SLOTS:
         QVERIFY(relativeError(at::tensor(full.values).reshape(mixed6e.sizes()), mixed6e) <= kTolerance);
 
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_9z")));
+        rs::CancelFlag stop{true};
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck, true, &stop));
         QCOMPARE(rs::Backbone::layerNames().size(), 20);
     }
 

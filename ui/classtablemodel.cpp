@@ -130,10 +130,7 @@ bool ClassTableModel::removeRows(int row, int count, const QModelIndex &parent)
     beginRemoveRows({}, row, row + count - 1);
     m_rows.erase(m_rows.begin() + row, m_rows.begin() + row + count);
     endRemoveRows();
-    m_stripRow.clear();
-    for (int r = 0; r < rowCount(); ++r)
-        for (const QString &path : m_rows[std::size_t(r)].images.mid(0, kExamples))
-            m_stripRow.insert(path, r);
+    indexStrips();
     return true;
 }
 
@@ -157,10 +154,9 @@ void ClassTableModel::addClasses(const std::vector<ScannedClass> &classes)
         beginInsertRows({}, r, r);
         m_rows.push_back({scanned.source, scanned.images, {}, {}});
         count(m_rows.back());
-        for (const QString &path : scanned.images.mid(0, kExamples))
-            m_stripRow.insert(path, r);
         endInsertRows();
     }
+    indexStrips();
 }
 
 void ClassTableModel::clear()
@@ -229,6 +225,14 @@ QPixmap ClassTableModel::strip(const Row &row) const
             painter.drawImage(i * (size + 2) + (size - thumb.width()) / 2, (size - thumb.height()) / 2, thumb);
     }
     return pixmap;
+}
+
+void ClassTableModel::indexStrips()
+{
+    m_stripRow.clear();
+    for (int r = 0; r < rowCount(); ++r)
+        for (const QString &path : m_rows[std::size_t(r)].images.mid(0, kExamples))
+            m_stripRow.insert(path, r);
 }
 
 void ClassTableModel::thumbnailLoaded(const QString &path)

@@ -73,6 +73,7 @@ private:
     void count(Row &row) const;
     QPixmap strip(const Row &row) const;
     void thumbnailLoaded(const QString &path);
+    void indexStrips();
 
     ThumbnailCache *m_thumbnails;
     std::vector<Row> m_rows;

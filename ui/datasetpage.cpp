@@ -20,8 +20,6 @@
 namespace rs {
 namespace {
 
-constexpr int kFewImages = 20;
-
 QStringList localFolders(const QMimeData *mime)
 {
     QStringList folders;
@@ -233,11 +231,11 @@ void DatasetPage::updateSummary()
     QStringList warnings;
     for (int r = 0; r < m_model->rowCount(); ++r) {
         const int images = m_model->index(r, ClassTableModel::Images).data().toInt();
-        if (images < kFewImages && m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) == Qt::Checked)
+        if (images < kFewImagesPerClass && m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) == Qt::Checked)
             warnings << tr("“%1” is small (images: %2); %3 or more give a more reliable classifier.")
                             .arg(m_model->index(r, ClassTableModel::Name).data().toString())
                             .arg(images)
-                            .arg(kFewImages);
+                            .arg(kFewImagesPerClass);
     }
     if (!m_skippedFiles.isEmpty())
         warnings << tr("Files skipped: %1 (listed below with the reason).").arg(m_skippedFiles.size());

@@ -57,8 +57,10 @@ void MainWindow::chooseProjectToOpen()
 
 bool MainWindow::openProject(const QString &path)
 {
-    if (m_job->isRunning())
+    if (m_job->isRunning()) {
+        showError(tr("Cannot open the project"), tr("Stop the training run first."));
         return false;
+    }
     Project project;
     try {
         project = loadProject(path);

@@ -23,8 +23,6 @@ namespace rs {
 namespace {
 
 constexpr int kSampleImagesPerClass = 60;
-// Smaller batches than the CLI's: Stop is honoured between batches of the network.
-constexpr int kExtractionBatch = 8;
 
 // Runs `work` on the thread pool and `done` with its error message (empty on success) back
 // on `context`'s thread.
@@ -73,7 +71,6 @@ void MainWindow::startTraining()
     options.split = m_dataset->split();
     options.layer = m_settings->layer();
     options.cacheRoot = m_options.cacheRoot;
-    options.extractionBatch = kExtractionBatch;
     options.training = m_settings->options();
     options.epochs = m_settings->epochs();
     m_training->runStarted();

@@ -20,8 +20,10 @@ TrainingJob::TrainingJob(QObject *parent) : QObject(parent) {}
 
 TrainingJob::~TrainingJob()
 {
-    // Only at exit: a running job is told to stop and the deleter waits for its thread.
+    // Only at exit: a running job is told to stop and is joined here, before the members
+    // its thread uses (the backbone, the flag) are destroyed.
     m_cancel = true;
+    m_thread.reset();
 }
 
 void TrainingJob::start(const TrainingRunOptions &options, const WeightsChoice &weights)

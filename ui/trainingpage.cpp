@@ -68,6 +68,8 @@ void TrainingPage::runStarted()
     m_speed->clear();
     m_status->clear();
     m_startDone = -1;
+    m_training = false;
+    m_progress->setFormat(tr("%v of %m images"));
 }
 
 void TrainingPage::setPhase(const QString &text)
@@ -102,7 +104,8 @@ void TrainingPage::extracting(int done, int total, int fromCache)
 
 void TrainingPage::addPoint(const TrainingPoint &p)
 {
-    if (m_progress->maximum() != p.totalSteps) {
+    if (!m_training) {
+        m_training = true;
         m_progress->setFormat(tr("step %v of %m"));
         m_progress->setRange(0, p.totalSteps);
         m_clock.start();

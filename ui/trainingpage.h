@@ -42,7 +42,8 @@ private:
     QLabel *m_status;
     CurvePlot *m_plot;
     QElapsedTimer m_clock;
-    int m_startDone = -1; // images done when the clock started: cached ones do not count towards speed
+    int m_startDone = -1; // images or steps done when the clock started: cached images do not count towards speed
+    bool m_training = false; // steps, not images, are being counted
 };
 
 } // namespace rs
