@@ -31,6 +31,8 @@ public:
     bool isScanning() const { return m_scans > 0; }
 
     void addFolders(const QStringList &folders);
+    // Asks for a folder with a dialog and adds it.
+    void chooseFolder();
     // Replaces everything, as opening a project does.
     void setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split);
 
@@ -45,7 +47,6 @@ protected:
 private:
     void startScan(const std::function<FolderScan()> &scan);
     void scanDone(const FolderScan &scan);
-    void chooseFolder();
     void removeSelected();
     void updateSummary();
 

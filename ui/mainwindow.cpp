@@ -98,11 +98,6 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow()
-{
-    m_job->stop();
-}
-
 void MainWindow::createActions()
 {
     m_newProject = action(this, QStringLiteral("actionNewProject"), tr("&New project"), QKeySequence::New, QStringLiteral("document-new"));
@@ -145,7 +140,7 @@ void MainWindow::createMenus()
 {
     connect(m_addFolder, &QAction::triggered, m_dataset, [this] {
         m_pages->setCurrentWidget(m_dataset);
-        m_dataset->findChild<QAbstractButton *>(QStringLiteral("addFolderButton"))->click();
+        m_dataset->chooseFolder();
     });
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions({m_newProject, m_openProject});

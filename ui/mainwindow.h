@@ -37,7 +37,6 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(const StudioOptions &options = {}, QWidget *parent = nullptr);
-    ~MainWindow() override;
 
     bool isTraining() const { return m_job->isRunning(); }
     // Opens or saves a project file; on failure says why in a message and returns false.
