@@ -241,6 +241,17 @@ private Q_SLOTS:
         QVERIFY(child<QAction>(&w, "actionStart")->isEnabled());
     }
 
+    void foldersDroppedOnAnyPageReachTheDataset()
+    {
+        rs::MainWindow w;
+        auto *pages = child<QTabWidget>(&w, "pages");
+        pages->setCurrentIndex(1);
+        QVERIFY(rs::test::dropFiles(&w, {m_images}));
+        QCOMPARE(pages->currentIndex(), 0);
+        QTRY_COMPARE(child<rs::DatasetPage>(&w, "")->model()->rowCount(), 3);
+        QVERIFY(!rs::test::dropFiles(&w, {m_images + QStringLiteral("/red/img0.png")}));
+    }
+
     void refusesToStartWithoutTwoClasses()
     {
         rs::StudioOptions options;

@@ -20,15 +20,6 @@
 namespace rs {
 namespace {
 
-QStringList localFolders(const QMimeData *mime)
-{
-    QStringList folders;
-    for (const QUrl &url : mime->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
-            folders << url.toLocalFile();
-    return folders;
-}
-
 QSpinBox *percentBox(const QString &name, const QString &tip)
 {
     auto *box = new QSpinBox;
@@ -125,6 +116,15 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     updateSummary();
 }
 
+QStringList DatasetPage::droppedFolders(const QMimeData *mime)
+{
+    QStringList folders;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            folders << url.toLocalFile();
+    return folders;
+}
+
 SplitOptions DatasetPage::split() const
 {
     return {double(m_validation->value()), double(m_test->value())};
@@ -152,13 +152,13 @@ void DatasetPage::setDataset(const std::vector<ClassSource> &classes, const Spli
 
 void DatasetPage::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!localFolders(event->mimeData()).isEmpty())
+    if (!droppedFolders(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void DatasetPage::dropEvent(QDropEvent *event)
 {
-    const QStringList folders = localFolders(event->mimeData());
+    const QStringList folders = droppedFolders(event->mimeData());
     if (folders.isEmpty())
         return;
     event->acceptProposedAction();

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
@@ -31,6 +32,8 @@ public:
     bool isScanning() const { return m_scans > 0; }
 
     void addFolders(const QStringList &folders);
+    // The local folders a drag carries: what this page takes from a drop.
+    static QStringList droppedFolders(const QMimeData *mime);
     // Asks for a folder with a dialog and adds it.
     void chooseFolder();
     // Replaces everything, as opening a project does.

@@ -11,6 +11,8 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -70,6 +72,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_pages->addTab(m_results, tr("&4 Results"));
     m_pages->addTab(m_predict, tr("&5 Predict"));
     setCentralWidget(m_pages);
+    setAcceptDrops(true);
     createMenus();
 
     connect(m_dataset, &DatasetPage::changed, this, [this] {
@@ -210,6 +213,22 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveSession();
     m_job->stop();
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!DatasetPage::droppedFolders(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList folders = DatasetPage::droppedFolders(event->mimeData());
+    if (folders.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_pages->setCurrentWidget(m_dataset);
+    m_dataset->addFolders(folders);
 }
 
 void MainWindow::updateActions()
