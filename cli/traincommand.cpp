@@ -57,6 +57,18 @@ struct TrainOptions
     QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Random seed (default 0): same seed, same result."),
                             QStringLiteral("N"), QStringLiteral("0")};
     QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
+    QCommandLineOption classWeights{{QStringLiteral("class-weights"), QStringLiteral("class_weights")},
+                                    QStringLiteral("Weight each class's loss by the inverse of its share of the training images.")};
+    QCommandLineOption checkpoint{QStringLiteral("checkpoint"),
+                                  QStringLiteral("Save the training state to this file every --checkpoint_interval steps, "
+                                                 "so that --resume can carry an interrupted run on."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption checkpointInterval{{QStringLiteral("checkpoint-interval"), QStringLiteral("checkpoint_interval")},
+                                          QStringLiteral("Steps between checkpoints (default 1000)."), QStringLiteral("N"),
+                                          QStringLiteral("1000")};
+    QCommandLineOption resume{QStringLiteral("resume"),
+                              QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
+                                             "the result equals an uninterrupted run's.")};
     QCommandLineOption interval{{QStringLiteral("eval-interval"), QStringLiteral("eval_step_interval")},
                                 QStringLiteral("Steps between progress reports (default 100)."), QStringLiteral("N"),
                                 QStringLiteral("100")};
@@ -99,6 +111,10 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
     bool seedOk = false;
     t.seed = parser.value(o.seed).toULongLong(&seedOk);
     t.balancedSampling = parser.isSet(o.balanced);
+    t.classWeights = parser.isSet(o.classWeights);
+    t.checkpointFile = parser.value(o.checkpoint);
+    t.checkpointInterval = number.integer(o.checkpointInterval, 1, 100000000);
+    t.resume = parser.isSet(o.resume);
     run.layer = parser.value(o.layer);
     run.cacheRoot = parser.value(o.cache);
     if (!number.ok())
@@ -160,7 +176,7 @@ int trainCommand(const QStringList &arguments)
     const TrainOptions o;
     for (const QCommandLineOption *option :
          {&o.imageDir, &o.validation, &o.testing, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "bytereader.h"
+#include "headcheckpoint.h"
 #include "headmodule.h"
 #include "statedict.h"
 #include "weightsloader.h"
@@ -74,6 +75,10 @@ QString TrainingOptions::validate() const
         return QStringLiteral("hidden units cannot be negative");
     if (evalInterval < 1)
         return QStringLiteral("the evaluation interval must be at least 1 step");
+    if (checkpointInterval < 1)
+        return QStringLiteral("the checkpoint interval must be at least 1 step");
+    if (resume && checkpointFile.isEmpty())
+        return QStringLiteral("resuming needs a checkpoint file");
     return {};
 }
 
@@ -149,11 +154,12 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
     const at::Tensor vy = haveValidation ? labelTensor(validation.labels) : at::Tensor();
     const std::int64_t n = x.size(0);
     const bool fullBatch = options.batchSize == 0 || options.batchSize >= n;
-    at::Tensor sampleWeights;
-    if (options.balancedSampling) {
-        const at::Tensor perClass = at::bincount(y, {}, classCount).to(at::kDouble);
+    at::Tensor sampleWeights, lossWeights;
+    const at::Tensor perClass = at::bincount(y, {}, classCount).to(at::kDouble);
+    if (options.balancedSampling)
         sampleWeights = perClass.index_select(0, y).reciprocal();
-    }
+    if (options.classWeights) // n / (classes present * count): 1 for every class when balanced
+        lossWeights = (double(n) / perClass.gt(0).sum().item<double>() / perClass.clamp_min(1)).to(at::kFloat);
 
     // The head's tensors are small: a second thread only adds synchronisation (measured 4x
     // slower per step with OpenBLAS at 2 threads than at 1).
@@ -166,9 +172,26 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
     } restore{threads};
 
     auto optimizer = makeOptimizer(module, options);
+    const QByteArray signature = options.checkpointFile.isEmpty() ? QByteArray() : runSignature(options, classCount, train, validation);
+    HeadCheckpointState done;
+    if (options.resume)
+        if (auto restored = loadHeadCheckpoint(options.checkpointFile, signature, module, *optimizer, generator))
+            done = std::move(*restored);
+    if (progress)
+        for (const TrainingPoint &p : done.curve)
+            progress(p);
+    const auto checkpoint = [&] {
+        if (!options.checkpointFile.isEmpty())
+            saveHeadCheckpoint(options.checkpointFile, signature, done, module, *optimizer, generator);
+    };
+
     module->train();
-    for (int step = 0; step < options.steps; ++step) {
-        throwIfCancelled(cancel);
+    for (int step = done.step; step < options.steps; ++step) {
+        if (cancel && cancel->load()) {
+            // The state is whole between steps: keep it for a resume.
+            checkpoint();
+            throw Cancelled();
+        }
         const double lr = options.schedule.rateAt(step);
         setLearningRate(*optimizer, lr);
         at::Tensor bx = x, by = y;
@@ -181,12 +204,13 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
         }
         optimizer->zero_grad();
         const at::Tensor logits = module->forward(bx, options.dropout, &generator);
-        const at::Tensor loss = torch::nn::functional::cross_entropy(logits, by);
+        const at::Tensor loss = torch::nn::functional::cross_entropy(
+            logits, by, torch::nn::functional::CrossEntropyFuncOptions().weight(lossWeights));
         loss.backward();
         optimizer->step();
 
         const bool report = (step + 1) % options.evalInterval == 0 || step + 1 == options.steps;
-        if (report && progress) {
+        if (report && (progress || !options.checkpointFile.isEmpty())) {
             torch::NoGradGuard noGrad;
             TrainingPoint point;
             point.step = step + 1;
@@ -200,8 +224,13 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
                 std::tie(point.validationLoss, point.validationAccuracy) = score(module->forward(vx), vy);
                 module->train();
             }
-            progress(point);
+            done.curve.push_back(point);
+            if (progress)
+                progress(point);
         }
+        done.step = step + 1;
+        if (done.step % options.checkpointInterval == 0 && done.step < options.steps)
+            checkpoint();
     }
     module->eval();
     return ClassifierHead(std::move(impl));

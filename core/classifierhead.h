@@ -32,7 +32,15 @@ struct TrainingOptions
     double dropout = 0.0;  // on the head's input (and hidden layer), during training only
     std::uint64_t seed = 0;
     bool balancedSampling = false; // draw each class equally often
+    bool classWeights = false;     // weight each class's loss by the inverse of its share
     int evalInterval = 100;        // steps between progress reports
+
+    // With a file: the run's state is written there atomically every `checkpointInterval`
+    // steps and when it is cancelled; with `resume`, a run starts from the file when it holds
+    // this run (same settings and data) and ends with the weights an uninterrupted run has.
+    QString checkpointFile;
+    int checkpointInterval = 1000;
+    bool resume = false;
 
     // Empty when the options are usable, else the first problem in words.
     QString validate() const;
@@ -61,7 +69,9 @@ class ClassifierHead
 {
 public:
     // Same options, seed and data give the same head. Throws std::invalid_argument for bad
-    // options and Cancelled when `cancel` is set (checked every step).
+    // options, std::runtime_error for a checkpoint that cannot be used, and Cancelled when
+    // `cancel` is set (checked every step). A resumed run first reports the points of the
+    // steps done before it.
     static ClassifierHead train(const LabelledFeatures &train, const LabelledFeatures &validation,
                                 int classCount, const TrainingOptions &options,
                                 const std::function<void(const TrainingPoint &)> &progress = {},

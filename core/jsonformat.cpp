@@ -38,6 +38,7 @@ QJsonObject toJson(const TrainingOptions &t)
                        {QStringLiteral("dropout"), t.dropout},
                        {QStringLiteral("seed"), QString::number(t.seed)},
                        {QStringLiteral("balanced_sampling"), t.balancedSampling},
+                       {QStringLiteral("class_weights"), t.classWeights},
                        {QStringLiteral("eval_interval"), t.evalInterval}};
 }
 
@@ -70,6 +71,7 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
             throw std::runtime_error("the seed must be a whole number written as a string");
     }
     t.balancedSampling = json.value(QStringLiteral("balanced_sampling")).toBool(t.balancedSampling);
+    t.classWeights = json.value(QStringLiteral("class_weights")).toBool(t.classWeights);
     t.evalInterval = json.value(QStringLiteral("eval_interval")).toInt(t.evalInterval);
     return t;
 }

@@ -220,6 +220,37 @@ private Q_SLOTS:
         QVERIFY(!child<QAction>(w.get(), "actionStop")->isEnabled());
     }
 
+    void resumeCarriesAStoppedRunOn()
+    {
+        auto w = window(m_cache);
+        prepare(*w, m_images, 60000);
+        auto *resume = child<QAction>(w.get(), "actionResume");
+        QVERIFY(!resume->isEnabled());
+        auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
+        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        child<QAction>(w.get(), "actionStart")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(plot->series(rs::CurvePlot::TrainingLoss)->dataCount() >= 3, kRunTimeoutMs);
+        child<QAction>(w.get(), "actionStop")->trigger();
+        QVERIFY(ended.wait(5000));
+        const int pointsBeforeStop = plot->series(rs::CurvePlot::TrainingLoss)->dataCount();
+        QVERIFY2(pointsBeforeStop < 150, "the run ended before it could be stopped");
+        QVERIFY(child<QLabel>(w.get(), "phaseLabel")->text().contains(QStringLiteral("Resume carries the run on")));
+        QVERIFY(resume->isEnabled());
+
+        // Settings changed meanwhile do not touch the stopped run: Resume carries it on as it was.
+        child<QSpinBox>(w.get(), "steps")->setValue(10);
+        resume->trigger();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY(w->lastRun());
+        const std::vector<rs::TrainingPoint> &curve = w->lastRun()->curve;
+        QCOMPARE(curve.back().step, 60000);
+        QCOMPARE(int(curve.size()), 200); // every 300 steps, the ones before the stop included
+        for (std::size_t i = 1; i < curve.size(); ++i)
+            QCOMPARE(curve[i].step - curve[i - 1].step, 300);
+        QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->dataCount(), 200);
+        QVERIFY(!resume->isEnabled());
+    }
+
     void errorsReachTheUserAsMessages()
     {
         QFile bad(m_dir.filePath(QStringLiteral("bad.pth")));

@@ -32,7 +32,7 @@ private Q_SLOTS:
     {
         rs::SettingsPage page;
         for (const char *name : {"steps", "epochs", "lengthUnit", "batchSize", "fullBatch", "baseRate", "minRate", "schedule",
-                                 "optimizer", "momentum", "hiddenUnits", "dropout", "balancedSampling", "seed", "featureLayer",
+                                 "optimizer", "momentum", "hiddenUnits", "dropout", "classBalance", "seed", "featureLayer",
                                  "weightsFile", "ratePreview"})
             QVERIFY2(child<QWidget>(&page, name)->toolTip().size() > 30, name);
     }
@@ -118,6 +118,10 @@ private Q_SLOTS:
         QCOMPARE(back.dropout, 0.25);
         QCOMPARE(back.seed, std::uint64_t(99));
         QVERIFY(back.balancedSampling);
+        t.balancedSampling = false;
+        t.classWeights = true;
+        page.setOptions(t, 0, {});
+        QVERIFY(page.options().classWeights && !page.options().balancedSampling);
         QCOMPARE(page.layer(), QStringLiteral("Mixed_6e"));
         QVERIFY(!child<QSpinBox>(&page, "batchSize")->isEnabled());
     }

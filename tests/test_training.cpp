@@ -5,6 +5,7 @@
 #include "evaluation.h"
 #include "trainingrun.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +131,99 @@ private Q_SLOTS:
         const double balanced = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
         qInfo("recall of the small class: %.3f plain, %.3f balanced", plain, balanced);
         QVERIFY(balanced > plain + 0.1);
+    }
+
+    void classWeightsHelpTheSmallClass()
+    {
+        rs::LabelledFeatures train = separable({400, 20}, 7, 0.05f), test = separable({40, 40}, 8, 0.05f);
+        rs::TrainingOptions o = quick();
+        o.steps = 200;
+        o.batchSize = 20;
+        const double plain = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
+        o.classWeights = true;
+        const double weighted = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
+        qInfo("recall of the small class: %.3f plain, %.3f with class weights", plain, weighted);
+        QVERIFY(weighted > plain + 0.1);
+
+        // With equal classes every weight is 1: the same head as without.
+        const rs::LabelledFeatures even = separable({30, 30}, 3);
+        o = quick();
+        const auto a = rs::ClassifierHead::train(even, {}, 2, o).probabilities(test.features);
+        o.classWeights = true;
+        QCOMPARE(rs::ClassifierHead::train(even, {}, 2, o).probabilities(test.features).values, a.values);
+    }
+
+    void resumedRunEndsWithTheSameWeights_data()
+    {
+        QTest::addColumn<bool>("adam");
+        QTest::newRow("SGD with momentum") << false;
+        QTest::newRow("Adam") << true;
+    }
+
+    void resumedRunEndsWithTheSameWeights()
+    {
+        QFETCH(bool, adam);
+        const rs::LabelledFeatures train = separable({30, 30, 30}, 21), validation = separable({10, 10, 10}, 22);
+        rs::TrainingOptions o = quick();
+        o.steps = 120;
+        o.evalInterval = 10;
+        o.dropout = 0.3;
+        o.hiddenUnits = 8;
+        o.seed = 5;
+        o.momentum = adam ? 0.0 : 0.9;
+        o.optimizer = adam ? rs::TrainingOptions::Optimizer::Adam : rs::TrainingOptions::Optimizer::Sgd;
+        o.schedule.base = adam ? 0.001 : 0.1;
+        o.schedule.minimum = adam ? 0.0001 : 0.001;
+        std::vector<rs::TrainingPoint> whole;
+        const auto uninterrupted = rs::ClassifierHead::train(train, validation, 3, o, [&](const rs::TrainingPoint &p) { whole.push_back(p); });
+
+        QTemporaryDir dir;
+        o.checkpointFile = dir.filePath(QStringLiteral("run.ckpt"));
+        o.checkpointInterval = 25;
+        o.resume = true;
+        rs::CancelFlag cancel{false};
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, rs::ClassifierHead::train(train, validation, 3, o, [&](const rs::TrainingPoint &p) {
+            if (p.step == 70) // stopped between checkpoints: the Stop writes one
+                cancel = true;
+        }, &cancel));
+        std::vector<rs::TrainingPoint> resumed;
+        const auto finished = rs::ClassifierHead::train(train, validation, 3, o, [&](const rs::TrainingPoint &p) { resumed.push_back(p); });
+
+        const rs::LabelledFeatures probe = separable({5, 5, 5}, 23);
+        QCOMPARE(finished.probabilities(probe.features).values, uninterrupted.probabilities(probe.features).values);
+        // The curve carries on: the points before the stop come first, then the rest.
+        QCOMPARE(resumed.size(), whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            QCOMPARE(resumed[i].step, whole[i].step);
+            QCOMPARE(resumed[i].trainLoss, whole[i].trainLoss);
+            QCOMPARE(resumed[i].validationLoss, whole[i].validationLoss);
+        }
+    }
+
+    void refusesAnotherRunsCheckpoint()
+    {
+        const rs::LabelledFeatures train = separable({20, 20}, 9);
+        QTemporaryDir dir;
+        rs::TrainingOptions o = quick();
+        o.checkpointFile = dir.filePath(QStringLiteral("run.ckpt"));
+        o.checkpointInterval = 10;
+        o.resume = true;
+        rs::CancelFlag cancel{false};
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, rs::ClassifierHead::train(train, {}, 2, o, [&](const rs::TrainingPoint &) { cancel = true; }, &cancel));
+        QVERIFY(QFile::exists(o.checkpointFile));
+        o.seed = 99;
+        try {
+            rs::ClassifierHead::train(train, {}, 2, o);
+            QFAIL("resumed another run's checkpoint");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(QString::fromStdString(e.what()).startsWith(o.checkpointFile + QStringLiteral(": the checkpoint belongs to another run")), e.what());
+        }
+        QFile damaged(o.checkpointFile);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("not a checkpoint");
+        damaged.close();
+        o.seed = 0;
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, rs::ClassifierHead::train(train, {}, 2, o));
     }
 
     void stopsWhenCancelled()

@@ -88,7 +88,10 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     connect(m_job, &TrainingJob::finished, this, &MainWindow::runFinished);
     connect(m_job, &TrainingJob::failed, this, &MainWindow::runFailed);
     connect(m_job, &TrainingJob::cancelled, this, [this] {
-        runEnded(m_run ? tr("Stopped. The previous run's results are kept.") : tr("Stopped."));
+        QString message = m_run ? tr("Stopped. The previous run's results are kept.") : tr("Stopped.");
+        if (QFileInfo::exists(m_lastOptions.training.checkpointFile))
+            message += QLatin1Char(' ') + tr("Resume carries the run on from where it stopped.");
+        runEnded(message);
     });
 
     restoreSession();
@@ -114,6 +117,9 @@ void MainWindow::createActions()
                      QStringLiteral("media-playback-start"));
     m_stop = action(this, QStringLiteral("actionStop"), tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                     QStringLiteral("media-playback-stop"));
+    m_resume = action(this, QStringLiteral("actionResume"), tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                      QStringLiteral("media-seek-forward"));
+    m_resume->setToolTip(tr("Carry the stopped run on from where it stopped; it ends as if it had not been stopped"));
     m_export = action(this, QStringLiteral("actionExportModel"), tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                       QStringLiteral("document-export"));
     m_quit = action(this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"));
@@ -130,6 +136,7 @@ void MainWindow::createActions()
     });
     connect(m_saveProjectAs, &QAction::triggered, this, &MainWindow::saveProjectAs);
     connect(m_start, &QAction::triggered, this, &MainWindow::startTraining);
+    connect(m_resume, &QAction::triggered, this, &MainWindow::resumeTraining);
     connect(m_stop, &QAction::triggered, this, [this] {
         m_job->stop();
         m_training->setPhase(tr("Stopping…"));
@@ -155,7 +162,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_start, m_stop});
+    training->addActions({m_start, m_stop, m_resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Retrain Studio"), this, [this] {
         QMessageBox::about(this, tr("About Retrain Studio"),
@@ -236,6 +243,8 @@ void MainWindow::updateActions()
     const bool training = m_job->isRunning();
     m_start->setEnabled(!training);
     m_stop->setEnabled(training);
+    m_resume->setEnabled(!training && !m_lastOptions.training.checkpointFile.isEmpty()
+                         && QFileInfo::exists(m_lastOptions.training.checkpointFile));
     m_export->setEnabled(!training && m_run && m_busyJobs == 0);
     m_openProject->setEnabled(!training);
     m_newProject->setEnabled(!training);

@@ -64,6 +64,8 @@ private:
     void saveSession() const;
 
     void startTraining();
+    void resumeTraining();
+    void startRun(const TrainingRunOptions &options, const WeightsChoice &weights);
     void runFinished(std::shared_ptr<const TrainingRun> run);
     void runFailed(const QString &message);
     void runEnded(const QString &message);
@@ -97,6 +99,7 @@ private:
     QAction *m_addFolder = nullptr;
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;
+    QAction *m_resume = nullptr;
     QAction *m_export = nullptr;
     QAction *m_quit = nullptr;
     QMenu *m_recentMenu = nullptr;
@@ -106,6 +109,10 @@ private:
     std::shared_ptr<const Backbone> m_runBackbone;
     std::optional<RunSummary> m_summary;       // its report, or the one an opened project holds
     int m_busyJobs = 0;                        // exports and sample-data writes in flight
+    // The last run started, for Resume; its checkpoint file exists only when it was stopped
+    // during training.
+    TrainingRunOptions m_lastOptions;
+    WeightsChoice m_lastWeights;
 };
 
 } // namespace rs

@@ -11,6 +11,7 @@
 #include "trainingpage.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -73,6 +74,28 @@ void MainWindow::startTraining()
     options.cacheRoot = m_options.cacheRoot;
     options.training = m_settings->options();
     options.epochs = m_settings->epochs();
+    // A new run starts afresh: the last one's checkpoint is dropped, and this run's is
+    // written only if it is stopped during training (or every 1000 steps, against crashes).
+    const QString checkpoints = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/checkpoints");
+    QDir().mkpath(checkpoints);
+    options.training.checkpointFile = checkpoints + QStringLiteral("/stopped-run.ckpt");
+    QFile::remove(options.training.checkpointFile);
+    startRun(options, weights);
+}
+
+void MainWindow::resumeTraining()
+{
+    TrainingRunOptions options = m_lastOptions;
+    options.training.resume = true;
+    startRun(options, m_lastWeights);
+}
+
+void MainWindow::startRun(const TrainingRunOptions &options, const WeightsChoice &weights)
+{
+    if (m_job->isRunning())
+        return;
+    m_lastOptions = options;
+    m_lastWeights = weights;
     m_training->runStarted();
     m_training->setPhase(tr("Reading the dataset…"));
     m_pages->setCurrentWidget(m_training);
@@ -82,6 +105,7 @@ void MainWindow::startTraining()
 
 void MainWindow::runFinished(std::shared_ptr<const TrainingRun> run)
 {
+    QFile::remove(m_lastOptions.training.checkpointFile);
     m_run = std::move(run);
     m_runBackbone = m_job->backbone();
     const TrainingRun &r = *m_run;

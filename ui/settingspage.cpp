@@ -118,8 +118,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
                          "classifier cannot learn."));
     m_dropout->setRange(0, 0.95);
     m_dropout->setSingleStep(0.1);
-    m_balanced = named(new QCheckBox(tr("draw every class equally often")), QStringLiteral("balancedSampling"),
-                       tr("For classes of very different sizes: small classes are not drowned out by large ones."));
+    m_balance = named(new QComboBox, QStringLiteral("classBalance"),
+                      tr("For classes of very different sizes, so that small classes are not drowned out by large "
+                         "ones: draw every class equally often, or weight each class's errors by its rarity."));
+    m_balance->addItems({tr("as the images come"), tr("draw classes equally often"), tr("weight classes by rarity")});
     m_seed = named(new QSpinBox, QStringLiteral("seed"),
                    tr("The same seed, data and settings train the same classifier; change it to see how much "
                       "results vary by chance."));
@@ -156,7 +158,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Momentum:"), row({m_momentum, m_momentumError}));
     form->addRow(tr("&Hidden units:"), m_hidden);
     form->addRow(tr("&Dropout:"), m_dropout);
-    form->addRow(tr("Class balance:"), m_balanced);
+    form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), m_layer);
     form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
@@ -174,10 +176,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
     for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
-    for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer})
+    for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    for (QCheckBox *box : {m_fullBatch, m_balanced})
-        connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
+    connect(m_fullBatch, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
     update();
 }
@@ -196,7 +197,8 @@ TrainingOptions SettingsPage::options() const
     t.hiddenUnits = m_hidden->value();
     t.dropout = m_dropout->value();
     t.seed = std::uint64_t(m_seed->value());
-    t.balancedSampling = m_balanced->isChecked();
+    t.balancedSampling = m_balance->currentIndex() == 1;
+    t.classWeights = m_balance->currentIndex() == 2;
     t.evalInterval = std::max(1, t.steps / kCurvePoints);
     return t;
 }
@@ -236,7 +238,7 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
     m_hidden->setValue(t.hiddenUnits);
     m_dropout->setValue(t.dropout);
     m_seed->setValue(int(std::min<std::uint64_t>(t.seed, std::uint64_t(m_seed->maximum()))));
-    m_balanced->setChecked(t.balancedSampling);
+    m_balance->setCurrentIndex(t.balancedSampling ? 1 : t.classWeights ? 2 : 0);
     if (!layer.isEmpty())
         m_layer->setCurrentText(layer);
     update();

@@ -63,7 +63,7 @@ private:
     QLabel *m_momentumError;
     QSpinBox *m_hidden;
     QDoubleSpinBox *m_dropout;
-    QCheckBox *m_balanced;
+    QComboBox *m_balance;
     QSpinBox *m_seed;
     QComboBox *m_layer;
     QLineEdit *m_weightsFile;
