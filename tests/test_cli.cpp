@@ -175,6 +175,31 @@ private Q_SLOTS:
         QCOMPARE(rs::readNpy(out).shape, (std::vector<std::int64_t>{1, 288}));
     }
 
+    void writesLabelledFeaturesOfAnImageDir()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), data}).exitCode, 0);
+        const QString out = dir.filePath(QStringLiteral("mixed6e.npy"));
+        const Run run = cli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                             QStringLiteral("--layer"), QStringLiteral("Mixed_6e"), QStringLiteral("--image_dir"), data,
+                             QStringLiteral("--out"), out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // numpy reads both files; the table's rows match the array's and name class and subset.
+        QProcess python;
+        python.start(rs::test::systemPython(),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import numpy, sys\n"
+                                     "f = numpy.load(sys.argv[1])\n"
+                                     "t = numpy.genfromtxt(sys.argv[2], delimiter='\\t', names=True, dtype=None, encoding='utf-8')\n"
+                                     "print(f.shape, len(t), sorted(set(t['class']))[:2], t['label'].max(), t['path'][0].endswith('.png'))"),
+                      out, dir.filePath(QStringLiteral("mixed6e.tsv"))});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(),
+                 QStringLiteral("(20, 768) 20 ['Ankle_boot', 'Bag'] 9 True"));
+        QVERIFY2(QString::fromUtf8(python.readAllStandardError()).isEmpty(), python.readAllStandardError().constData());
+    }
+
     void explainsWhereWeightsGoWhenNoneAreFound()
     {
         QTemporaryDir emptyHome;
