@@ -66,6 +66,21 @@ struct TrainOptions
     QCommandLineOption checkpointInterval{{QStringLiteral("checkpoint-interval"), QStringLiteral("checkpoint_interval")},
                                           QStringLiteral("Steps between checkpoints (default 1000)."), QStringLiteral("N"),
                                           QStringLiteral("1000")};
+    QCommandLineOption flip{{QStringLiteral("flip-left-right"), QStringLiteral("flip_left_right")},
+                            QStringLiteral("Augment: mirror training images left to right at random.")};
+    QCommandLineOption crop{{QStringLiteral("random-crop"), QStringLiteral("random_crop")},
+                            QStringLiteral("Augment: margin in percent around training images before a random crop."),
+                            QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption scale{{QStringLiteral("random-scale"), QStringLiteral("random_scale")},
+                             QStringLiteral("Augment: enlarge training images at random by up to this percentage."),
+                             QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption brightness{{QStringLiteral("random-brightness"), QStringLiteral("random_brightness")},
+                                  QStringLiteral("Augment: multiply training pixels at random by up to ± this percentage."),
+                                  QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption copies{{QStringLiteral("augmented-copies"), QStringLiteral("augmented_copies")},
+                              QStringLiteral("Distorted copies made (and cached) of each training image when augmenting "
+                                             "(default 5)."),
+                              QStringLiteral("K"), QStringLiteral("5")};
     QCommandLineOption resume{QStringLiteral("resume"),
                               QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
                                              "the result equals an uninterrupted run's.")};
@@ -115,6 +130,12 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
     t.checkpointFile = parser.value(o.checkpoint);
     t.checkpointInterval = number.integer(o.checkpointInterval, 1, 100000000);
     t.resume = parser.isSet(o.resume);
+    Augmentation &a = run.augmentation;
+    a.flipLeftRight = parser.isSet(o.flip);
+    a.cropPercent = number.real(o.crop, 0, 100);
+    a.scalePercent = number.real(o.scale, 0, 100);
+    a.brightnessPercent = number.real(o.brightness, 0, 99.9);
+    a.copies = number.integer(o.copies, 0, 100);
     run.layer = parser.value(o.layer);
     run.cacheRoot = parser.value(o.cache);
     if (!number.ok())
@@ -176,7 +197,7 @@ int trainCommand(const QStringList &arguments)
     const TrainOptions o;
     for (const QCommandLineOption *option :
          {&o.imageDir, &o.validation, &o.testing, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -217,6 +238,8 @@ int trainCommand(const QStringList &arguments)
     out() << "features: " << run.fromCache << " from the cache, " << run.computed << " computed";
     if (run.repaired)
         out() << " (" << run.repaired << " damaged cache entries recomputed)";
+    if (run.augmentedRows)
+        out() << ", " << run.augmentedRows << " of them distorted copies of training images";
     out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s; training: "
           << run.options.training.steps << " steps ("
           << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),

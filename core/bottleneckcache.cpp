@@ -29,9 +29,12 @@ std::uint32_t checksum(const float *data, int count)
 
 } // namespace
 
-BottleneckCache::BottleneckCache(const QString &root, const QString &weightsFingerprint, const QString &layer)
+BottleneckCache::BottleneckCache(const QString &root, const QString &weightsFingerprint, const QString &layer,
+                                 const QString &variant)
 {
-    const QString key = weightsFingerprint + QLatin1Char('|') + layer + QLatin1Char('|') + QLatin1String(kPreprocessing);
+    const QString preprocessing = variant.isEmpty() ? QString::fromLatin1(kPreprocessing)
+                                                    : QString(QLatin1String(kPreprocessing) + QLatin1Char('|') + variant);
+    const QString key = weightsFingerprint + QLatin1Char('|') + layer + QLatin1Char('|') + preprocessing;
     const QString id = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(24));
     m_folder = QDir(root).filePath(id);
     if (!QDir().mkpath(m_folder))
@@ -41,7 +44,7 @@ BottleneckCache::BottleneckCache(const QString &root, const QString &weightsFing
     if (!QFile::exists(about)) {
         writeFileAtomically(about, QJsonDocument(QJsonObject{{QStringLiteral("weights_fingerprint"), weightsFingerprint},
                                                              {QStringLiteral("layer"), layer},
-                                                             {QStringLiteral("preprocessing"), QLatin1String(kPreprocessing)}})
+                                                             {QStringLiteral("preprocessing"), preprocessing}})
                                        .toJson());
     }
 }

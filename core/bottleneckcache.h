@@ -18,7 +18,9 @@ public:
     // Identifies the preprocessing; bump it whenever networkInput() changes its output.
     static constexpr const char *kPreprocessing = "resize299-pil-bilinear-pm1-v1";
 
-    BottleneckCache(const QString &root, const QString &weightsFingerprint, const QString &layer);
+    // `variant` names anything else that shapes the input, such as an augmented copy's settings.
+    BottleneckCache(const QString &root, const QString &weightsFingerprint, const QString &layer,
+                    const QString &variant = {});
 
     // $XDG_CACHE_HOME/retrain-studio/bottlenecks, shared by the GUI and the CLI.
     static QString defaultRoot();

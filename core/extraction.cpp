@@ -1,5 +1,6 @@
 #include "extraction.h"
 
+#include "augmentation.h"
 #include "bottleneckcache.h"
 #include "image.h"
 #include "preprocess.h"
@@ -43,9 +44,10 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
         throwIfCancelled(options.cancel);
         QString error;
         const QByteArray bytes = readImageFile(paths[i], error);
-        QByteArray hash;
+        // The hash keys the cache and seeds an augmented variant's random draws.
+        const QByteArray hash = error.isEmpty() && (options.cache || options.augmentation)
+                                    ? QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) : QByteArray();
         if (error.isEmpty() && options.cache) {
-            hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
             const auto lookup = options.cache->load(hash, rows[std::size_t(i)]);
             if (lookup == BottleneckCache::Lookup::Hit) {
                 ++result.fromCache;
@@ -64,7 +66,9 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
             ++progress.done;
             continue;
         }
-        const std::vector<float> input = networkInput(decoded.image, Backbone::kInputSize);
+        const std::vector<float> input = options.augmentation
+            ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, hash, options.variant)
+            : networkInput(decoded.image, Backbone::kInputSize);
         batch.insert(batch.end(), input.begin(), input.end());
         pendingIndex.push_back(i);
         pendingHash.push_back(hash);

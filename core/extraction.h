@@ -10,6 +10,7 @@
 namespace rs {
 
 class BottleneckCache;
+struct Augmentation;
 
 struct ExtractionProgress
 {
@@ -22,7 +23,9 @@ struct ExtractionOptions
 {
     QString layer = Backbone::kBottleneck;
     int batchSize = 16;
-    const BottleneckCache *cache = nullptr; // optional; must match the backbone and layer
+    const BottleneckCache *cache = nullptr; // optional; must match the backbone, layer and augmentation
+    const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`
+    int variant = 0;
     const CancelFlag *cancel = nullptr;
     std::function<void(const ExtractionProgress &)> progress;
 };

@@ -76,6 +76,28 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
     return t;
 }
 
+QJsonObject toJson(const Augmentation &a)
+{
+    return QJsonObject{{QStringLiteral("flip_left_right"), a.flipLeftRight},
+                       {QStringLiteral("random_crop"), a.cropPercent},
+                       {QStringLiteral("random_scale"), a.scalePercent},
+                       {QStringLiteral("random_brightness"), a.brightnessPercent},
+                       {QStringLiteral("copies"), a.copies}};
+}
+
+Augmentation augmentationFromJson(const QJsonObject &json)
+{
+    Augmentation a;
+    a.flipLeftRight = json.value(QStringLiteral("flip_left_right")).toBool(a.flipLeftRight);
+    a.cropPercent = json.value(QStringLiteral("random_crop")).toDouble(a.cropPercent);
+    a.scalePercent = json.value(QStringLiteral("random_scale")).toDouble(a.scalePercent);
+    a.brightnessPercent = json.value(QStringLiteral("random_brightness")).toDouble(a.brightnessPercent);
+    a.copies = json.value(QStringLiteral("copies")).toInt(a.copies);
+    if (const QString problem = a.validate(); !problem.isEmpty())
+        throw std::runtime_error(problem.toStdString());
+    return a;
+}
+
 QJsonArray toJson(const std::vector<TrainingPoint> &curve)
 {
     QJsonArray out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "augmentation.h"
 #include "classifierhead.h"
 
 #include <QJsonArray>
@@ -14,6 +15,9 @@ namespace rs {
 // and throw std::runtime_error for a value that cannot be meant.
 QJsonObject toJson(const TrainingOptions &options);
 TrainingOptions trainingOptionsFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const Augmentation &augmentation);
+Augmentation augmentationFromJson(const QJsonObject &json);
 
 QJsonArray toJson(const std::vector<TrainingPoint> &curve);
 std::vector<TrainingPoint> curveFromJson(const QJsonArray &json);

@@ -71,6 +71,7 @@ void saveProject(const QString &path, const Project &project)
                      {QStringLiteral("test_percent"), project.split.testPercent},
                      {QStringLiteral("layer"), project.layer},
                      {QStringLiteral("training"), toJson(project.training)},
+                     {QStringLiteral("augmentation"), toJson(project.augmentation)},
                      {QStringLiteral("weights_file"), project.weightsFile}};
     if (project.epochs > 0)
         json.insert(QStringLiteral("epochs"), project.epochs);
@@ -105,6 +106,7 @@ Project loadProject(const QString &path)
         project.split.testPercent = json.value(QStringLiteral("test_percent")).toDouble(project.split.testPercent);
         project.layer = json.value(QStringLiteral("layer")).toString();
         project.training = trainingOptionsFromJson(json.value(QStringLiteral("training")).toObject());
+        project.augmentation = augmentationFromJson(json.value(QStringLiteral("augmentation")).toObject());
         project.epochs = json.value(QStringLiteral("epochs")).toDouble(0);
         project.weightsFile = json.value(QStringLiteral("weights_file")).toString();
         if (json.contains(QStringLiteral("last_run")))

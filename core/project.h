@@ -1,5 +1,6 @@
 #pragma once
 
+#include "augmentation.h"
 #include "classifierhead.h"
 #include "dataset.h"
 #include "evaluation.h"
@@ -32,6 +33,7 @@ struct Project
     SplitOptions split;
     QString layer;
     TrainingOptions training;
+    Augmentation augmentation;
     double epochs = 0;   // > 0: the training length was set in epochs
     QString weightsFile; // empty: torchvision's default location
     std::optional<RunSummary> lastRun;

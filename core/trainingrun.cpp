@@ -59,16 +59,25 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     QStringList paths;
     for (const ImageEntry &image : run.dataset.images)
         paths << image.path;
-    const BottleneckCache cache(options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot,
-                                backbone.weights().fingerprint, options.layer);
+    const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
+    const BottleneckCache cache(cacheRoot, backbone.weights().fingerprint, options.layer);
+    if (const QString problem = options.augmentation.validate(); !problem.isEmpty())
+        throw std::invalid_argument(problem.toStdString());
+    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    // Progress counts every image pass: the originals, then each distorted copy of the training set.
+    const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
+    const int total = int(paths.size()) + copies * plannedTrain;
+    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
+        if (callbacks.extracting)
+            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
+    };
     ExtractionOptions extraction;
     extraction.layer = options.layer;
     extraction.batchSize = options.extractionBatch;
     extraction.cache = &cache;
     extraction.cancel = cancel;
-    extraction.progress = callbacks.extracting;
+    extraction.progress = [&](const ExtractionProgress &p) { announce(0, p, 0); };
     const ExtractionResult features = extractFeatures(backbone, paths, extraction);
-    run.extractionSeconds = clock.elapsed() / 1000.0;
     run.fromCache = features.fromCache;
     run.computed = features.computed;
     run.repaired = features.repaired;
@@ -81,12 +90,43 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     run.dataset.images = std::move(readable);
     run.dataset.skipped << features.errors;
 
-    const LabelledFeatures train = select(features.features, run.dataset.indicesOf(Subset::Train), run.dataset.images);
+    const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
+    LabelledFeatures train = select(features.features, trainRows, run.dataset.images);
     const LabelledFeatures validation = select(features.features, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
     const std::vector<int> testRows = run.dataset.indicesOf(Subset::Test);
     const LabelledFeatures test = select(features.features, testRows, run.dataset.images);
     if (train.features.rows == 0)
         throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
+
+    // Each distorted copy of the training set has its own cache folder, named by the settings
+    // and the copy's number, so changing the distortions never reuses stale features.
+    QStringList trainPaths;
+    for (int r : trainRows)
+        trainPaths << run.dataset.images[std::size_t(r)].path;
+    for (int copy = 0; copy < copies; ++copy) {
+        const BottleneckCache copyCache(cacheRoot, backbone.weights().fingerprint, options.layer,
+                                        options.augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
+        ExtractionOptions distorted = extraction;
+        distorted.cache = &copyCache;
+        distorted.augmentation = &options.augmentation;
+        distorted.variant = copy;
+        const int offset = int(paths.size()) + copy * plannedTrain, cachedBefore = run.fromCache;
+        distorted.progress = [&, offset, cachedBefore](const ExtractionProgress &p) { announce(offset, p, cachedBefore); };
+        const ExtractionResult extra = extractFeatures(backbone, trainPaths, distorted);
+        run.fromCache += extra.fromCache;
+        run.computed += extra.computed;
+        run.repaired += extra.repaired;
+        for (std::size_t i = 0; i < extra.sourceIndex.size(); ++i) {
+            const float *row = extra.features.row(std::int64_t(i));
+            train.features.values.insert(train.features.values.end(), row, row + extra.features.cols);
+            train.labels.push_back(run.dataset.images[std::size_t(trainRows[std::size_t(extra.sourceIndex[i])])].label);
+        }
+        train.features.rows += std::int64_t(extra.sourceIndex.size());
+        run.augmentedRows += int(extra.sourceIndex.size());
+    }
+    if (copies > 0) // unreadable training images make the passes fall short of the plan
+        announce(total, {0, 0, 0}, run.fromCache);
+    run.extractionSeconds = clock.elapsed() / 1000.0;
 
     if (options.epochs > 0)
         run.options.training.steps = stepsForEpochs(options.epochs, int(train.features.rows), options.training.batchSize);
@@ -120,6 +160,8 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
     training.insert(QStringLiteral("test_percent"), options.split.testPercent);
     training.insert(QStringLiteral("seconds"), trainingSeconds);
     training.insert(QStringLiteral("curve"), toJson(curve));
+    QJsonObject augmentation = toJson(options.augmentation);
+    augmentation.insert(QStringLiteral("rows_added"), augmentedRows);
     return QJsonObject{
         {QStringLiteral("weights"), QJsonObject{{QStringLiteral("source"), weights.source},
                                                 {QStringLiteral("fingerprint"), weights.fingerprint},
@@ -132,6 +174,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
                                                    {QStringLiteral("computed"), computed},
                                                    {QStringLiteral("repaired"), repaired},
                                                    {QStringLiteral("seconds"), extractionSeconds}}},
+        {QStringLiteral("augmentation"), augmentation},
         {QStringLiteral("training"), training},
         {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
     };

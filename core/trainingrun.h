@@ -1,5 +1,6 @@
 #pragma once
 
+#include "augmentation.h"
 #include "backbone.h"
 #include "cancellation.h"
 #include "classifierhead.h"
@@ -23,6 +24,7 @@ struct TrainingRunOptions
     QString cacheRoot; // empty: BottleneckCache::defaultRoot()
     int extractionBatch = 16;
     TrainingOptions training;
+    Augmentation augmentation; // distorted copies of the training images, cached like the rest
     double epochs = 0; // > 0: sets training.steps from the training set's size
 };
 
@@ -45,6 +47,7 @@ struct TrainingRun
     int fromCache = 0;
     int computed = 0;
     int repaired = 0;
+    int augmentedRows = 0; // distorted copies added to the training set
     double extractionSeconds = 0;
     double trainingSeconds = 0;
     std::vector<TrainingPoint> curve;

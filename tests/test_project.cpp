@@ -49,6 +49,9 @@ private Q_SLOTS:
         project.training.optimizer = rs::TrainingOptions::Optimizer::Adam;
         project.training.seed = 18446744073709551615ull;
         project.epochs = 2.5;
+        project.augmentation.copies = 3;
+        project.augmentation.flipLeftRight = true;
+        project.augmentation.scalePercent = 15;
         project.lastRun = summary();
         const QString path = dir.filePath(QStringLiteral("work.rsproject"));
         rs::saveProject(path, project);
@@ -70,6 +73,9 @@ private Q_SLOTS:
         QCOMPARE(back.training.optimizer, rs::TrainingOptions::Optimizer::Adam);
         QCOMPARE(back.training.seed, 18446744073709551615ull);
         QCOMPARE(back.epochs, 2.5);
+        QCOMPARE(back.augmentation.copies, 3);
+        QVERIFY(back.augmentation.flipLeftRight);
+        QCOMPARE(back.augmentation.scalePercent, 15.0);
         QVERIFY(back.lastRun);
         QCOMPARE(back.lastRun->curve.size(), std::size_t(1));
         QCOMPARE(back.lastRun->curve[0].learningRate, 0.05);

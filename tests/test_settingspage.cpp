@@ -32,7 +32,7 @@ private Q_SLOTS:
     {
         rs::SettingsPage page;
         for (const char *name : {"steps", "epochs", "lengthUnit", "batchSize", "fullBatch", "baseRate", "minRate", "schedule",
-                                 "optimizer", "momentum", "hiddenUnits", "dropout", "classBalance", "seed", "featureLayer",
+                                 "optimizer", "momentum", "hiddenUnits", "dropout", "classBalance", "seed", "featureLayer", "augmentedCopies", "flipLeftRight", "randomCrop", "randomScale", "randomBrightness",
                                  "weightsFile", "ratePreview"})
             QVERIFY2(child<QWidget>(&page, name)->toolTip().size() > 30, name);
     }
@@ -92,6 +92,25 @@ private Q_SLOTS:
         QVERIFY(!page.problem().isEmpty());
         child<QComboBox>(&page, "optimizer")->setCurrentIndex(0);
         QVERIFY(page.problem().isEmpty());
+    }
+
+    void augmentationRoundTrip()
+    {
+        rs::SettingsPage page;
+        QVERIFY(!page.findChild<QCheckBox *>(QStringLiteral("flipLeftRight"))->isEnabled()); // no copies yet
+        rs::Augmentation a;
+        a.copies = 4;
+        a.flipLeftRight = true;
+        a.cropPercent = 10;
+        a.brightnessPercent = 25;
+        page.setAugmentation(a);
+        QVERIFY(page.findChild<QCheckBox *>(QStringLiteral("flipLeftRight"))->isEnabled());
+        const rs::Augmentation back = page.augmentation();
+        QCOMPARE(back.copies, 4);
+        QVERIFY(back.flipLeftRight);
+        QCOMPARE(back.cropPercent, 10.0);
+        QCOMPARE(back.scalePercent, 0.0);
+        QCOMPARE(back.brightnessPercent, 25.0);
     }
 
     void optionsRoundTrip()

@@ -34,6 +34,7 @@ const QString kPageKey = QStringLiteral("window/page");
 const QString kTrainingKey = QStringLiteral("settings/training");
 const QString kEpochsKey = QStringLiteral("settings/epochs");
 const QString kLayerKey = QStringLiteral("settings/layer");
+const QString kAugmentationKey = QStringLiteral("settings/augmentation");
 const QString kWeightsKey = QStringLiteral("settings/weightsFile");
 
 QAction *action(QObject *parent, const QString &name, const QString &text, const QKeySequence &shortcut,
@@ -192,6 +193,8 @@ void MainWindow::restoreSession()
         const QJsonObject saved = QJsonDocument::fromJson(settings.value(kTrainingKey).toByteArray()).object();
         m_settings->setOptions(trainingOptionsFromJson(saved), settings.value(kEpochsKey, 0.0).toDouble(),
                                settings.value(kLayerKey).toString());
+        m_settings->setAugmentation(
+            augmentationFromJson(QJsonDocument::fromJson(settings.value(kAugmentationKey).toByteArray()).object()));
     } catch (const std::runtime_error &) {
         // Settings from another version that no longer parse: the defaults stand.
     }
@@ -207,6 +210,7 @@ void MainWindow::saveSession() const
     settings.setValue(kTrainingKey, QJsonDocument(toJson(m_settings->options())).toJson(QJsonDocument::Compact));
     settings.setValue(kEpochsKey, m_settings->epochs());
     settings.setValue(kLayerKey, m_settings->layer());
+    settings.setValue(kAugmentationKey, QJsonDocument(toJson(m_settings->augmentation())).toJson(QJsonDocument::Compact));
     if (!m_settings->weights().randomSeed)
         settings.setValue(kWeightsKey, m_settings->weights().file);
 }

@@ -73,6 +73,7 @@ bool MainWindow::openProject(const QString &path)
     m_runBackbone.reset();
     m_dataset->setDataset(project.sources.classes, project.split);
     m_settings->setOptions(project.training, project.epochs, project.layer);
+    m_settings->setAugmentation(project.augmentation);
     if (!project.weightsFile.isEmpty() && !m_options.weights)
         m_settings->setWeights({project.weightsFile, {}});
     m_predict->setPredictor({}, {}, tr("This project holds the last run's report, not its model: press Start to train "
@@ -99,6 +100,7 @@ bool MainWindow::saveProject(const QString &path)
     project.split = m_dataset->split();
     project.layer = m_settings->layer();
     project.training = m_settings->options();
+    project.augmentation = m_settings->augmentation();
     project.epochs = m_settings->epochs();
     if (!m_settings->weights().randomSeed && m_settings->weights().file != defaultWeightsPath())
         project.weightsFile = m_settings->weights().file;

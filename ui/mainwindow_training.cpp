@@ -73,6 +73,7 @@ void MainWindow::startTraining()
     options.layer = m_settings->layer();
     options.cacheRoot = m_options.cacheRoot;
     options.training = m_settings->options();
+    options.augmentation = m_settings->augmentation();
     options.epochs = m_settings->epochs();
     // A new run starts afresh: the last one's checkpoint is dropped, and this run's is
     // written only if it is stopped during training (or every 1000 steps, against crashes).

@@ -39,6 +39,14 @@ QDoubleSpinBox *rateBox(const QString &name, const QString &tip, double value)
     return box;
 }
 
+QSpinBox *percentBox(const QString &name, const QString &tip, int maximum)
+{
+    auto *box = named(new QSpinBox, name, tip);
+    box->setRange(0, maximum);
+    box->setSuffix(QStringLiteral(" %"));
+    return box;
+}
+
 QLabel *errorLabel(const QString &name)
 {
     auto *label = new QLabel;
@@ -133,6 +141,24 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         if (name != Backbone::kLogits)
             m_layer->addItem(name);
     m_layer->setCurrentText(Backbone::kBottleneck);
+    m_copies = named(new QSpinBox, QStringLiteral("augmentedCopies"),
+                     tr("Distorted copies made of each training image (0: none). More copies teach the classifier "
+                        "to ignore position, size and lighting, but each costs one more pass of the network over "
+                        "the training images, once: their features are cached."));
+    m_copies->setRange(0, 100);
+    m_flip = named(new QCheckBox(tr("mirror")), QStringLiteral("flipLeftRight"),
+                   tr("Mirror copies left to right at random. Leave it off when mirrored images mean something else "
+                      "(text, left and right hands)."));
+    m_crop = percentBox(QStringLiteral("randomCrop"),
+                        tr("Crop copies at a random place after adding this margin. Too much and objects are cut off."), 100);
+    m_scale = percentBox(QStringLiteral("randomScale"),
+                         tr("Enlarge copies at random by up to this much. Too much and only parts of objects remain."), 100);
+    m_brightness = percentBox(QStringLiteral("randomBrightness"),
+                              tr("Make copies brighter or darker at random by up to this much. Too much and details "
+                                 "wash out."), 99);
+    auto *cropLabel = new QLabel(tr("crop"));
+    auto *scaleLabel = new QLabel(tr("scale"));
+    auto *brightnessLabel = new QLabel(tr("brightness"));
     m_weightsFile = named(new QLineEdit, QStringLiteral("weightsFile"),
                           tr("torchvision's ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth)."));
     m_weightsFile->setPlaceholderText(defaultWeightsPath());
@@ -161,6 +187,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), m_layer);
+    form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
     form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
     m_weightsFile->setMinimumWidth(300);
     auto *previewTitle = new QLabel(tr("Learning rate over the run"));
@@ -172,13 +199,14 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     layout->addSpacing(12);
     layout->addLayout(preview, 1);
 
-    for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed})
+    for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
     for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
     for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    connect(m_fullBatch, &QCheckBox::toggled, this, &SettingsPage::update);
+    for (QCheckBox *box : {m_fullBatch, m_flip})
+        connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
     update();
 }
@@ -255,6 +283,27 @@ void SettingsPage::setWeights(const WeightsChoice &weights)
     update();
 }
 
+Augmentation SettingsPage::augmentation() const
+{
+    Augmentation a;
+    a.copies = m_copies->value();
+    a.flipLeftRight = m_flip->isChecked();
+    a.cropPercent = m_crop->value();
+    a.scalePercent = m_scale->value();
+    a.brightnessPercent = m_brightness->value();
+    return a;
+}
+
+void SettingsPage::setAugmentation(const Augmentation &a)
+{
+    m_copies->setValue(a.copies);
+    m_flip->setChecked(a.flipLeftRight);
+    m_crop->setValue(int(std::lround(a.cropPercent)));
+    m_scale->setValue(int(std::lround(a.scalePercent)));
+    m_brightness->setValue(int(std::lround(a.brightnessPercent)));
+    update();
+}
+
 void SettingsPage::setTrainingImages(int count)
 {
     m_trainingImages = count;
@@ -294,6 +343,8 @@ void SettingsPage::update()
                              ? tr("no fewer than the training images (%1): every step uses all of them").arg(m_trainingImages)
                              : QString());
     m_rateError->setText(m_minRate->value() > m_baseRate->value() ? tr("must not exceed the base rate") : QString());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_flip, m_crop, m_scale, m_brightness})
+        w->setEnabled(m_copies->value() > 0);
     const bool adam = m_optimizer->currentIndex() == 1;
     m_momentumError->setText(adam && m_momentum->value() > 0 ? tr("SGD only: set it to 0 for Adam") : QString());
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "augmentation.h"
 #include "classifierhead.h"
 #include "trainingjob.h"
 
@@ -31,6 +32,8 @@ public:
     WeightsChoice weights() const;
     void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
     void setWeights(const WeightsChoice &weights);
+    Augmentation augmentation() const;
+    void setAugmentation(const Augmentation &augmentation);
     // The training set's size, for converting between steps and epochs.
     void setTrainingImages(int count);
 
@@ -66,6 +69,11 @@ private:
     QComboBox *m_balance;
     QSpinBox *m_seed;
     QComboBox *m_layer;
+    QSpinBox *m_copies;
+    QCheckBox *m_flip;
+    QSpinBox *m_crop;
+    QSpinBox *m_scale;
+    QSpinBox *m_brightness;
     QLineEdit *m_weightsFile;
     QCustomPlot *m_preview;
 };
