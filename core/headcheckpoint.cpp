@@ -65,10 +65,10 @@ QByteArray runSignature(const TrainingOptions &options, int classCount, const La
 }
 
 void saveHeadCheckpoint(const QString &path, const QByteArray &signature, const HeadCheckpointState &state,
-                        HeadModule &module, torch::optim::Optimizer &optimizer, const at::Generator &generator)
+                        torch::nn::Module &module, torch::optim::Optimizer &optimizer, const at::Generator &generator)
 {
     torch::serialize::OutputArchive archive, moduleArchive, optimizerArchive;
-    module->save(moduleArchive);
+    module.save(moduleArchive);
     optimizer.save(optimizerArchive);
     archive.write("module", moduleArchive);
     archive.write("optimizer", optimizerArchive);
@@ -85,7 +85,7 @@ void saveHeadCheckpoint(const QString &path, const QByteArray &signature, const 
 }
 
 std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const QByteArray &signature,
-                                                      HeadModule &module, torch::optim::Optimizer &optimizer,
+                                                      torch::nn::Module &module, torch::optim::Optimizer &optimizer,
                                                       at::Generator &generator)
 {
     QFile file(path);
@@ -114,7 +114,7 @@ std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const
         != signature)
         throw fail("the checkpoint belongs to another run (other settings or images); start afresh instead");
     try {
-        module->load(moduleArchive);
+        module.load(moduleArchive);
         optimizer.load(optimizerArchive);
         generator.set_state(generatorState);
         state.step = int(step.item<std::int64_t>());

@@ -29,13 +29,13 @@ struct HeadCheckpointState
 
 // Writes parameters, optimizer state, random generator state, step and curve, atomically.
 void saveHeadCheckpoint(const QString &path, const QByteArray &signature, const HeadCheckpointState &state,
-                        HeadModule &module, torch::optim::Optimizer &optimizer, const at::Generator &generator);
+                        torch::nn::Module &module, torch::optim::Optimizer &optimizer, const at::Generator &generator);
 
 // Restores what saveHeadCheckpoint wrote into the given module, optimizer and generator;
 // nothing (and no change) when there is no file. Throws std::runtime_error naming the file
 // when it is damaged or belongs to another run.
 std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const QByteArray &signature,
-                                                      HeadModule &module, torch::optim::Optimizer &optimizer,
+                                                      torch::nn::Module &module, torch::optim::Optimizer &optimizer,
                                                       at::Generator &generator);
 
 } // namespace rs
