@@ -59,6 +59,11 @@ std::pair<std::string, bool> activationFor(const QString &layer)
     return {name, false};
 }
 
+Backbone Backbone::adopt(std::unique_ptr<Impl> impl)
+{
+    return Backbone(std::move(impl));
+}
+
 Backbone::Backbone(std::unique_ptr<Impl> impl) : d(std::move(impl))
 {
     d->model->eval();

@@ -79,6 +79,8 @@ public:
     // core/ internals (export) reach the torch model through backboneimpl.h.
     struct Impl;
     const Impl &impl() const { return *d; }
+    // core/ internals (fine-tuning) build backbones themselves.
+    static Backbone adopt(std::unique_ptr<Impl> impl);
 
 private:
     explicit Backbone(std::unique_ptr<Impl> impl);

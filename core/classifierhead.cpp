@@ -69,6 +69,11 @@ torch::Tensor HeadModuleImpl::forward(torch::Tensor x, double dropout, at::Gener
 }
 
 ClassifierHead::ClassifierHead(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+ClassifierHead ClassifierHead::adopt(std::unique_ptr<Impl> impl)
+{
+    return ClassifierHead(std::move(impl));
+}
+
 ClassifierHead::ClassifierHead(ClassifierHead &&) noexcept = default;
 ClassifierHead &ClassifierHead::operator=(ClassifierHead &&) noexcept = default;
 ClassifierHead::~ClassifierHead() = default;

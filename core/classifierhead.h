@@ -95,6 +95,8 @@ public:
 
     struct Impl;
     const Impl &impl() const { return *d; }
+    // core/ internals (fine-tuning) build heads themselves.
+    static ClassifierHead adopt(std::unique_ptr<Impl> impl);
 
 private:
     explicit ClassifierHead(std::unique_ptr<Impl> impl);

@@ -25,7 +25,7 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
     auto runBatch = [&] {
         if (pendingIndex.empty())
             return;
-        const FeatureMatrix out = backbone.extract(batch.data(), std::int64_t(pendingIndex.size()), options.layer, true, options.cancel);
+        const FeatureMatrix out = backbone.extract(batch.data(), std::int64_t(pendingIndex.size()), options.layer, options.pooled, options.cancel);
         for (std::size_t i = 0; i < pendingIndex.size(); ++i) {
             rows[std::size_t(pendingIndex[i])].assign(out.row(std::int64_t(i)), out.row(std::int64_t(i)) + out.cols);
             if (options.cache)

@@ -22,6 +22,7 @@ struct ExtractionProgress
 struct ExtractionOptions
 {
     QString layer = Backbone::kBottleneck;
+    bool pooled = true; // false: a stage's whole activation (for fine-tuning's cut point)
     int batchSize = 16;
     const BottleneckCache *cache = nullptr; // optional; must match the backbone, layer and augmentation
     const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`

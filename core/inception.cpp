@@ -274,6 +274,17 @@ std::map<std::string, torch::Tensor> InceptionV3Impl::activations(torch::Tensor 
     return out;
 }
 
+torch::Tensor InceptionV3Impl::bottleneckFrom(const std::string &stage, torch::Tensor x)
+{
+    const auto &stages = stageNames();
+    const auto it = std::find(stages.begin(), stages.end(), stage);
+    if (it == stages.end())
+        throw std::invalid_argument("InceptionV3 has no stage named '" + stage + "'");
+    for (auto i = std::size_t(it - stages.begin()) + 1; i < stages.size(); ++i)
+        x = m_stages[i](x);
+    return at::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
+}
+
 torch::Tensor InceptionV3Impl::forward(torch::Tensor x)
 {
     return activations(std::move(x), {"fc"}).at("fc");

@@ -112,6 +112,10 @@ struct InceptionV3Impl : torch::nn::Module
     std::map<std::string, torch::Tensor> activations(torch::Tensor x, const std::vector<std::string> &names,
                                                      const CancelFlag *cancel = nullptr);
 
+    // The pooled N x 2048 bottleneck from the activation of `stage`: the stages after it, then
+    // the average pool. What fine-tuning trains through.
+    torch::Tensor bottleneckFrom(const std::string &stage, torch::Tensor activation);
+
     // The computation's named steps in order, as torchvision's feature-extraction node names.
     static const std::vector<std::string> &stageNames();
 

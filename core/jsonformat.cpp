@@ -98,6 +98,24 @@ Augmentation augmentationFromJson(const QJsonObject &json)
     return a;
 }
 
+QJsonObject toJson(const FineTuning &f)
+{
+    return QJsonObject{{QStringLiteral("from_block"), f.fromBlock},
+                       {QStringLiteral("backbone_rate_multiplier"), f.backboneRateMultiplier},
+                       {QStringLiteral("update_batchnorm_statistics"), f.updateBatchNormStatistics}};
+}
+
+FineTuning fineTuningFromJson(const QJsonObject &json)
+{
+    FineTuning f;
+    f.fromBlock = json.value(QStringLiteral("from_block")).toString();
+    f.backboneRateMultiplier = json.value(QStringLiteral("backbone_rate_multiplier")).toDouble(f.backboneRateMultiplier);
+    f.updateBatchNormStatistics = json.value(QStringLiteral("update_batchnorm_statistics")).toBool(f.updateBatchNormStatistics);
+    if (const QString problem = f.validate(); !problem.isEmpty())
+        throw std::runtime_error(problem.toStdString());
+    return f;
+}
+
 QJsonArray toJson(const std::vector<TrainingPoint> &curve)
 {
     QJsonArray out;

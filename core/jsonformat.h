@@ -2,6 +2,7 @@
 
 #include "augmentation.h"
 #include "classifierhead.h"
+#include "finetuning.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +19,9 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json);
 
 QJsonObject toJson(const Augmentation &augmentation);
 Augmentation augmentationFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const FineTuning &fineTuning);
+FineTuning fineTuningFromJson(const QJsonObject &json);
 
 QJsonArray toJson(const std::vector<TrainingPoint> &curve);
 std::vector<TrainingPoint> curveFromJson(const QJsonArray &json);

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "bottleneckcache.h"
+#include "jsonformat.h"
 #include "torchscriptexport.h"
 #include "trainingrun.h"
 
@@ -27,6 +28,12 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
                         {QStringLiteral("source"), w.source}};
     if (!w.pretrained)
         weights.insert(QStringLiteral("random_seed"), QString::number(w.randomSeed));
+    // The base weights are found as without fine-tuning; blocks.pth then replaces the blocks.
+    QJsonObject fineTuning = toJson(run.options.fineTuning);
+    if (run.tunedBackbone) {
+        fineTuning.insert(QStringLiteral("file"), QStringLiteral("blocks.pth"));
+        fineTuning.insert(QStringLiteral("fingerprint"), run.tunedBackbone->weights().fingerprint);
+    }
     return QJsonObject{
         {QStringLiteral("format"), QStringLiteral("retrain-studio-model")},
         {QStringLiteral("format_version"), kManifestVersion},
@@ -41,6 +48,7 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
                       QStringLiteral("whole image resized to 299x299 with PIL's antialiased bilinear filter, "
                                      "then value / 127.5 - 1")}}},
         {QStringLiteral("backbone"), weights},
+        {QStringLiteral("fine_tuning"), fineTuning},
         {QStringLiteral("layer"), run.options.layer},
         {QStringLiteral("feature_size"), run.featureSize},
         {QStringLiteral("head"), QJsonObject{{QStringLiteral("file"), QStringLiteral("head.pth")},
@@ -92,7 +100,9 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
         writeFileAtomically(staging + QStringLiteral("/manifest.json"),
                   QJsonDocument(manifestFor(backbone, run)).toJson());
         run.head->save(staging + QStringLiteral("/head.pth"));
-        writeTorchScript(staging + QStringLiteral("/model.pt"), backbone, run.options.layer, *run.head);
+        if (run.tunedBackbone)
+            saveBlocks(*run.tunedBackbone, run.options.fineTuning.fromBlock, staging + QStringLiteral("/blocks.pth"));
+        writeTorchScript(staging + QStringLiteral("/model.pt"), run.backbone(backbone), run.options.layer, *run.head);
     } catch (...) {
         QDir(staging).removeRecursively();
         throw;
@@ -133,6 +143,13 @@ ExportedModel loadExportedModel(const QString &folder, const QString &weightsFil
                           manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("hidden_units")).toInt()};
     ClassifierHead head = ClassifierHead::load(QDir(folder).filePath(QStringLiteral("head.pth")), shape);
     Backbone backbone = backboneFor(manifest.value(QStringLiteral("backbone")).toObject(), weightsFile, folder);
+    const QJsonObject tuning = manifest.value(QStringLiteral("fine_tuning")).toObject();
+    if (tuning.contains(QStringLiteral("file"))) {
+        const QString blocks = QDir(folder).filePath(tuning.value(QStringLiteral("file")).toString());
+        backbone = withBlocks(backbone, tuning.value(QStringLiteral("from_block")).toString(), blocks);
+        if (backbone.weights().fingerprint != tuning.value(QStringLiteral("fingerprint")).toString())
+            throw std::runtime_error(blocks.toStdString() + ": the fine-tuned blocks differ from the ones exported");
+    }
     return ExportedModel{classes, layer, manifest, std::move(backbone), std::move(head)};
 }
 

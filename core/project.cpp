@@ -72,6 +72,7 @@ void saveProject(const QString &path, const Project &project)
                      {QStringLiteral("layer"), project.layer},
                      {QStringLiteral("training"), toJson(project.training)},
                      {QStringLiteral("augmentation"), toJson(project.augmentation)},
+                     {QStringLiteral("fine_tuning"), toJson(project.fineTuning)},
                      {QStringLiteral("weights_file"), project.weightsFile}};
     if (project.epochs > 0)
         json.insert(QStringLiteral("epochs"), project.epochs);
@@ -107,6 +108,7 @@ Project loadProject(const QString &path)
         project.layer = json.value(QStringLiteral("layer")).toString();
         project.training = trainingOptionsFromJson(json.value(QStringLiteral("training")).toObject());
         project.augmentation = augmentationFromJson(json.value(QStringLiteral("augmentation")).toObject());
+        project.fineTuning = fineTuningFromJson(json.value(QStringLiteral("fine_tuning")).toObject());
         project.epochs = json.value(QStringLiteral("epochs")).toDouble(0);
         project.weightsFile = json.value(QStringLiteral("weights_file")).toString();
         if (json.contains(QStringLiteral("last_run")))

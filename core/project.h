@@ -4,6 +4,7 @@
 #include "classifierhead.h"
 #include "dataset.h"
 #include "evaluation.h"
+#include "finetuning.h"
 
 #include <QJsonObject>
 
@@ -34,6 +35,7 @@ struct Project
     QString layer;
     TrainingOptions training;
     Augmentation augmentation;
+    FineTuning fineTuning;
     double epochs = 0;   // > 0: the training length was set in epochs
     QString weightsFile; // empty: torchvision's default location
     std::optional<RunSummary> lastRun;

@@ -59,10 +59,17 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     QStringList paths;
     for (const ImageEntry &image : run.dataset.images)
         paths << image.path;
+    for (const QString &problem : {options.augmentation.validate(), options.fineTuning.validate()})
+        if (!problem.isEmpty())
+            throw std::invalid_argument(problem.toStdString());
+    const bool tuning = options.fineTuning.enabled();
+    if (tuning && options.layer != Backbone::kBottleneck)
+        throw std::invalid_argument("fine-tuning trains the blocks below the bottleneck; keep the feature layer at bottleneck");
+    // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
+    const QString featureLayer = tuning ? options.fineTuning.cutLayer() : options.layer;
+    const QString unpooled = tuning ? QStringLiteral("unpooled") : QString();
     const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
-    const BottleneckCache cache(cacheRoot, backbone.weights().fingerprint, options.layer);
-    if (const QString problem = options.augmentation.validate(); !problem.isEmpty())
-        throw std::invalid_argument(problem.toStdString());
+    const BottleneckCache cache(cacheRoot, backbone.weights().fingerprint, featureLayer, unpooled);
     const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
     const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
@@ -72,7 +79,8 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
             callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
     };
     ExtractionOptions extraction;
-    extraction.layer = options.layer;
+    extraction.layer = featureLayer;
+    extraction.pooled = !tuning;
     extraction.batchSize = options.extractionBatch;
     extraction.cache = &cache;
     extraction.cancel = cancel;
@@ -81,7 +89,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     run.fromCache = features.fromCache;
     run.computed = features.computed;
     run.repaired = features.repaired;
-    run.featureSize = int(features.features.cols);
+    run.featureSize = tuning ? 2048 : int(features.features.cols);
 
     // Keep only the images that were read; features row r belongs to images[r] from here on.
     std::vector<ImageEntry> readable;
@@ -104,8 +112,8 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     for (int r : trainRows)
         trainPaths << run.dataset.images[std::size_t(r)].path;
     for (int copy = 0; copy < copies; ++copy) {
-        const BottleneckCache copyCache(cacheRoot, backbone.weights().fingerprint, options.layer,
-                                        options.augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
+        const BottleneckCache copyCache(cacheRoot, backbone.weights().fingerprint, featureLayer,
+                                        unpooled + options.augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
         ExtractionOptions distorted = extraction;
         distorted.cache = &copyCache;
         distorted.augmentation = &options.augmentation;
@@ -131,19 +139,27 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (options.epochs > 0)
         run.options.training.steps = stepsForEpochs(options.epochs, int(train.features.rows), options.training.batchSize);
     clock.restart();
-    run.head = ClassifierHead::train(train, validation, int(run.dataset.classes.size()), run.options.training,
-                                     [&](const TrainingPoint &p) {
-                                         run.curve.push_back(p);
-                                         if (callbacks.training)
-                                             callbacks.training(p);
-                                     },
-                                     cancel);
+    const auto onPoint = [&](const TrainingPoint &p) {
+        run.curve.push_back(p);
+        if (callbacks.training)
+            callbacks.training(p);
+    };
+    FeatureMatrix testFeatures = test.features;
+    if (tuning) {
+        FineTunedModel tuned = fineTune(backbone, train, validation, int(run.dataset.classes.size()), run.options.training,
+                                        options.fineTuning, onPoint, cancel);
+        run.head = std::move(tuned.head);
+        run.tunedBackbone = std::move(tuned.backbone);
+        testFeatures = bottlenecksFrom(*run.tunedBackbone, featureLayer, test.features);
+    } else {
+        run.head = ClassifierHead::train(train, validation, int(run.dataset.classes.size()), run.options.training, onPoint, cancel);
+    }
     run.trainingSeconds = clock.elapsed() / 1000.0;
 
     QStringList testPaths;
     for (int r : testRows)
         testPaths << run.dataset.images[std::size_t(r)].path;
-    run.evaluation = evaluate(run.head->probabilities(test.features), test.labels, testPaths);
+    run.evaluation = evaluate(run.head->probabilities(testFeatures), test.labels, testPaths);
     return run;
 }
 
@@ -175,6 +191,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
                                                    {QStringLiteral("repaired"), repaired},
                                                    {QStringLiteral("seconds"), extractionSeconds}}},
         {QStringLiteral("augmentation"), augmentation},
+        {QStringLiteral("fine_tuning"), toJson(options.fineTuning)},
         {QStringLiteral("training"), training},
         {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
     };

@@ -7,6 +7,7 @@
 #include "dataset.h"
 #include "evaluation.h"
 #include "extraction.h"
+#include "finetuning.h"
 
 #include <QJsonObject>
 
@@ -25,6 +26,7 @@ struct TrainingRunOptions
     int extractionBatch = 16;
     TrainingOptions training;
     Augmentation augmentation; // distorted copies of the training images, cached like the rest
+    FineTuning fineTuning;     // train the top blocks too (then `layer` must be the bottleneck)
     double epochs = 0; // > 0: sets training.steps from the training set's size
 };
 
@@ -53,6 +55,10 @@ struct TrainingRun
     std::vector<TrainingPoint> curve;
     Evaluation evaluation; // on the test set
     std::optional<ClassifierHead> head;
+    std::optional<Backbone> tunedBackbone; // with fine-tuning: the base with the trained blocks
+
+    // The backbone the head works on: the fine-tuned one, or `base`.
+    const Backbone &backbone(const Backbone &base) const { return tunedBackbone ? *tunedBackbone : base; }
 
     QJsonObject report(const WeightsInfo &weights) const;
 };
