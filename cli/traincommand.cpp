@@ -81,6 +81,17 @@ struct TrainOptions
                               QStringLiteral("Distorted copies made (and cached) of each training image when augmenting "
                                              "(default 5)."),
                               QStringLiteral("K"), QStringLiteral("5")};
+    QCommandLineOption fineTune{{QStringLiteral("fine-tune-from"), QStringLiteral("fine_tune_from")},
+                                QStringLiteral("Also train the Inception blocks from this one on: Mixed_7b (Keras's "
+                                               "\"freeze the first 249 layers\"), Mixed_7a or Mixed_6e. Each step then "
+                                               "runs those blocks: use far fewer steps."),
+                                QStringLiteral("BLOCK")};
+    QCommandLineOption rateMultiplier{{QStringLiteral("backbone-rate-multiplier"), QStringLiteral("backbone_rate_multiplier")},
+                                      QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default 0.1)."),
+                                      QStringLiteral("X"), QStringLiteral("0.1")};
+    QCommandLineOption updateBatchNorm{{QStringLiteral("update-batchnorm-statistics"), QStringLiteral("update_batchnorm_statistics")},
+                                       QStringLiteral("Fine-tune with batch statistics and update BatchNorm's running ones "
+                                                      "(default: keep ImageNet's, as Keras advises).")};
     QCommandLineOption resume{QStringLiteral("resume"),
                               QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
                                              "the result equals an uninterrupted run's.")};
@@ -130,6 +141,9 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
     t.checkpointFile = parser.value(o.checkpoint);
     t.checkpointInterval = number.integer(o.checkpointInterval, 1, 100000000);
     t.resume = parser.isSet(o.resume);
+    run.fineTuning.fromBlock = parser.value(o.fineTune);
+    run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier, 1e-6, 10);
+    run.fineTuning.updateBatchNormStatistics = parser.isSet(o.updateBatchNorm);
     Augmentation &a = run.augmentation;
     a.flipLeftRight = parser.isSet(o.flip);
     a.cropPercent = number.real(o.crop, 0, 100);
@@ -164,6 +178,12 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
     t.schedule.steps = t.steps;
     if (problem.isEmpty())
         problem = t.validate();
+    if (problem.isEmpty())
+        problem = run.fineTuning.validate();
+    if (problem.isEmpty() && run.fineTuning.enabled() && run.layer != Backbone::kBottleneck)
+        problem = QStringLiteral("--fine_tune_from trains the blocks below the bottleneck: leave --layer at bottleneck");
+    if (problem.isEmpty())
+        problem = run.augmentation.validate();
     if (!problem.isEmpty()) {
         fail(command, problem, kBadArguments);
         return false;
@@ -197,7 +217,7 @@ int trainCommand(const QStringList &arguments)
     const TrainOptions o;
     for (const QCommandLineOption *option :
          {&o.imageDir, &o.validation, &o.testing, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));

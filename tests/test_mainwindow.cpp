@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -215,7 +216,10 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 1000);
         QVERIFY(!w->isTraining());
         QVERIFY(!w->lastRun());
-        QCOMPARE(phase->text(), QStringLiteral("Stopped."));
+        // Stopped while training, the run can be resumed; stopped before, there is nothing to resume.
+        QCOMPARE(phase->text(), duringExtraction ? QStringLiteral("Stopped.")
+                                                 : QStringLiteral("Stopped. Resume carries the run on from where it stopped."));
+        QCOMPARE(child<QAction>(w.get(), "actionResume")->isEnabled(), !duringExtraction);
         QVERIFY(child<QAction>(w.get(), "actionStart")->isEnabled());
         QVERIFY(!child<QAction>(w.get(), "actionStop")->isEnabled());
     }
@@ -249,6 +253,24 @@ private Q_SLOTS:
             QCOMPARE(curve[i].step - curve[i - 1].step, 300);
         QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->dataCount(), 200);
         QVERIFY(!resume->isEnabled());
+    }
+
+    void fineTunesFromTheSettings()
+    {
+        auto w = window(m_cache);
+        prepare(*w, m_images, 3);
+        auto *fineTune = child<QComboBox>(w.get(), "fineTuneFrom");
+        fineTune->setCurrentIndex(fineTune->findData(QStringLiteral("Mixed_7b")));
+        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        child<QAction>(w.get(), "actionStart")->trigger();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY2(w->lastRun() && w->lastRun()->tunedBackbone, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
+
+        auto *predict = child<rs::PredictPage>(w.get(), "");
+        QSignalSpy predicted(predict, &rs::PredictPage::predicted);
+        predict->predict({m_images + QStringLiteral("/green/img1.png")});
+        QVERIFY(predicted.wait(60000));
+        QCOMPARE(predict->findChildren<QFrame *>(QStringLiteral("predictionCard")).size(), 1);
     }
 
     void errorsReachTheUserAsMessages()

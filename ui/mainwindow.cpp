@@ -35,6 +35,7 @@ const QString kTrainingKey = QStringLiteral("settings/training");
 const QString kEpochsKey = QStringLiteral("settings/epochs");
 const QString kLayerKey = QStringLiteral("settings/layer");
 const QString kAugmentationKey = QStringLiteral("settings/augmentation");
+const QString kFineTuningKey = QStringLiteral("settings/fineTuning");
 const QString kWeightsKey = QStringLiteral("settings/weightsFile");
 
 QAction *action(QObject *parent, const QString &name, const QString &text, const QKeySequence &shortcut,
@@ -195,6 +196,8 @@ void MainWindow::restoreSession()
                                settings.value(kLayerKey).toString());
         m_settings->setAugmentation(
             augmentationFromJson(QJsonDocument::fromJson(settings.value(kAugmentationKey).toByteArray()).object()));
+        m_settings->setFineTuning(
+            fineTuningFromJson(QJsonDocument::fromJson(settings.value(kFineTuningKey).toByteArray()).object()));
     } catch (const std::runtime_error &) {
         // Settings from another version that no longer parse: the defaults stand.
     }
@@ -211,6 +214,7 @@ void MainWindow::saveSession() const
     settings.setValue(kEpochsKey, m_settings->epochs());
     settings.setValue(kLayerKey, m_settings->layer());
     settings.setValue(kAugmentationKey, QJsonDocument(toJson(m_settings->augmentation())).toJson(QJsonDocument::Compact));
+    settings.setValue(kFineTuningKey, QJsonDocument(toJson(m_settings->fineTuning())).toJson(QJsonDocument::Compact));
     if (!m_settings->weights().randomSeed)
         settings.setValue(kWeightsKey, m_settings->weights().file);
 }

@@ -106,7 +106,8 @@ private:
 
     QString m_projectPath;
     std::shared_ptr<const TrainingRun> m_run; // the last finished run, with its backbone:
-    std::shared_ptr<const Backbone> m_runBackbone;
+    std::shared_ptr<const Backbone> m_runBackbone; // what predicts: fine-tuned when the run was
+    std::shared_ptr<const Backbone> m_exportBase;  // the weights the run started from
     std::optional<RunSummary> m_summary;       // its report, or the one an opened project holds
     int m_busyJobs = 0;                        // exports and sample-data writes in flight
     // The last run started, for Resume; its checkpoint file exists only when it was stopped

@@ -36,6 +36,7 @@ void MainWindow::newProject()
     m_projectPath.clear();
     m_run.reset();
     m_runBackbone.reset();
+    m_exportBase.reset();
     m_summary.reset();
     m_dataset->setDataset({}, {});
     m_results->clear();
@@ -71,9 +72,11 @@ bool MainWindow::openProject(const QString &path)
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_run.reset();
     m_runBackbone.reset();
+    m_exportBase.reset();
     m_dataset->setDataset(project.sources.classes, project.split);
     m_settings->setOptions(project.training, project.epochs, project.layer);
     m_settings->setAugmentation(project.augmentation);
+    m_settings->setFineTuning(project.fineTuning);
     if (!project.weightsFile.isEmpty() && !m_options.weights)
         m_settings->setWeights({project.weightsFile, {}});
     m_predict->setPredictor({}, {}, tr("This project holds the last run's report, not its model: press Start to train "
@@ -101,6 +104,7 @@ bool MainWindow::saveProject(const QString &path)
     project.layer = m_settings->layer();
     project.training = m_settings->options();
     project.augmentation = m_settings->augmentation();
+    project.fineTuning = m_settings->fineTuning();
     project.epochs = m_settings->epochs();
     if (!m_settings->weights().randomSeed && m_settings->weights().file != defaultWeightsPath())
         project.weightsFile = m_settings->weights().file;

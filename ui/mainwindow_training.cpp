@@ -74,6 +74,7 @@ void MainWindow::startTraining()
     options.cacheRoot = m_options.cacheRoot;
     options.training = m_settings->options();
     options.augmentation = m_settings->augmentation();
+    options.fineTuning = m_settings->fineTuning();
     options.epochs = m_settings->epochs();
     // A new run starts afresh: the last one's checkpoint is dropped, and this run's is
     // written only if it is stopped during training (or every 1000 steps, against crashes).
@@ -108,9 +109,12 @@ void MainWindow::runFinished(std::shared_ptr<const TrainingRun> run)
 {
     QFile::remove(m_lastOptions.training.checkpointFile);
     m_run = std::move(run);
-    m_runBackbone = m_job->backbone();
     const TrainingRun &r = *m_run;
-    showRun(RunSummary::fromReport(r.report(m_runBackbone->weights())));
+    const std::shared_ptr<const Backbone> base = m_job->backbone();
+    showRun(RunSummary::fromReport(r.report(base->weights())));
+    // Prediction runs on the fine-tuned blocks when there are any; the run keeps them alive.
+    m_runBackbone = r.tunedBackbone ? std::shared_ptr<const Backbone>(m_run, &*r.tunedBackbone) : base;
+    m_exportBase = base;
     const std::shared_ptr<const TrainingRun> trained = m_run;
     const std::shared_ptr<const Backbone> backbone = m_runBackbone;
     m_predict->setPredictor(
@@ -163,7 +167,7 @@ void MainWindow::exportModelTo(const QString &folder)
     if (!m_run || m_busyJobs > 0)
         return;
     const std::shared_ptr<const TrainingRun> run = m_run;
-    const std::shared_ptr<const Backbone> backbone = m_runBackbone;
+    const std::shared_ptr<const Backbone> backbone = m_exportBase;
     ++m_busyJobs;
     updateActions();
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(folder)));

@@ -141,6 +141,24 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         if (name != Backbone::kLogits)
             m_layer->addItem(name);
     m_layer->setCurrentText(Backbone::kBottleneck);
+    m_fineTune = named(new QComboBox, QStringLiteral("fineTuneFrom"),
+                       tr("Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b "
+                          "is Keras's fine-tuning recipe). Fine-tuning can fit unusual images better, but each step "
+                          "is far slower: use tens or hundreds of steps, not thousands."));
+    m_fineTune->addItem(tr("the classifier only"));
+    for (const QString &block : FineTuning::blocks())
+        m_fineTune->addItem(tr("the classifier and the blocks from %1").arg(block), block);
+    m_rateMultiplier = named(new QDoubleSpinBox, QStringLiteral("backboneRateMultiplier"),
+                             tr("The fine-tuned blocks learn at this fraction of the classifier's rate. Too high and "
+                                "they forget what ImageNet taught them; too low and they barely change."));
+    m_rateMultiplier->setRange(0.001, 10);
+    m_rateMultiplier->setDecimals(3);
+    m_rateMultiplier->setSingleStep(0.05);
+    m_rateMultiplier->setValue(FineTuning{}.backboneRateMultiplier);
+    m_updateBatchNorm = named(new QCheckBox(tr("update BatchNorm statistics")), QStringLiteral("updateBatchNorm"),
+                              tr("Off (recommended): BatchNorm keeps ImageNet's statistics, which small batches would "
+                                 "only make noisy. On: it uses each batch's statistics and updates its own."));
+    m_layerError = errorLabel(QStringLiteral("layerError"));
     m_copies = named(new QSpinBox, QStringLiteral("augmentedCopies"),
                      tr("Distorted copies made of each training image (0: none). More copies teach the classifier "
                         "to ignore position, size and lighting, but each costs one more pass of the network over "
@@ -186,7 +204,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Dropout:"), m_dropout);
     form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
-    form->addRow(tr("&Feature layer:"), m_layer);
+    form->addRow(tr("&Feature layer:"), row({m_layer, m_layerError}));
+    form->addRow(tr("&Train:"), m_fineTune);
+    form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm}));
     form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
     form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
     m_weightsFile->setMinimumWidth(300);
@@ -201,11 +221,11 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
     for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
-    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout})
+    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_rateMultiplier})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
-    for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance})
+    for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance, m_fineTune})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    for (QCheckBox *box : {m_fullBatch, m_flip})
+    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
     update();
@@ -304,6 +324,20 @@ void SettingsPage::setAugmentation(const Augmentation &a)
     update();
 }
 
+FineTuning SettingsPage::fineTuning() const
+{
+    return {m_fineTune->currentData().toString(), m_rateMultiplier->value(), m_updateBatchNorm->isChecked()};
+}
+
+void SettingsPage::setFineTuning(const FineTuning &f)
+{
+    const int index = m_fineTune->findData(f.fromBlock);
+    m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
+    m_rateMultiplier->setValue(f.backboneRateMultiplier);
+    m_updateBatchNorm->setChecked(f.updateBatchNormStatistics);
+    update();
+}
+
 void SettingsPage::setTrainingImages(int count)
 {
     m_trainingImages = count;
@@ -317,7 +351,7 @@ int SettingsPage::estimatedSteps() const
 
 QString SettingsPage::problem() const
 {
-    for (const QLabel *label : {m_rateError, m_momentumError})
+    for (const QLabel *label : {m_rateError, m_momentumError, m_layerError})
         if (!label->text().isEmpty())
             return label->text();
     return options().validate();
@@ -345,6 +379,11 @@ void SettingsPage::update()
     m_rateError->setText(m_minRate->value() > m_baseRate->value() ? tr("must not exceed the base rate") : QString());
     for (QWidget *w : std::initializer_list<QWidget *>{m_flip, m_crop, m_scale, m_brightness})
         w->setEnabled(m_copies->value() > 0);
+    const bool tuning = m_fineTune->currentIndex() > 0;
+    m_rateMultiplier->setEnabled(tuning);
+    m_updateBatchNorm->setEnabled(tuning);
+    m_layerError->setText(tuning && m_layer->currentText() != Backbone::kBottleneck
+                              ? tr("fine-tuning needs the bottleneck") : QString());
     const bool adam = m_optimizer->currentIndex() == 1;
     m_momentumError->setText(adam && m_momentum->value() > 0 ? tr("SGD only: set it to 0 for Adam") : QString());
 

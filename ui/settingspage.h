@@ -2,6 +2,7 @@
 
 #include "augmentation.h"
 #include "classifierhead.h"
+#include "finetuning.h"
 #include "trainingjob.h"
 
 #include <QWidget>
@@ -33,6 +34,8 @@ public:
     void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
     void setWeights(const WeightsChoice &weights);
     Augmentation augmentation() const;
+    FineTuning fineTuning() const;
+    void setFineTuning(const FineTuning &fineTuning);
     void setAugmentation(const Augmentation &augmentation);
     // The training set's size, for converting between steps and epochs.
     void setTrainingImages(int count);
@@ -69,6 +72,10 @@ private:
     QComboBox *m_balance;
     QSpinBox *m_seed;
     QComboBox *m_layer;
+    QComboBox *m_fineTune;
+    QDoubleSpinBox *m_rateMultiplier;
+    QCheckBox *m_updateBatchNorm;
+    QLabel *m_layerError;
     QSpinBox *m_copies;
     QCheckBox *m_flip;
     QSpinBox *m_crop;
