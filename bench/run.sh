@@ -76,3 +76,27 @@ for label in first second; do
     t=$(measure "$cli" train --random-weights 0 --threads "$threads" --bottleneck-dir "$work/cache" "$work/fashion" | cut -d' ' -f1)
     echo "| $label | $(grep -o 'features: .* s;' "$work/last.log" | sed 's/;$//') | $t |"
 done
+echo
+
+echo "## One fine-tuning step, per image (batch 16, BatchNorm frozen, SGD; medians of $runs runs)"
+echo
+echo "| trained from | ours: cached cut, ms/img | ours: frozen part, ms/img | PyTorch: cached cut, ms/img | PyTorch: frozen part, ms/img | ours: peak RSS MiB | PyTorch: peak RSS MiB |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+# "cached frozen" in ms/img from a benchmark's line.
+field() { sed -n 's/.*cached cut \([0-9.]*\) ms\/img, frozen part \([0-9.]*\) ms\/img.*/\1 \2/p' "$work/last.log"; }
+for block in Mixed_7b Mixed_7a; do
+    : > "$work/ours.txt"; : > "$work/theirs.txt"; : > "$work/ours_rss.txt"; : > "$work/theirs_rss.txt"
+    for ((i = 0; i < runs; i++)); do
+        echo "  fine-tuning step from $block, run $((i + 1))/$runs" >&2
+        measure "$build/bench/bench_finetune_step" "$block" 16 6 "$threads" | cut -d' ' -f2 >> "$work/ours_rss.txt"
+        field >> "$work/ours.txt"
+        measure "$python" "$root/bench/finetune_step.py" "$block" 16 6 "$threads" | cut -d' ' -f2 >> "$work/theirs_rss.txt"
+        field >> "$work/theirs.txt"
+    done
+    printf '| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |\n' "$block" \
+        "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(cut -d' ' -f2 "$work/ours.txt" | median)" \
+        "$(cut -d' ' -f1 "$work/theirs.txt" | median)" "$(cut -d' ' -f2 "$work/theirs.txt" | median)" \
+        "$(echo "$(median < "$work/ours_rss.txt") / 1024" | bc -l)" "$(echo "$(median < "$work/theirs_rss.txt") / 1024" | bc -l)"
+done
+echo
+echo "Without the cache a step costs the frozen part plus the cached-cut step."
