@@ -24,6 +24,40 @@ LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, 
     return out;
 }
 
+struct CacheLocation
+{
+    QString root, layer, variant;
+};
+
+// The features of distorted copy `copy` of the training images. Each copy has its own cache
+// folder, named by the distortion settings and the copy's number, so changing the
+// distortions never reuses stale features.
+ExtractionResult extractCopy(const Backbone &backbone, const ExtractionOptions &original, const CacheLocation &cache,
+                             const Augmentation &augmentation, int copy, const QStringList &paths,
+                             const std::function<void(const ExtractionProgress &)> &progress)
+{
+    const BottleneckCache copyCache(cache.root, backbone.weights().fingerprint, cache.layer,
+                                    cache.variant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
+    ExtractionOptions distorted = original;
+    distorted.cache = &copyCache;
+    distorted.augmentation = &augmentation;
+    distorted.variant = copy;
+    distorted.progress = progress;
+    return extractFeatures(backbone, paths, distorted);
+}
+
+// Appends the rows of `extra` (images of `paths` with these `labels`) to `set`; returns how many.
+int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::vector<int> &labels)
+{
+    for (std::size_t i = 0; i < extra.sourceIndex.size(); ++i) {
+        const float *row = extra.features.row(std::int64_t(i));
+        set.features.values.insert(set.features.values.end(), row, row + extra.features.cols);
+        set.labels.push_back(labels[std::size_t(extra.sourceIndex[i])]);
+    }
+    set.features.rows += std::int64_t(extra.sourceIndex.size());
+    return int(extra.sourceIndex.size());
+}
+
 } // namespace
 
 int stepsForEpochs(double epochs, int trainImages, int batchSize)
@@ -106,38 +140,30 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (train.features.rows == 0)
         throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
 
-    // Each distorted copy of the training set has its own cache folder, named by the settings
-    // and the copy's number, so changing the distortions never reuses stale features.
     QStringList trainPaths;
-    for (int r : trainRows)
+    std::vector<int> trainLabels;
+    for (int r : trainRows) {
         trainPaths << run.dataset.images[std::size_t(r)].path;
+        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
+    }
     for (int copy = 0; copy < copies; ++copy) {
-        const BottleneckCache copyCache(cacheRoot, backbone.weights().fingerprint, featureLayer,
-                                        unpooled + options.augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
-        ExtractionOptions distorted = extraction;
-        distorted.cache = &copyCache;
-        distorted.augmentation = &options.augmentation;
-        distorted.variant = copy;
         const int offset = int(paths.size()) + copy * plannedTrain, cachedBefore = run.fromCache;
-        distorted.progress = [&, offset, cachedBefore](const ExtractionProgress &p) { announce(offset, p, cachedBefore); };
-        const ExtractionResult extra = extractFeatures(backbone, trainPaths, distorted);
+        const ExtractionResult extra = extractCopy(backbone, extraction, {cacheRoot, featureLayer, unpooled}, options.augmentation,
+                                                   copy, trainPaths, [&, offset, cachedBefore](const ExtractionProgress &p) {
+                                                       announce(offset, p, cachedBefore);
+                                                   });
         run.fromCache += extra.fromCache;
         run.computed += extra.computed;
         run.repaired += extra.repaired;
-        for (std::size_t i = 0; i < extra.sourceIndex.size(); ++i) {
-            const float *row = extra.features.row(std::int64_t(i));
-            train.features.values.insert(train.features.values.end(), row, row + extra.features.cols);
-            train.labels.push_back(run.dataset.images[std::size_t(trainRows[std::size_t(extra.sourceIndex[i])])].label);
-        }
-        train.features.rows += std::int64_t(extra.sourceIndex.size());
-        run.augmentedRows += int(extra.sourceIndex.size());
+        run.augmentedRows += appendRows(train, extra, trainLabels);
     }
     if (copies > 0) // unreadable training images make the passes fall short of the plan
         announce(total, {0, 0, 0}, run.fromCache);
     run.extractionSeconds = clock.elapsed() / 1000.0;
 
     if (options.epochs > 0)
-        run.options.training.steps = stepsForEpochs(options.epochs, int(train.features.rows), options.training.batchSize);
+        // An epoch shows every training image once; distorted copies do not lengthen it.
+        run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
     clock.restart();
     const auto onPoint = [&](const TrainingPoint &p) {
         run.curve.push_back(p);

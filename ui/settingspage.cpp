@@ -1,7 +1,7 @@
 #include "settingspage.h"
 
 #include "backbone.h"
-#include "customplot.h"
+#include "ratepreview.h"
 #include "trainingrun.h"
 
 #include <QCheckBox>
@@ -18,7 +18,6 @@
 namespace rs {
 namespace {
 
-constexpr int kPreviewPoints = 200;
 // The plot shows about this many points, whatever the length of the run.
 constexpr int kCurvePoints = 200;
 
@@ -183,13 +182,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, &SettingsPage::browseWeights);
 
-    m_preview = named(new QCustomPlot, QStringLiteral("ratePreview"), tr("The learning rate at each step of the run."));
-    m_preview->setMinimumHeight(160);
-    m_preview->addGraph();
-    m_preview->xAxis->setLabel(tr("step"));
-    m_preview->yAxis->setLabel(tr("learning rate"));
-    applyPalette(*m_preview);
-    m_preview->graph(0)->setPen(QPen(QColor(230, 120, 20), 2));
+    m_preview = new RatePreview;
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
@@ -387,19 +380,7 @@ void SettingsPage::update()
     const bool adam = m_optimizer->currentIndex() == 1;
     m_momentumError->setText(adam && m_momentum->value() > 0 ? tr("SGD only: set it to 0 for Adam") : QString());
 
-    const TrainingOptions t = options();
-    QVector<double> x, y;
-    const int n = std::min(kPreviewPoints, t.steps);
-    for (int i = 0; i < n; ++i) {
-        const int step = n > 1 ? int(std::llround(double(i) * (t.steps - 1) / (n - 1))) : 0;
-        x << step;
-        y << t.schedule.rateAt(step);
-    }
-    m_preview->graph(0)->setData(x, y, true);
-    m_preview->rescaleAxes();
-    m_preview->yAxis->setRangeLower(0);
-    m_preview->yAxis->setRangeUpper(t.schedule.base * 1.05);
-    m_preview->replot(QCustomPlot::rpQueuedReplot);
+    m_preview->setSchedule(options().schedule);
     Q_EMIT changed();
 }
 

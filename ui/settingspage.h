@@ -13,9 +13,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QCustomPlot;
 
 namespace rs {
+
+class RatePreview;
 
 // Every training setting with a plain-words tooltip, a preview of the learning-rate curve,
 // and a message beside the field when a combination cannot work.
@@ -82,7 +83,7 @@ private:
     QSpinBox *m_scale;
     QSpinBox *m_brightness;
     QLineEdit *m_weightsFile;
-    QCustomPlot *m_preview;
+    RatePreview *m_preview;
 };
 
 } // namespace rs
