@@ -22,6 +22,7 @@ const std::vector<Command> &commands()
         {"predict", "Classify images with an exported model.", predictCommand},
         {"evaluate", "Evaluate an exported model on a labelled folder.", evaluateCommand},
         {"inspect-weights", "Check an InceptionV3 weights file and print its fingerprint.", inspectWeightsCommand},
+        {"download-weights", "Download torchvision's ImageNet InceptionV3 weights.", downloadWeightsCommand},
         {"features", "Write images' features at a layer to a .npy file.", featuresCommand},
         {"classify", "Print the top ImageNet classes of images (a quick check).", classifyCommand},
         {"sample-data", "Write the built-in Fashion-MNIST sample dataset.", sampleDataCommand},

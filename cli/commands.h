@@ -6,6 +6,7 @@ namespace rs::cli {
 
 // Each takes its own arguments (command name first) and returns an ExitCode.
 int inspectWeightsCommand(const QStringList &arguments);
+int downloadWeightsCommand(const QStringList &arguments);
 int featuresCommand(const QStringList &arguments);
 int classifyCommand(const QStringList &arguments);
 int sampleDataCommand(const QStringList &arguments);
