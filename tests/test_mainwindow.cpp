@@ -5,6 +5,7 @@
 #include "curveplot.h"
 #include "datasetpage.h"
 #include "gallerymodel.h"
+#include "fileserver.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "modelexport.h"
@@ -16,6 +17,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QLineEdit>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -303,6 +306,35 @@ private Q_SLOTS:
         QCOMPARE(pages->currentIndex(), 0);
         QTRY_COMPARE(child<rs::DatasetPage>(&w, "")->model()->rowCount(), 3);
         QVERIFY(!rs::test::dropFiles(&w, {m_images + QStringLiteral("/red/img0.png")}));
+    }
+
+    void offersToDownloadMissingWeights()
+    {
+        QTemporaryDir torchHome;
+        qputenv("TORCH_HOME", torchHome.path().toLocal8Bit());
+        QSettings().clear();
+        const QByteArray content(300000, 'w');
+        const QString name = QStringLiteral("inception_v3_google-%1.pth")
+                                 .arg(QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex().left(8)));
+        rs::test::FileServer server(content);
+        rs::StudioOptions options;
+        options.cacheRoot = m_cache;
+        options.weightsUrl = server.url(name);
+        rs::MainWindow w(options);
+        w.show();
+        prepare(w, m_images, 10);
+        child<QAction>(&w, "actionStart")->trigger();
+        QVERIFY(!w.isTraining());
+        auto *question = child<QMessageBox>(&w, "weightsQuestion");
+        QVERIFY(question->text().contains(torchHome.path()));
+        QSignalSpy downloaded(&w, &rs::MainWindow::weightsDownloaded);
+        child<QPushButton>(question, "downloadWeightsButton")->click();
+        QVERIFY(downloaded.wait(30000));
+        QCOMPARE(downloaded.first().first().toString(), QString());
+        const QString target = torchHome.filePath(QStringLiteral("hub/checkpoints/") + name);
+        QVERIFY(QFile::exists(target));
+        QCOMPARE(child<QLineEdit>(&w, "weightsFile")->text(), target);
+        QVERIFY(w.statusBar()->currentMessage().contains(target));
     }
 
     void refusesToStartWithoutTwoClasses()

@@ -2,6 +2,7 @@
 // file, a corrupted one, a dropped connection, and the resume that follows; also through
 // retrain-cli. Nothing here contacts any other host.
 
+#include "fileserver.h"
 #include "testsupport.h"
 #include "weightsdownload.h"
 
@@ -10,68 +11,10 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-
-// Serves one file over HTTP/1.1, honouring "Range: bytes=N-", optionally cutting the
-// connection after `dropAfter` body bytes.
-class FileServer : public QTcpServer
-{
-public:
-    explicit FileServer(QByteArray content) : m_content(std::move(content))
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection())
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
-        });
-        if (!listen(QHostAddress::LocalHost))
-            qFatal("cannot listen on 127.0.0.1");
-    }
-
-    QUrl url(const QString &fileName) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1/models/%2").arg(serverPort()).arg(fileName));
-    }
-
-    qint64 dropAfter = -1;
-    QList<QByteArray> ranges; // the Range header of each request, empty when none
-
-private:
-    void serve(QTcpSocket *socket)
-    {
-        QByteArray &request = m_requests[socket];
-        request += socket->readAll();
-        if (!request.contains("\r\n\r\n"))
-            return;
-        qint64 from = 0;
-        QByteArray range;
-        for (const QByteArray &line : request.split('\n'))
-            if (line.toLower().startsWith("range: bytes=")) {
-                range = line.trimmed().mid(13);
-                from = range.left(range.indexOf('-')).toLongLong();
-            }
-        ranges << range;
-        const qint64 size = m_content.size();
-        QByteArray head = from > 0 ? "HTTP/1.1 206 Partial Content\r\n" : "HTTP/1.1 200 OK\r\n";
-        head += "Content-Length: " + QByteArray::number(size - from) + "\r\n";
-        if (from > 0)
-            head += "Content-Range: bytes " + QByteArray::number(from) + '-' + QByteArray::number(size - 1) + '/'
-                    + QByteArray::number(size) + "\r\n";
-        head += "Connection: close\r\n\r\n";
-        socket->write(head);
-        const QByteArray body = m_content.mid(from);
-        socket->write(dropAfter >= 0 ? body.left(dropAfter) : body);
-        socket->flush();
-        socket->disconnectFromHost();
-    }
-
-    QByteArray m_content;
-    QHash<QTcpSocket *, QByteArray> m_requests;
-};
 
 QByteArray randomBytes(int size)
 {
@@ -123,7 +66,7 @@ private Q_SLOTS:
 
     void downloadsAndVerifies()
     {
-        FileServer server(m_content);
+        rs::test::FileServer server(m_content);
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("hub/checkpoints/") + nameFor(m_content));
         QCOMPARE(download(server.url(nameFor(m_content)), target), QString());
@@ -135,7 +78,7 @@ private Q_SLOTS:
     {
         QByteArray corrupted = m_content;
         corrupted[1000] = char(corrupted[1000] ^ 1);
-        FileServer server(corrupted);
+        rs::test::FileServer server(corrupted);
         QTemporaryDir dir;
         const QString target = dir.filePath(nameFor(m_content)); // named for the good bytes
         const QString error = download(server.url(nameFor(m_content)), target);
@@ -146,7 +89,7 @@ private Q_SLOTS:
 
     void resumesADroppedDownload()
     {
-        FileServer server(m_content);
+        rs::test::FileServer server(m_content);
         server.dropAfter = 1 << 20;
         QTemporaryDir dir;
         const QString target = dir.filePath(nameFor(m_content));
@@ -164,7 +107,7 @@ private Q_SLOTS:
 
     void cancelKeepsWhatArrived()
     {
-        FileServer server(m_content);
+        rs::test::FileServer server(m_content);
         QTemporaryDir dir;
         const QString target = dir.filePath(nameFor(m_content));
         rs::WeightsDownload job(server.url(nameFor(m_content)), target);
@@ -180,7 +123,7 @@ private Q_SLOTS:
 
     void downloadsFromTheCommandLine()
     {
-        FileServer server(m_content);
+        rs::test::FileServer server(m_content);
         QTemporaryDir dir;
         const QString target = dir.filePath(nameFor(m_content));
         QProcess cli;

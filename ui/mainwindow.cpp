@@ -124,6 +124,8 @@ void MainWindow::createActions()
     m_resume->setToolTip(tr("Carry the stopped run on from where it stopped; it ends as if it had not been stopped"));
     m_export = action(this, QStringLiteral("actionExportModel"), tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                       QStringLiteral("document-export"));
+    m_downloadWeights = action(this, QStringLiteral("actionDownloadWeights"), tr("&Download ImageNet weights…"), {},
+                               QStringLiteral("download"));
     m_quit = action(this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"));
     m_start->setToolTip(tr("Train a classifier on the dataset with the current settings (%1)").arg(m_start->shortcut().toString(QKeySequence::NativeText)));
     m_stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(m_stop->shortcut().toString(QKeySequence::NativeText)));
@@ -145,6 +147,7 @@ void MainWindow::createActions()
         m_stop->setEnabled(false);
     });
     connect(m_export, &QAction::triggered, this, &MainWindow::chooseExportFolder);
+    connect(m_downloadWeights, &QAction::triggered, this, &MainWindow::downloadWeights);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 }
 
@@ -160,7 +163,7 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
     file->addActions({m_saveProject, m_saveProjectAs});
     file->addSeparator();
-    file->addActions({m_addFolder, m_export});
+    file->addActions({m_addFolder, m_export, m_downloadWeights});
     file->addSeparator();
     file->addAction(m_quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));

@@ -2,6 +2,7 @@
 
 #include "project.h"
 #include "trainingjob.h"
+#include "weightsdownload.h"
 
 #include <QMainWindow>
 
@@ -25,6 +26,7 @@ struct StudioOptions
 {
     std::optional<WeightsChoice> weights; // else the saved or the default weights file
     QString cacheRoot;                    // empty: the shared bottleneck cache
+    QUrl weightsUrl = officialWeightsUrl(); // where Download fetches the ImageNet weights
 };
 
 // The window: five pages (dataset, settings, training, results, predict) over one project,
@@ -45,11 +47,14 @@ public:
     QString projectPath() const { return m_projectPath; }
     // Exports the last run in the background; exportFinished() tells how it went.
     void exportModelTo(const QString &folder);
+    // Fetches the ImageNet weights into the torch hub cache with a progress dialog, and uses them.
+    void downloadWeights();
     std::shared_ptr<const TrainingRun> lastRun() const { return m_run; }
 
 Q_SIGNALS:
     void trainingEnded();
     void exportFinished(const QString &error); // empty on success
+    void weightsDownloaded(const QString &error); // empty on success
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -81,6 +86,8 @@ private:
     void updateActions();
     void setDirty(bool dirty = true);
     void showError(const QString &title, const QString &message);
+    // No weights file: offers to download one, choose one, or go on with untrained weights.
+    void offerWeights(const QString &missing);
 
     StudioOptions m_options;
     ThumbnailCache *m_thumbnails;
@@ -101,6 +108,7 @@ private:
     QAction *m_stop = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_downloadWeights = nullptr;
     QAction *m_quit = nullptr;
     QMenu *m_recentMenu = nullptr;
 

@@ -58,10 +58,8 @@ void MainWindow::startTraining()
         problem = tr("Training needs at least two classes with images. Drop folders on the Dataset page.");
     else if (!m_settings->problem().isEmpty())
         problem = tr("Settings: %1").arg(m_settings->problem());
-    else if (!weights.randomSeed && !QFileInfo::exists(weights.file))
-        problem = tr("The ImageNet weights file %1 is missing. Put torchvision's inception_v3_google-0cc3c7bd.pth "
-                     "there, or choose its location on the Settings page.")
-                      .arg(QDir::toNativeSeparators(weights.file));
+    if (problem.isEmpty() && !weights.randomSeed && !QFileInfo::exists(weights.file))
+        return offerWeights(weights.file);
     if (!problem.isEmpty()) {
         showError(tr("Cannot start training"), problem);
         return;
