@@ -3,7 +3,7 @@
 # the demo or the tests. Safe to run again: every step skips what is already done.
 #
 #   tools/run.sh demo    install, build, and train a classifier on the built-in sample data
-#   tools/run.sh test    install, build, and run every test
+#   tools/run.sh test    install, build, run every test, then build, install and try the .deb
 #   tools/run.sh build   install and build only
 #
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
@@ -33,7 +33,7 @@ as_root() {
 build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev zlib1g-dev
                 qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev libopenblas0-pthread)
 data_packages=(dataset-fashion-mnist)
-test_packages=(python3-torch python3-torchvision python3-numpy python3-pil)
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream)
 
 install_packages() {
     local wanted=("$@") missing=()
@@ -81,8 +81,9 @@ demo() {
 
 run_tests() {
     say "Running the tests"
-    cd "$build_dir"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j "$jobs"
+    (cd "$build_dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j "$jobs")
+    # The .deb too: built, validated, installed with apt, and run from /usr/bin.
+    "$root/packaging/check-deb.sh" "$build_dir"
 }
 
 case "${1:-}" in
