@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QThread>
 #include <QTranslator>
 
@@ -19,13 +20,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(RETRAIN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("retrain-studio"));
 
-    // Our catalogue (built into the binary) and Qt's own, in the system language; English
-    // source strings remain where a catalogue is missing.
+    // Our catalogue (built into the binary) and Qt's own, in the system language unless
+    // Help ▸ Language chose another; English source strings remain where a catalogue is missing.
+    const QString language = QSettings().value(rs::kLanguageKey).toString();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;

@@ -29,8 +29,11 @@ WeightsDownload::WeightsDownload(const QUrl &url, const QString &target, QObject
 
 WeightsDownload::~WeightsDownload()
 {
-    if (m_reply)
+    // Quietly: whoever listens to finished() may be going away too.
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 void WeightsDownload::start()

@@ -69,11 +69,12 @@ private Q_SLOTS:
     {
         rs::SettingsPage page;
         auto *preview = child<QCustomPlot>(&page, "ratePreview");
-        child<QComboBox>(&page, "schedule")->setCurrentText(QStringLiteral("geometric"));
+        auto *schedule = child<QComboBox>(&page, "schedule");
+        schedule->setCurrentIndex(schedule->findData(QStringLiteral("geometric")));
         const QCPGraphDataContainer &data = *preview->graph(0)->data();
         QCOMPARE(data.at(0)->value, 0.1);
         QVERIFY(qAbs(data.at(data.size() - 1)->value - 0.001) < 1e-12); // geometric reaches the minimum
-        child<QComboBox>(&page, "schedule")->setCurrentText(QStringLiteral("constant"));
+        schedule->setCurrentIndex(schedule->findData(QStringLiteral("constant")));
         QCOMPARE(preview->graph(0)->data()->at(preview->graph(0)->data()->size() - 1)->value, 0.1);
     }
 

@@ -15,6 +15,9 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -63,9 +66,21 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
     QSettings().clear();
     const QStringList args = QApplication::arguments();
-    if (args.size() != 2) {
-        std::fprintf(stderr, "usage: retrain-screenshots OUTPUT_DIR\n");
+    if (args.size() < 2 || args.size() > 3) {
+        std::fprintf(stderr, "usage: retrain-screenshots OUTPUT_DIR [LANGUAGE]\n");
         return 2;
+    }
+    // As retrain-studio loads them, from the catalogues compiled next to it.
+    QTranslator qtTranslator, appTranslator;
+    if (args.size() == 3) {
+        const QLocale locale(args[2]);
+        if (!appTranslator.load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(RS_QM_DIR))) {
+            std::fprintf(stderr, "no catalogue for %s in %s\n", qPrintable(args[2]), RS_QM_DIR);
+            return 1;
+        }
+        QApplication::installTranslator(&appTranslator);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
     }
     const QDir out(args[1]);
     QDir().mkpath(out.path());

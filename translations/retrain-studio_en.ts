@@ -4,27 +4,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main.cpp" line="32"/>
+        <location filename="../app/studio_main.cpp" line="35"/>
         <source>Train an image classifier on your own images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="35"/>
+        <location filename="../app/studio_main.cpp" line="38"/>
         <source>InceptionV3 weights file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="38"/>
+        <location filename="../app/studio_main.cpp" line="41"/>
         <source>Use seeded random weights (for testing only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="41"/>
+        <location filename="../app/studio_main.cpp" line="44"/>
         <source>Where image features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="43"/>
+        <location filename="../app/studio_main.cpp" line="46"/>
         <source>A project file to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,72 +137,72 @@
 <context>
     <name>rs::DatasetPage</name>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="51"/>
+        <location filename="../ui/datasetpage.cpp" line="40"/>
         <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="53"/>
+        <location filename="../ui/datasetpage.cpp" line="42"/>
         <source>&amp;Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="55"/>
+        <location filename="../ui/datasetpage.cpp" line="44"/>
         <source>&amp;Remove class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="57"/>
+        <location filename="../ui/datasetpage.cpp" line="46"/>
         <source>Try the &amp;sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="59"/>
+        <location filename="../ui/datasetpage.cpp" line="48"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <location filename="../ui/datasetpage.cpp" line="67"/>
         <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="81"/>
+        <location filename="../ui/datasetpage.cpp" line="70"/>
         <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="84"/>
+        <location filename="../ui/datasetpage.cpp" line="73"/>
         <source>&amp;Validation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="88"/>
+        <location filename="../ui/datasetpage.cpp" line="77"/>
         <source>&amp;Test:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="198"/>
+        <location filename="../ui/datasetpage.cpp" line="196"/>
         <source>Add a folder of images or of class folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="221"/>
+        <location filename="../ui/datasetpage.cpp" line="219"/>
         <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="228"/>
+        <location filename="../ui/datasetpage.cpp" line="226"/>
         <source>Reading folders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="237"/>
+        <location filename="../ui/datasetpage.cpp" line="235"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="243"/>
+        <location filename="../ui/datasetpage.cpp" line="241"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,167 +218,203 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55"/>
-        <location filename="../ui/mainwindow_project.cpp" line="44"/>
-        <location filename="../ui/mainwindow_project.cpp" line="86"/>
-        <location filename="../ui/mainwindow_project.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow_project.cpp" line="45"/>
+        <location filename="../ui/mainwindow_project.cpp" line="92"/>
+        <location filename="../ui/mainwindow_project.cpp" line="119"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55"/>
-        <location filename="../ui/mainwindow_project.cpp" line="44"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow_project.cpp" line="45"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <source>Resume carries the run on from where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Random weights (seed %1): for testing only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="74"/>
         <source>ImageNet weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>No ImageNet weights found at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>&amp;New project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>&amp;Open project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>&amp;Save project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>Save project &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;Add image folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>&amp;Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>&amp;Resume stopped run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Export model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <source>&amp;Download ImageNet weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <source>The new language applies when Retrain Studio starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -387,144 +423,215 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="42"/>
+        <location filename="../ui/mainwindow_project.cpp" line="43"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="43"/>
+        <location filename="../ui/mainwindow_project.cpp" line="44"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="53"/>
+        <location filename="../ui/mainwindow_project.cpp" line="54"/>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="66"/>
+        <location filename="../ui/mainwindow_project.cpp" line="62"/>
+        <location filename="../ui/mainwindow_project.cpp" line="69"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="76"/>
+        <location filename="../ui/mainwindow_project.cpp" line="62"/>
+        <source>Stop the training run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_project.cpp" line="82"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="80"/>
+        <location filename="../ui/mainwindow_project.cpp" line="86"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="84"/>
+        <location filename="../ui/mainwindow_project.cpp" line="90"/>
         <source>Not started yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="107"/>
+        <location filename="../ui/mainwindow_project.cpp" line="115"/>
         <source>Cannot save the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="113"/>
+        <location filename="../ui/mainwindow_project.cpp" line="121"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="120"/>
+        <location filename="../ui/mainwindow_project.cpp" line="128"/>
         <source>Save project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="132"/>
+        <location filename="../ui/mainwindow_project.cpp" line="140"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="132"/>
+        <location filename="../ui/mainwindow_project.cpp" line="140"/>
         <source>Save the changes to this project first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="57"/>
+        <location filename="../ui/mainwindow_training.cpp" line="56"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="59"/>
+        <location filename="../ui/mainwindow_training.cpp" line="58"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="61"/>
+        <location filename="../ui/mainwindow_training.cpp" line="60"/>
         <source>Settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="63"/>
-        <source>The ImageNet weights file %1 is missing. Put torchvision&apos;s inception_v3_google-0cc3c7bd.pth there, or choose its location on the Settings page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="67"/>
+        <location filename="../ui/mainwindow_training.cpp" line="64"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="80"/>
+        <location filename="../ui/mainwindow_training.cpp" line="100"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="99"/>
+        <location filename="../ui/mainwindow_training.cpp" line="123"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="111"/>
+        <location filename="../ui/mainwindow_training.cpp" line="135"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="112"/>
+        <location filename="../ui/mainwindow_training.cpp" line="136"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="133"/>
+        <location filename="../ui/mainwindow_training.cpp" line="157"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="141"/>
+        <location filename="../ui/mainwindow_training.cpp" line="171"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="147"/>
+        <location filename="../ui/mainwindow_training.cpp" line="177"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="149"/>
+        <location filename="../ui/mainwindow_training.cpp" line="179"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="157"/>
+        <location filename="../ui/mainwindow_training.cpp" line="188"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="162"/>
+        <location filename="../ui/mainwindow_training.cpp" line="193"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="163"/>
+        <location filename="../ui/mainwindow_training.cpp" line="194"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
+        <source>ImageNet weights needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="20"/>
+        <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="25"/>
+        <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="30"/>
+        <source>&amp;Untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="36"/>
+        <source>InceptionV3 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="37"/>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="42"/>
+        <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <source>Downloading the ImageNet weights from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="55"/>
+        <source>ImageNet weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="64"/>
+        <source>Downloading the ImageNet weights: %1 of %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow_weights.cpp" line="76"/>
+        <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -635,6 +742,24 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
 </context>
 <context>
+    <name>rs::RatePreview</name>
+    <message>
+        <location filename="../ui/ratepreview.cpp" line="14"/>
+        <source>The learning rate at each step of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ratepreview.cpp" line="17"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ratepreview.cpp" line="18"/>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::ResultsPage</name>
     <message>
         <location filename="../ui/resultspage.cpp" line="40"/>
@@ -701,239 +826,354 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="68"/>
+        <location filename="../ui/settingspage.cpp" line="75"/>
         <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="69"/>
-        <location filename="../ui/settingspage.cpp" line="283"/>
+        <location filename="../ui/settingspage.cpp" line="76"/>
+        <location filename="../ui/settingspage.cpp" line="368"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="69"/>
-        <location filename="../ui/settingspage.cpp" line="283"/>
+        <location filename="../ui/settingspage.cpp" line="76"/>
+        <location filename="../ui/settingspage.cpp" line="368"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="71"/>
+        <location filename="../ui/settingspage.cpp" line="78"/>
         <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="76"/>
+        <location filename="../ui/settingspage.cpp" line="83"/>
         <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="83"/>
+        <location filename="../ui/settingspage.cpp" line="90"/>
         <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="87"/>
+        <location filename="../ui/settingspage.cpp" line="94"/>
         <source>all images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="88"/>
+        <location filename="../ui/settingspage.cpp" line="95"/>
         <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="91"/>
+        <location filename="../ui/settingspage.cpp" line="98"/>
         <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="94"/>
+        <location filename="../ui/settingspage.cpp" line="101"/>
         <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="98"/>
+        <location filename="../ui/settingspage.cpp" line="105"/>
         <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="102"/>
+        <location filename="../ui/settingspage.cpp" line="116"/>
         <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="106"/>
+        <location filename="../ui/settingspage.cpp" line="120"/>
         <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="113"/>
+        <location filename="../ui/settingspage.cpp" line="127"/>
         <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="117"/>
+        <location filename="../ui/settingspage.cpp" line="131"/>
         <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="121"/>
-        <source>draw every class equally often</source>
+        <location filename="../ui/settingspage.cpp" line="136"/>
+        <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="122"/>
-        <source>For classes of very different sizes: small classes are not drowned out by large ones.</source>
+        <location filename="../ui/settingspage.cpp" line="138"/>
+        <source>as the images come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="124"/>
-        <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
+        <location filename="../ui/settingspage.cpp" line="138"/>
+        <source>draw classes equally often</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="128"/>
-        <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
+        <location filename="../ui/settingspage.cpp" line="138"/>
+        <source>weight classes by rarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="135"/>
-        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="137"/>
-        <source>Browse…</source>
+        <location filename="../ui/settingspage.cpp" line="205"/>
+        <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="140"/>
-        <source>The learning rate at each step of the run.</source>
+        <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="108"/>
+        <source>exponential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="109"/>
+        <source>constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="110"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="144"/>
-        <source>learning rate</source>
+        <location filename="../ui/settingspage.cpp" line="111"/>
+        <source>cosine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="150"/>
-        <source>Training &amp;length:</source>
+        <location filename="../ui/settingspage.cpp" line="112"/>
+        <source>geometric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="144"/>
+        <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="151"/>
-        <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="152"/>
-        <source>Base learning &amp;rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="153"/>
-        <source>M&amp;inimum learning rate:</source>
+        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="154"/>
-        <source>&amp;Schedule:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="155"/>
-        <source>&amp;Optimizer:</source>
+        <source>the classifier only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="156"/>
-        <source>&amp;Momentum:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="157"/>
-        <source>&amp;Hidden units:</source>
+        <source>the classifier and the blocks from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="158"/>
-        <source>&amp;Dropout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="159"/>
-        <source>Class balance:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="160"/>
-        <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="161"/>
-        <source>&amp;Feature layer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
-        <source>&amp;ImageNet weights:</source>
+        <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="164"/>
+        <source>update BatchNorm statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="165"/>
+        <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="169"/>
+        <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="173"/>
+        <source>mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="174"/>
+        <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="177"/>
+        <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="179"/>
+        <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="181"/>
+        <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="183"/>
+        <source>crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="184"/>
+        <source>scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="185"/>
+        <source>brightness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="187"/>
+        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="189"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="196"/>
+        <source>Training &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="197"/>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="198"/>
+        <source>Base learning &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="199"/>
+        <source>M&amp;inimum learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="200"/>
+        <source>&amp;Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="201"/>
+        <source>&amp;Optimizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="202"/>
+        <source>&amp;Momentum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="203"/>
+        <source>&amp;Hidden units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="204"/>
+        <source>&amp;Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="206"/>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="207"/>
+        <source>&amp;Feature layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="208"/>
+        <source>&amp;Train:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="209"/>
+        <source>Blocks&apos; rate ×:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="210"/>
+        <source>&amp;Augmented copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="211"/>
+        <source>&amp;ImageNet weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="250"/>
+        <location filename="../ui/settingspage.cpp" line="300"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="283"/>
+        <location filename="../ui/settingspage.cpp" line="368"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="285"/>
+        <location filename="../ui/settingspage.cpp" line="370"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="287"/>
+        <location filename="../ui/settingspage.cpp" line="372"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="292"/>
+        <location filename="../ui/settingspage.cpp" line="377"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="294"/>
+        <location filename="../ui/settingspage.cpp" line="379"/>
         <source>must not exceed the base rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="296"/>
+        <location filename="../ui/settingspage.cpp" line="386"/>
+        <source>fine-tuning needs the bottleneck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="388"/>
         <source>SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="316"/>
+        <location filename="../ui/settingspage.cpp" line="396"/>
         <source>InceptionV3 weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="317"/>
+        <location filename="../ui/settingspage.cpp" line="397"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,22 +1181,22 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::TrainingJob</name>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="50"/>
+        <location filename="../ui/trainingjob.cpp" line="52"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="63"/>
+        <location filename="../ui/trainingjob.cpp" line="65"/>
         <source>Computing image features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="74"/>
+        <location filename="../ui/trainingjob.cpp" line="76"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="84"/>
+        <location filename="../ui/trainingjob.cpp" line="86"/>
         <source>an unknown error stopped the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,56 +1210,57 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/trainingpage.cpp" line="38"/>
+        <location filename="../ui/trainingpage.cpp" line="72"/>
         <source>%v of %m images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="80"/>
+        <location filename="../ui/trainingpage.cpp" line="82"/>
         <source>Images: %1 · classes: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="97"/>
+        <location filename="../ui/trainingpage.cpp" line="99"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="106"/>
+        <location filename="../ui/trainingpage.cpp" line="109"/>
         <source>step %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="114"/>
+        <location filename="../ui/trainingpage.cpp" line="117"/>
         <source>%1 steps/s · %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="117"/>
+        <location filename="../ui/trainingpage.cpp" line="120"/>
         <source>training loss %1 · learning rate %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="119"/>
+        <location filename="../ui/trainingpage.cpp" line="122"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="130"/>
+        <location filename="../ui/trainingpage.cpp" line="133"/>
         <source>%v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="145"/>
+        <location filename="../ui/trainingpage.cpp" line="148"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="145"/>
+        <location filename="../ui/trainingpage.cpp" line="148"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="146"/>
+        <location filename="../ui/trainingpage.cpp" line="149"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>

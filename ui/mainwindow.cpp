@@ -9,6 +9,7 @@
 #include "thumbnailcache.h"
 #include "trainingpage.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDropEvent>
@@ -169,6 +170,7 @@ void MainWindow::createMenus()
     QMenu *training = menuBar()->addMenu(tr("&Training"));
     training->addActions({m_start, m_stop, m_resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    createLanguageMenu(help);
     help->addAction(tr("&About Retrain Studio"), this, [this] {
         QMessageBox::about(this, tr("About Retrain Studio"),
                            tr("<p><b>Retrain Studio %1</b></p><p>Trains an image classifier on your own images by "
@@ -183,6 +185,28 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addActions({m_start, m_stop, m_export});
     updateRecentMenu();
+}
+
+void MainWindow::createLanguageMenu(QMenu *help)
+{
+    QMenu *menu = help->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    const QString current = QSettings().value(kLanguageKey).toString();
+    // Each language is named in itself, so it can be found whatever the current one.
+    const std::pair<QString, QString> languages[] = {{QString(), tr("System language")},
+                                                     {QStringLiteral("en"), QStringLiteral("English")},
+                                                     {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, name] : languages) {
+        QAction *choice = menu->addAction(name);
+        choice->setCheckable(true);
+        choice->setChecked(code == current);
+        group->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(kLanguageKey, code);
+            statusBar()->showMessage(tr("The new language applies when Retrain Studio starts again."));
+        });
+    }
 }
 
 void MainWindow::restoreSession()

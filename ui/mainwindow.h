@@ -21,6 +21,9 @@ class SettingsPage;
 class ThumbnailCache;
 class TrainingPage;
 
+// QSettings key of the interface language chosen in Help ▸ Language; empty: the system's.
+inline const QString kLanguageKey = QStringLiteral("language");
+
 // What the command line can set for a session.
 struct StudioOptions
 {
@@ -65,6 +68,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createLanguageMenu(QMenu *help);
     void restoreSession();
     void saveSession() const;
 

@@ -69,6 +69,7 @@ void MainWindow::downloadWeights()
     connect(job, &WeightsDownload::finished, this, [this, job, dialog, target](const QString &error) {
         dialog->deleteLater();
         job->deleteLater();
+        m_downloadWeights->setEnabled(true);
         if (error.isEmpty()) {
             m_settings->setWeights({target, {}});
             statusBar()->showMessage(tr("ImageNet weights: %1").arg(QDir::toNativeSeparators(target)));
@@ -78,7 +79,6 @@ void MainWindow::downloadWeights()
         Q_EMIT weightsDownloaded(error);
     });
     m_downloadWeights->setEnabled(false);
-    connect(job, &QObject::destroyed, this, [this] { m_downloadWeights->setEnabled(true); });
     job->start();
 }
 

@@ -104,7 +104,14 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_schedule = named(new QComboBox, QStringLiteral("schedule"),
                        tr("How the learning rate changes from the base rate towards the minimum over the run; "
                           "the plot below shows it."));
-    m_schedule->addItems(LearningRateSchedule::kindNames());
+    // Shown in the user's language, identified by the name retrain-cli and project files use.
+    const QHash<QString, QString> scheduleLabels{{QStringLiteral("exponential"), tr("exponential")},
+                                                 {QStringLiteral("constant"), tr("constant")},
+                                                 {QStringLiteral("step"), tr("step")},
+                                                 {QStringLiteral("cosine"), tr("cosine")},
+                                                 {QStringLiteral("geometric"), tr("geometric")}};
+    for (const QString &name : LearningRateSchedule::kindNames())
+        m_schedule->addItem(scheduleLabels.value(name, name), name);
     m_optimizer = named(new QComboBox, QStringLiteral("optimizer"),
                         tr("SGD is the classic recipe; Adam adapts the step size per weight and often needs a "
                            "10 to 100 times smaller rate."));
@@ -229,7 +236,7 @@ TrainingOptions SettingsPage::options() const
     TrainingOptions t;
     t.steps = epochs() > 0 ? estimatedSteps() : m_steps->value();
     t.batchSize = m_fullBatch->isChecked() ? 0 : m_batch->value();
-    t.schedule.kind = *LearningRateSchedule::parseKind(m_schedule->currentText());
+    t.schedule.kind = *LearningRateSchedule::parseKind(m_schedule->currentData().toString());
     t.schedule.base = m_baseRate->value();
     t.schedule.minimum = m_minRate->value();
     t.schedule.steps = t.steps;
@@ -271,7 +278,7 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
     m_fullBatch->setChecked(t.batchSize == 0);
     if (t.batchSize > 0)
         m_batch->setValue(t.batchSize);
-    m_schedule->setCurrentText(LearningRateSchedule::kindName(t.schedule.kind));
+    m_schedule->setCurrentIndex(m_schedule->findData(LearningRateSchedule::kindName(t.schedule.kind)));
     m_baseRate->setValue(t.schedule.base);
     m_minRate->setValue(t.schedule.minimum);
     m_optimizer->setCurrentIndex(t.optimizer == TrainingOptions::Optimizer::Adam ? 1 : 0);
