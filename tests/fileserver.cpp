@@ -1,6 +1,7 @@
 #include "fileserver.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace rs::test {
 
@@ -42,9 +43,15 @@ void FileServer::serve(QTcpSocket *socket)
     head += "Connection: close\r\n\r\n";
     socket->write(head);
     const QByteArray body = m_content.mid(from);
-    socket->write(dropAfter >= 0 ? body.left(dropAfter) : body);
+    if (dropAfter < 0) {
+        socket->write(body);
+        socket->disconnectFromHost();
+        return;
+    }
+    // A connection lost mid-file: the client gets time to take the bytes sent before it breaks.
+    socket->write(body.left(dropAfter));
     socket->flush();
-    socket->disconnectFromHost();
+    QTimer::singleShot(500, socket, [socket] { socket->abort(); });
 }
 
 } // namespace rs::test

@@ -2,6 +2,7 @@
 // loader, TorchScript from C++, TorchScript and torch.load from Python) gives the app's answers.
 
 #include "backboneimpl.h"
+#include "evaluation.h"
 #include "headmodule.h"
 #include "image.h"
 #include "modelexport.h"
@@ -91,10 +92,13 @@ private Q_SLOTS:
 
     void torchScriptFromCpp()
     {
-        torch::jit::Module module = torch::jit::load(QString(m_export + QStringLiteral("/model.pt")).toStdString());
+        const std::string folder = m_export.toStdString();
         std::vector<float> input = inputs();
-        const at::Tensor x = at::from_blob(input.data(), {3, 3, 299, 299});
-        const at::Tensor p = module.forward({x}).toTensor().contiguous();
+        const at::Tensor images = at::from_blob(input.data(), {3, 3, 299, 299});
+        // The user guide's C++ example, as written there (docExamplesAreTheTestedCode checks).
+        torch::jit::Module model = torch::jit::load(folder + "/model.pt");
+        at::Tensor probabilities = model.forward({images}).toTensor(); // images: N x 3 x 299 x 299 in [-1, 1]
+        const at::Tensor p = probabilities.contiguous();
         const double error = rs::test::compare(p.data_ptr<float>(), m_expected.values.data(), m_expected.values.size()).maxAbs;
         qInfo("TorchScript (C++) vs the app: max abs difference %.2e", error);
         QVERIFY(error <= kTolerance);
@@ -127,6 +131,34 @@ private Q_SLOTS:
             QCOMPARE(loaded.shape, expected.sizes().vec());
             QVERIFY2(std::equal(loaded.values.begin(), loaded.values.end(), expected.data_ptr<float>()), qPrintable(key));
         }
+    }
+
+    // The examples in docs/user-guide.md: the Python one runs as written, the C++ one is the
+    // code of torchScriptFromCpp.
+    void docExamplesAreTheTestedCode()
+    {
+        const QString guide = QString::fromUtf8(rs::test::readAll(QStringLiteral(RS_SOURCE_DIR "/../docs/user-guide.md")));
+        const auto example = [&](const QString &language) {
+            const qsizetype marker = guide.indexOf(QStringLiteral("<!-- example: ") + language + QStringLiteral(" -->"));
+            const qsizetype start = guide.indexOf(QLatin1Char('\n'), guide.indexOf(QStringLiteral("```") + language, marker)) + 1;
+            return guide.mid(start, guide.indexOf(QStringLiteral("```"), start) - start);
+        };
+        const QString source = QString::fromUtf8(rs::test::readAll(QStringLiteral(RS_SOURCE_DIR "/test_export.cpp")));
+        const QStringList cppLines = example(QStringLiteral("cpp")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(cppLines.size(), 2);
+        for (const QString &line : cppLines)
+            QVERIFY2(source.contains(line), qPrintable(line));
+
+        QString python = example(QStringLiteral("python"));
+        QVERIFY(python.contains(QStringLiteral("\"model/")) && python.contains(QStringLiteral("\"photo.jpg\"")));
+        python.replace(QStringLiteral("\"model/"), QStringLiteral("\"") + m_export + QLatin1Char('/'));
+        python.replace(QStringLiteral("\"photo.jpg\""), QLatin1Char('"') + m_images.first() + QLatin1Char('"'));
+        QProcess run;
+        run.start(rs::test::systemPython(), {QStringLiteral("-c"), python});
+        QVERIFY(run.waitForFinished(120000));
+        QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+        const auto top = rs::topClasses(m_expected.row(0), int(m_expected.cols), 1);
+        QCOMPARE(QString::fromUtf8(run.readAllStandardOutput()).trimmed(), m_run->dataset.classes[top[0].first]);
     }
 
     void replacesTheWholeFolder()
