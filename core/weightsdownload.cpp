@@ -102,6 +102,14 @@ void WeightsDownload::replyFinished()
     const bool alreadyWhole = m_resumedFrom > 0 && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 416;
     if (reply->error() != QNetworkReply::NoError && !alreadyWhole)
         return fail(m_url.toDisplayString() + QStringLiteral(": ") + reply->errorString());
+    // A connection that ends early can look like a normal end; the announced length tells.
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const qint64 received = QFileInfo(m_part.fileName()).size();
+    if (!alreadyWhole && length.isValid() && received < m_resumedFrom + length.toLongLong())
+        return fail(QStringLiteral("%1: the connection ended after %2 of %3 bytes; start again to continue")
+                        .arg(m_url.toDisplayString())
+                        .arg(received)
+                        .arg(m_resumedFrom + length.toLongLong()));
     Q_EMIT finished(verifyAndPlace());
 }
 

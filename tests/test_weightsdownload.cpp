@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY2(!error.isEmpty() && error.startsWith(server.url(nameFor(m_content)).toDisplayString()), qPrintable(error));
         QVERIFY(!QFile::exists(target));
         const qint64 kept = QFileInfo(target + QStringLiteral(".part")).size();
-        QVERIFY2(kept > 0 && kept <= (1 << 20), qPrintable(QString::number(kept)));
+        QVERIFY2(kept > 0 && kept <= (1 << 20), qPrintable(QString::number(kept) + QStringLiteral(" ") + error + QStringLiteral(" requests ") + QString::number(server.ranges.size())));
 
         server.dropAfter = -1;
         QCOMPARE(download(server.url(nameFor(m_content)), target), QString());
