@@ -41,13 +41,7 @@ namespace {
 
 constexpr int kRunTimeoutMs = 180000;
 
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
+using rs::test::child;
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // learning-rate preview follows the schedule, impossible combinations are refused by name.
 
 #include "customplot.h"
+#include "guitestsupport.h"
 #include "settingspage.h"
 
 #include <QCheckBox>
@@ -11,17 +12,7 @@
 #include <QSpinBox>
 #include <QTest>
 
-namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
-
-} // namespace
+using rs::test::child;
 
 class TestSettingsPage : public QObject
 {
