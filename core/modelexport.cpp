@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "bottleneckcache.h"
 #include "jsonformat.h"
+#include "onnxexport.h"
 #include "torchscriptexport.h"
 #include "trainingrun.h"
 
@@ -54,6 +55,7 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
         {QStringLiteral("head"), QJsonObject{{QStringLiteral("file"), QStringLiteral("head.pth")},
                                              {QStringLiteral("hidden_units"), run.head->shape().hiddenUnits}}},
         {QStringLiteral("torchscript"), QStringLiteral("model.pt")},
+        {QStringLiteral("onnx"), QStringLiteral("model.onnx")},
         {QStringLiteral("training"), report.value(QStringLiteral("training")).toObject()},
         {QStringLiteral("metrics"),
          QJsonObject{{QStringLiteral("test_images"), run.evaluation.count},
@@ -103,6 +105,7 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
         if (run.tunedBackbone)
             saveBlocks(*run.tunedBackbone, run.options.fineTuning.fromBlock, staging + QStringLiteral("/blocks.pth"));
         writeTorchScript(staging + QStringLiteral("/model.pt"), run.backbone(backbone), run.options.layer, *run.head);
+        writeOnnx(staging + QStringLiteral("/model.onnx"), run.backbone(backbone), run.options.layer, *run.head);
     } catch (...) {
         QDir(staging).removeRecursively();
         throw;

@@ -17,6 +17,7 @@ struct TrainingRun;
 //   manifest.json  classes, input and preprocessing, layer, weights fingerprint, settings, metrics
 //   head.pth       the head's state dict (torch.load reads it)
 //   model.pt       TorchScript: preprocessed image batch in, class probabilities out
+//   model.onnx     the same as ONNX (opset 13), for ONNX Runtime, OpenCV DNN, TensorRT
 // The folder is replaced as a whole: a failed or interrupted export leaves the previous one.
 void exportModel(const QString &folder, const Backbone &backbone, const TrainingRun &run);
 
