@@ -35,6 +35,14 @@ const Cut &cutFor(const QString &block)
                                 + ", not '" + block.toStdString() + "'");
 }
 
+const Cut &cutAt(const QString &cutLayer)
+{
+    for (const Cut &cut : kCuts)
+        if (cutLayer == QLatin1String(cut.cutLayer))
+            return cut;
+    throw std::invalid_argument("fine-tuning never cuts InceptionV3 at '" + cutLayer.toStdString() + "'");
+}
+
 // The trainable blocks under their torchvision names, as one module.
 struct BlocksImpl : torch::nn::Module
 {
@@ -166,12 +174,11 @@ FeatureMatrix bottlenecksFrom(const Backbone &backbone, const QString &cutLayer,
     c10::InferenceMode inference;
     InceptionV3 model = backbone.impl().model;
     const at::Tensor rows = featureTensor(activations);
-    const std::int64_t channels = cutLayer == QLatin1String("Mixed_7a") ? 1280 : 768;
-    const std::int64_t side = cutLayer == QLatin1String("Mixed_7a") ? 8 : 17;
+    const Cut &cut = cutAt(cutLayer);
     constexpr std::int64_t kChunk = 32;
     for (std::int64_t start = 0; start < rows.size(0); start += kChunk) {
-        const at::Tensor part = rows.slice(0, start, std::min(rows.size(0), start + kChunk)).view({-1, channels, side, side});
-        const at::Tensor b = model->bottleneckFrom(cutLayer.toStdString(), part).contiguous();
+        const at::Tensor part = rows.slice(0, start, std::min(rows.size(0), start + kChunk)).view({-1, cut.channels, cut.side, cut.side});
+        const at::Tensor b = model->bottleneckFrom(cut.cutLayer, part).contiguous();
         out.values.insert(out.values.end(), b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
     }
     return out;

@@ -218,16 +218,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow_project.cpp" line="45"/>
-        <location filename="../ui/mainwindow_project.cpp" line="92"/>
-        <location filename="../ui/mainwindow_project.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow_project.cpp" line="45"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,7 +274,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="104"/>
-        <location filename="../ui/mainwindow_weights.cpp" line="74"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="71"/>
         <source>ImageNet weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,72 +561,62 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="18"/>
         <source>ImageNet weights needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="20"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
         <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="25"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="24"/>
         <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="27"/>
         <source>&amp;Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
         <source>&amp;Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="30"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
         <source>&amp;Untrained weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="36"/>
-        <source>InceptionV3 weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="37"/>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="42"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="38"/>
         <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
         <source>Downloading the ImageNet weights from %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="55"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="51"/>
         <source>ImageNet weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="64"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="60"/>
         <source>Downloading the ImageNet weights: %1 of %2 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="76"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="73"/>
         <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>

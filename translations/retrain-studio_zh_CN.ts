@@ -218,16 +218,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow_project.cpp" line="45"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow_project.cpp" line="45"/>
-        <location filename="../ui/mainwindow_project.cpp" line="92"/>
-        <location filename="../ui/mainwindow_project.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
@@ -278,7 +274,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="104"/>
-        <location filename="../ui/mainwindow_weights.cpp" line="74"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="71"/>
         <source>ImageNet weights: %1</source>
         <translation>ImageNet 权重：%1</translation>
     </message>
@@ -566,72 +562,62 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="18"/>
         <source>ImageNet weights needed</source>
         <translation>需要 ImageNet 权重</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="20"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
         <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
         <translation>训练从在 ImageNet 上预训练的 InceptionV3 开始，但在 %1 未找到其权重文件。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="25"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="24"/>
         <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
         <translation>可以从 PyTorch 下载（约 104 MB，与 Python 的 torchvision 共用），选择你已有的文件，或者使用未训练的权重继续——后者只能演示工具的用法。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="27"/>
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="30"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
         <source>&amp;Untrained weights</source>
         <translation>未训练的权重(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="36"/>
-        <source>InceptionV3 weights</source>
-        <translation>InceptionV3 权重</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="37"/>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="42"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="38"/>
         <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
         <translation>未训练的权重（种子 0）：结果只演示工具的用法，不代表其能力</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
         <source>Downloading the ImageNet weights from %1…</source>
         <translation>正在从 %1 下载 ImageNet 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="53"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="55"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="51"/>
         <source>ImageNet weights</source>
         <translation>ImageNet 权重</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="64"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="60"/>
         <source>Downloading the ImageNet weights: %1 of %2 MB</source>
         <translation>正在下载 ImageNet 权重：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="76"/>
+        <location filename="../ui/mainwindow_weights.cpp" line="73"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>

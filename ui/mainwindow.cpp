@@ -57,7 +57,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
       m_job(new TrainingJob(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Untitled") + QStringLiteral("[*] — ") + tr("Retrain Studio"));
+    updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/icons/retrain-studio.svg")));
     createActions();
 
@@ -283,6 +283,12 @@ void MainWindow::updateActions()
     m_export->setEnabled(!training && m_run && m_busyJobs == 0);
     m_openProject->setEnabled(!training);
     m_newProject->setEnabled(!training);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_projectPath.isEmpty() ? tr("Untitled") : QFileInfo(m_projectPath).fileName();
+    setWindowTitle(name + QStringLiteral("[*] — ") + tr("Retrain Studio"));
 }
 
 void MainWindow::setDirty(bool dirty)

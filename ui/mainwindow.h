@@ -89,6 +89,7 @@ private:
     void updateRecentMenu();
     void updateActions();
     void setDirty(bool dirty = true);
+    void updateTitle(); // from the project's file name, or "Untitled"
     void showError(const QString &title, const QString &message);
     // No weights file: offers to download one, choose one, or go on with untrained weights.
     void offerWeights(const QString &missing);

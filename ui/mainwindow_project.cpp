@@ -42,7 +42,7 @@ void MainWindow::newProject()
     m_results->clear();
     m_training->showCurve({}, tr("Not started. Add classes on the Dataset page, then press Start."));
     m_predict->setPredictor({}, {}, tr("Train a classifier first."));
-    setWindowTitle(tr("Untitled") + QStringLiteral("[*] — ") + tr("Retrain Studio"));
+    updateTitle();
     setDirty(false);
     updateActions();
 }
@@ -89,7 +89,7 @@ bool MainWindow::openProject(const QString &path)
         m_results->clear();
         m_training->showCurve({}, tr("Not started yet."));
     }
-    setWindowTitle(QFileInfo(path).fileName() + QStringLiteral("[*] — ") + tr("Retrain Studio"));
+    updateTitle();
     addRecentProject(m_projectPath);
     setDirty(false);
     updateActions();
@@ -116,7 +116,7 @@ bool MainWindow::saveProject(const QString &path)
         return false;
     }
     m_projectPath = QFileInfo(path).absoluteFilePath();
-    setWindowTitle(QFileInfo(path).fileName() + QStringLiteral("[*] — ") + tr("Retrain Studio"));
+    updateTitle();
     addRecentProject(m_projectPath);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_projectPath)));
     setDirty(false);

@@ -5,7 +5,6 @@
 #include "settingspage.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -33,10 +32,7 @@ void MainWindow::offerWeights(const QString &missing)
         if (button == download) {
             downloadWeights();
         } else if (button == choose) {
-            const QString file = QFileDialog::getOpenFileName(this, tr("InceptionV3 weights"), {},
-                                                              tr("PyTorch weights (*.pth *.pt);;All files (*)"));
-            if (!file.isEmpty())
-                m_settings->setWeights({file, {}});
+            m_settings->browseWeights();
         } else if (button == untrained) {
             m_settings->setWeights({{}, 0});
             statusBar()->showMessage(tr("Untrained weights (seed 0): results show how the tool works, not what it can do"));

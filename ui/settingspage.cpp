@@ -396,7 +396,7 @@ void SettingsPage::browseWeights()
     const QString file = QFileDialog::getOpenFileName(this, tr("InceptionV3 weights"), {},
                                                       tr("PyTorch weights (*.pth *.pt);;All files (*)"));
     if (!file.isEmpty())
-        m_weightsFile->setText(file);
+        setWeights({file, std::nullopt});
 }
 
 } // namespace rs

@@ -34,6 +34,8 @@ public:
     WeightsChoice weights() const;
     void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
     void setWeights(const WeightsChoice &weights);
+    // Asks for a weights file with a dialog and uses it.
+    void browseWeights();
     Augmentation augmentation() const;
     FineTuning fineTuning() const;
     void setFineTuning(const FineTuning &fineTuning);
@@ -50,7 +52,6 @@ Q_SIGNALS:
 private:
     void update();
     int estimatedSteps() const;
-    void browseWeights();
 
     int m_trainingImages = 0;
     std::optional<std::uint64_t> m_randomSeed;
