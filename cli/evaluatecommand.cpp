@@ -56,7 +56,7 @@ int evaluateCommand(const QStringList &arguments)
         QStringList paths;
         for (const ImageEntry &image : dataset.images)
             paths << image.path;
-        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.weights().fingerprint, model.layer);
+        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(), model.layer);
         ExtractionOptions options;
         options.layer = model.layer;
         options.cache = &bottlenecks;

@@ -112,6 +112,32 @@ const WeightsInfo &Backbone::weights() const
     return d->info;
 }
 
+std::shared_ptr<const InferenceModel> Backbone::Impl::inference() const
+{
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    const Precision wanted = resolvePrecision(precision);
+    if (!m_inference || m_inference->precision() != wanted)
+        m_inference = std::make_shared<const InferenceModel>(*model, wanted);
+    return m_inference;
+}
+
+void Backbone::setPrecision(Precision precision)
+{
+    d->precision = precision;
+}
+
+Precision Backbone::precision() const
+{
+    return resolvePrecision(d->precision);
+}
+
+QString Backbone::featureKey() const
+{
+    if (precision() == Precision::Float32)
+        return d->info.fingerprint;
+    return d->info.fingerprint + QLatin1Char('|') + precisionName(precision());
+}
+
 QStringList Backbone::layerNames()
 {
     QStringList names{kBottleneck, kLogits};
@@ -132,10 +158,11 @@ FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const Q
     FeatureMatrix out;
     if (count == 0)
         return out;
+    const std::shared_ptr<const InferenceModel> fast = d->inference();
     // Grad mode is thread-local: the guard must live in the thread that runs the model.
     c10::InferenceMode inference;
     const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
-    at::Tensor features = d->model->activations(input, {name}, cancel).at(name);
+    at::Tensor features = fast->activation(input, name, cancel);
     if (!alwaysPooled && pooled)
         features = at::adaptive_avg_pool2d(features, {1, 1});
     features = features.reshape({count, -1}).contiguous();

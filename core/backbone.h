@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cancellation.h"
+#include "precision.h"
 
 // The pretrained InceptionV3 as the rest of the application sees it: no torch types here,
 // so ui/ and cli/ compile without LibTorch's headers.
@@ -63,6 +64,14 @@ public:
     ~Backbone();
 
     const WeightsInfo &weights() const;
+
+    // The precision extract() computes in (Auto until set: bfloat16 where the CPU has it).
+    void setPrecision(Precision precision);
+    // Resolved: Float32 or BFloat16.
+    Precision precision() const;
+    // What the features depend on besides layer and input: the weights fingerprint, plus the
+    // precision when it is not float32. Keys the bottleneck cache.
+    QString featureKey() const;
 
     // "bottleneck", "logits" and every stage from Conv2d_1a_3x3 to Mixed_7c.
     static QStringList layerNames();

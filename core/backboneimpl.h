@@ -2,6 +2,10 @@
 
 #include "backbone.h"
 #include "inception.h"
+#include "inferencemodel.h"
+
+#include <memory>
+#include <mutex>
 
 namespace rs {
 
@@ -9,6 +13,14 @@ struct Backbone::Impl
 {
     InceptionV3 model{1000, /*transformInput=*/false}; // inputs arrive already in [-1, 1]
     WeightsInfo info;
+    Precision precision = Precision::Auto;
+
+    // The fast copy extract() runs, made on first use: fine-tuning trains `model` first.
+    std::shared_ptr<const InferenceModel> inference() const;
+
+private:
+    mutable std::mutex m_inferenceMutex;
+    mutable std::shared_ptr<const InferenceModel> m_inference;
 };
 
 // Maps a layer name to the model's activation name and whether it is pooled by definition.

@@ -73,15 +73,10 @@ TORCH_MODULE(FineTuneModule);
 std::unique_ptr<Backbone::Impl> copyOf(const Backbone &base)
 {
     auto impl = std::make_unique<Backbone::Impl>();
-    torch::NoGradGuard noGrad;
-    const auto source = base.impl().model->named_parameters();
-    for (auto &p : impl->model->named_parameters())
-        p.value().copy_(source[p.key()]);
-    const auto buffers = base.impl().model->named_buffers();
-    for (auto &b : impl->model->named_buffers())
-        b.value().copy_(buffers[b.key()]);
+    impl->model->copyWeightsFrom(*base.impl().model);
     impl->model->eval();
     impl->info = base.weights();
+    impl->precision = base.impl().precision;
     return impl;
 }
 

@@ -38,8 +38,25 @@ BasicConv2dImpl::BasicConv2dImpl(Conv2dOptions options)
 
 torch::Tensor BasicConv2dImpl::forward(torch::Tensor x)
 {
-    auto y = bn->forward(conv->forward(x));
+    auto y = conv->forward(x);
+    if (!folded)
+        y = bn->forward(y);
     return at::relu_(y);
+}
+
+void BasicConv2dImpl::foldBatchNorm()
+{
+    if (folded)
+        return;
+    torch::NoGradGuard noGrad;
+    const double eps = bn->options.eps();
+    const at::Tensor scale = bn->weight.to(at::kDouble) / (bn->running_var.to(at::kDouble) + eps).sqrt();
+    const at::Tensor shift = bn->bias.to(at::kDouble) - bn->running_mean.to(at::kDouble) * scale;
+    conv->weight.set_data((conv->weight.to(at::kDouble) * scale.view({-1, 1, 1, 1})).to(at::kFloat));
+    // Not registered: a bias-free Conv2d holds an undefined "bias" entry already, and this
+    // copy is never trained or saved.
+    conv->bias = shift.to(at::kFloat);
+    folded = true;
 }
 
 InceptionAImpl::InceptionAImpl(std::int64_t in, std::int64_t poolFeatures)
@@ -283,6 +300,17 @@ torch::Tensor InceptionV3Impl::bottleneckFrom(const std::string &stage, torch::T
     for (auto i = std::size_t(it - stages.begin()) + 1; i < stages.size(); ++i)
         x = m_stages[i](x);
     return at::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
+}
+
+void InceptionV3Impl::copyWeightsFrom(const InceptionV3Impl &other)
+{
+    torch::NoGradGuard noGrad;
+    const auto parameters = other.named_parameters();
+    for (auto &p : named_parameters())
+        p.value().copy_(parameters[p.key()]);
+    const auto buffers = other.named_buffers();
+    for (auto &b : named_buffers())
+        b.value().copy_(buffers[b.key()]);
 }
 
 torch::Tensor InceptionV3Impl::forward(torch::Tensor x)

@@ -26,6 +26,13 @@ struct BasicConv2dImpl : torch::nn::Module
     BasicConv2dImpl(torch::nn::Conv2dOptions options);
     torch::Tensor forward(torch::Tensor x);
 
+    // Merges the BatchNorm's inference-time affine map into the convolution's weight and a
+    // new bias (computed in float64, rounded once), after which forward() skips the
+    // BatchNorm. Only for inference copies: training would need the BatchNorm back, and the
+    // bias is not a registered parameter (Module::to() leaves it alone).
+    void foldBatchNorm();
+    bool folded = false;
+
     torch::nn::Conv2d conv{nullptr};
     torch::nn::BatchNorm2d bn{nullptr};
 };
@@ -115,6 +122,9 @@ struct InceptionV3Impl : torch::nn::Module
     // The pooled N x 2048 bottleneck from the activation of `stage`: the stages after it, then
     // the average pool. What fine-tuning trains through.
     torch::Tensor bottleneckFrom(const std::string &stage, torch::Tensor activation);
+
+    // Copies every parameter and buffer of `other`, a model of the same shape.
+    void copyWeightsFrom(const InceptionV3Impl &other);
 
     // The computation's named steps in order, as torchvision's feature-extraction node names.
     static const std::vector<std::string> &stageNames();

@@ -36,7 +36,7 @@ ExtractionResult extractCopy(const Backbone &backbone, const ExtractionOptions &
                              const Augmentation &augmentation, int copy, const QStringList &paths,
                              const std::function<void(const ExtractionProgress &)> &progress)
 {
-    const BottleneckCache copyCache(cache.root, backbone.weights().fingerprint, cache.layer,
+    const BottleneckCache copyCache(cache.root, backbone.featureKey(), cache.layer,
                                     cache.variant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
     ExtractionOptions distorted = original;
     distorted.cache = &copyCache;
@@ -103,7 +103,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     const QString featureLayer = tuning ? options.fineTuning.cutLayer() : options.layer;
     const QString unpooled = tuning ? QStringLiteral("unpooled") : QString();
     const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
-    const BottleneckCache cache(cacheRoot, backbone.weights().fingerprint, featureLayer, unpooled);
+    const BottleneckCache cache(cacheRoot, backbone.featureKey(), featureLayer, unpooled);
     const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
     const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());

@@ -1,0 +1,50 @@
+// Model-only throughput of the frozen InceptionV3 as extraction runs it (the fast inference
+// copy: folded BatchNorm, channels-last), no decoding: BATCHES timed batches of BATCH random
+// 299 x 299 inputs after one warm-up batch. Prints images/s and the achieved GFLOP/s, counting
+// 11.46 GFLOP (5.73 G multiply-adds) per image, the convolutions and the fully connected layer.
+//
+// Usage: bench_model_throughput PRECISION(fp32|bf16) [BATCH=16] [BATCHES=4] [THREADS=cores]
+
+#include "backbone.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const auto precision = rs::precisionFromName(args.value(1, QStringLiteral("fp32")));
+    if (!precision) {
+        std::fprintf(stderr, "precision must be auto, fp32 or bf16\n");
+        return 2;
+    }
+    const int batch = args.value(2, QStringLiteral("16")).toInt();
+    const int batches = args.value(3, QStringLiteral("4")).toInt();
+    rs::setComputeThreads(args.value(4, QString::number(QThread::idealThreadCount())).toInt());
+    constexpr double kGflopPerImage = 11.46;
+
+    rs::Backbone backbone = rs::Backbone::untrained(0);
+    backbone.setPrecision(*precision);
+    const std::size_t inputFloats = std::size_t(batch) * 3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize;
+    std::vector<float> input(inputFloats);
+    QRandomGenerator random(1);
+    for (float &v : input)
+        v = float(random.generateDouble() * 2 - 1);
+
+    backbone.extract(input.data(), batch, rs::Backbone::kBottleneck); // warm-up: builds the fast copy, primes oneDNN
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < batches; ++i)
+        backbone.extract(input.data(), batch, rs::Backbone::kBottleneck);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    const double imagesPerSecond = batch * batches / seconds;
+    std::printf("model only: %s, batch %d, %d threads: %.1f img/s, %.0f GFLOP/s\n",
+                qPrintable(rs::precisionName(backbone.precision())), batch, rs::computeThreads(), imagesPerSecond,
+                imagesPerSecond * kGflopPerImage);
+    return 0;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace rs {
+
+// The number format the frozen backbone computes features in. The head and fine-tuned
+// blocks always train in float32.
+enum class Precision {
+    Auto,     // bfloat16 where the CPU computes it natively, float32 elsewhere
+    Float32,
+    BFloat16, // about twice as fast with AVX512_BF16 or AMX; features within cosine 0.9999 of float32
+};
+
+// Whether the CPU has bfloat16 dot-product instructions (AVX512_BF16 or AMX-BF16) and the
+// operating system saves the AVX-512 registers: without them oneDNN emulates bfloat16,
+// which is slower than float32.
+bool cpuHasNativeBFloat16();
+
+// Auto becomes Float32 or BFloat16 for this CPU; the others stay as they are.
+Precision resolvePrecision(Precision precision);
+
+// "auto", "fp32", "bf16": the CLI's and the settings' spelling.
+QString precisionName(Precision precision);
+std::optional<Precision> precisionFromName(const QString &name);
+
+} // namespace rs
