@@ -26,6 +26,9 @@ namespace {
 // Outputs are compared relative to their largest magnitude. At two threads float32 sums run
 // in another order than Python's single thread; measured differences reach ~5e-5.
 constexpr double kTolerance = 1e-4;
+// Backbone::extract runs the fast copy (BatchNorm folded, channels-last): its sums run in yet
+// another order; on this random input Mixed_6e differs by up to 1.0e-4.
+constexpr double kFastPathTolerance = 2e-4;
 
 at::Tensor fromNpy(const QString &name)
 {
@@ -199,21 +202,22 @@ private Q_SLOTS:
 
     void backboneExtractsNamedLayers()
     {
-        const rs::Backbone backbone = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_legacy.pth")));
+        rs::Backbone backbone = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_legacy.pth")));
+        backbone.setPrecision(rs::Precision::Float32); // bfloat16's tolerance: test_inference
         const rs::NpyArray input = rs::test::npy(referenceFile(QStringLiteral("input.npy")));
         const at::Tensor mixed6e = fromNpy(QStringLiteral("mixed_6e.npy"));
 
         const rs::FeatureMatrix bottleneck = backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck);
         QCOMPARE(bottleneck.cols, 2048);
-        QVERIFY(relativeError(at::tensor(bottleneck.values).reshape({2, 2048}), fromNpy(QStringLiteral("pool.npy"))) <= kTolerance);
+        QVERIFY(relativeError(at::tensor(bottleneck.values).reshape({2, 2048}), fromNpy(QStringLiteral("pool.npy"))) <= kFastPathTolerance);
 
         const rs::FeatureMatrix pooled = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"));
         QCOMPARE(pooled.cols, 768);
-        QVERIFY(relativeError(at::tensor(pooled.values).reshape({2, 768}), mixed6e.mean({2, 3})) <= kTolerance);
+        QVERIFY(relativeError(at::tensor(pooled.values).reshape({2, 768}), mixed6e.mean({2, 3})) <= kFastPathTolerance);
 
         const rs::FeatureMatrix full = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"), /*pooled=*/false);
         QCOMPARE(full.cols, 768 * 17 * 17);
-        QVERIFY(relativeError(at::tensor(full.values).reshape(mixed6e.sizes()), mixed6e) <= kTolerance);
+        QVERIFY(relativeError(at::tensor(full.values).reshape(mixed6e.sizes()), mixed6e) <= kFastPathTolerance);
 
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_9z")));
         rs::CancelFlag stop{true};
