@@ -5,8 +5,9 @@
 Usage: torchvision_extract.py IMAGE_ROOT THREADS
 
 ImageFolder + DataLoader (2 worker processes, batch 16) + inception_v3 with fc = Identity in
-inference mode, default memory layout, seeded random weights (the same compute as pretrained
-ones). Prints the number of images and the feature shape.
+inference mode, channels-last (PyTorch's faster CPU layout for convolutions), float32,
+seeded random weights (the same compute as pretrained ones). Prints the number of images and
+the feature shape.
 """
 import sys
 
@@ -28,9 +29,10 @@ model = torchvision.models.inception_v3(weights=None, aux_logits=True, init_weig
                                         transform_input=True)
 model.fc = torch.nn.Identity()
 model.eval()
+model = model.to(memory_format=torch.channels_last)
 features = []
 with torch.inference_mode():
     for images, _ in loader:
-        features.append(model(images))
+        features.append(model(images.to(memory_format=torch.channels_last)))
 features = torch.cat(features)
 print(len(features), tuple(features.shape))

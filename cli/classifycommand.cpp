@@ -78,8 +78,8 @@ int classifyCommand(const QStringList &arguments)
         err() << "skipped " << error << Qt::endl;
     out() << "weights: " << backbone->weights().source << " (" << backbone->weights().format << ")\n"
           << "classified " << result.features.rows << " images in " << QString::number(seconds, 'f', 2)
-          << " s (" << QString::number(result.features.rows / std::max(seconds, 1e-9), 'f', 1)
-          << " images/s, " << computeThreads() << " threads); weights loaded in " << loadMs << " ms"
+          << " s (" << throughputSummary(*backbone, int(result.features.rows), seconds) << "); weights loaded in "
+          << loadMs << " ms"
           << Qt::endl;
     return result.errors.isEmpty() ? kSuccess : kFailure;
 }

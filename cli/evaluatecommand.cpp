@@ -30,19 +30,20 @@ int evaluateCommand(const QStringList &arguments)
                                      QStringLiteral("The InceptionV3 weights the model was trained with."), QStringLiteral("FILE"));
     const QCommandLineOption cache({QStringLiteral("bottleneck-dir"), QStringLiteral("bottleneck_dir")},
                                    QStringLiteral("Bottleneck cache folder."), QStringLiteral("DIR"), BottleneckCache::defaultRoot());
-    const ThreadsOption threads(parser);
+    const ComputeOption compute(parser);
     for (const QCommandLineOption *option : {&imageDir, &report, &misclassified, &weights, &cache})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("A folder written by train --export."));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
-    if (!threads.apply(command))
+    if (!compute.apply(command))
         return kBadArguments;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(imageDir))
         return fail(command, QStringLiteral("needs MODEL_DIR and --image_dir DIR"), kBadArguments);
 
     try {
-        const ExportedModel model = loadExportedModel(parser.positionalArguments().first(), parser.value(weights));
+        ExportedModel model = loadExportedModel(parser.positionalArguments().first(), parser.value(weights));
+        compute.configure(model.backbone);
         // Every image is a test image here.
         Dataset dataset = scanDataset({parser.value(imageDir)}, SplitOptions{0, 100});
         QStringList unknown;

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "dataset.h"
 #include "extraction.h"
+#include <QElapsedTimer>
 #include "npy.h"
 #include "terminal.h"
 #include "weightsoption.h"
@@ -99,7 +100,10 @@ int featuresCommand(const QStringList &arguments)
     ExtractionOptions options;
     options.layer = parser.value(layer);
     options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };
+    QElapsedTimer clock;
+    clock.start();
     const ExtractionResult result = extractFeatures(*backbone, images, options);
+    const double seconds = clock.elapsed() / 1000.0;
     progress.finish();
     for (const QString &error : result.errors)
         err() << "skipped " << error << Qt::endl;
@@ -114,7 +118,9 @@ int featuresCommand(const QStringList &arguments)
         return fail(command, QString::fromStdString(e.what()), kFailure);
     }
     out() << "wrote " << result.features.rows << " x " << result.features.cols << " features to "
-          << parser.value(output) << " and their images to " << table << Qt::endl;
+          << parser.value(output) << " and their images to " << table << '\n'
+          << "features: " << result.features.rows << " images in " << QString::number(seconds, 'f', 1) << " s ("
+          << throughputSummary(*backbone, int(result.features.rows), seconds) << ')' << Qt::endl;
     return result.errors.isEmpty() ? kSuccess : kFailure;
 }
 

@@ -26,7 +26,7 @@ int predictCommand(const QStringList &arguments)
                                      QStringLiteral("The InceptionV3 weights the model was trained with, if they are "
                                                     "not where they were then."),
                                      QStringLiteral("FILE"));
-    const ThreadsOption threads(parser);
+    const ComputeOption compute(parser);
     for (const QCommandLineOption *option : {&top, &json, &weights})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("A folder written by train --export."));
@@ -36,7 +36,7 @@ int predictCommand(const QStringList &arguments)
         return code;
     NumberReader number(parser, command);
     const int k = number.integer(top, 1, 1000);
-    if (!number.ok() || !threads.apply(command))
+    if (!number.ok() || !compute.apply(command))
         return kBadArguments;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
@@ -45,7 +45,8 @@ int predictCommand(const QStringList &arguments)
     QStringList skipped;
     const QStringList images = collectImages(positional.mid(1), skipped);
     try {
-        const ExportedModel model = loadExportedModel(positional.first(), parser.value(weights));
+        ExportedModel model = loadExportedModel(positional.first(), parser.value(weights));
+        compute.configure(model.backbone);
         const TopClassPredictions predictions = predictTopClasses(model.backbone, model.head, model.layer, images, k);
         skipped << predictions.errors;
 

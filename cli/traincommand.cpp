@@ -260,7 +260,10 @@ int trainCommand(const QStringList &arguments)
         out() << " (" << run.repaired << " damaged cache entries recomputed)";
     if (run.augmentedRows)
         out() << ", " << run.augmentedRows << " of them distorted copies of training images";
-    out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s; training: "
+    out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
+    if (run.computed > 0)
+        out() << " (" << throughputSummary(*backbone, run.computed, run.extractionSeconds) << ')';
+    out() << "; training: "
           << run.options.training.steps << " steps ("
           << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),
                                             run.options.training.batchSize), 'f', 1)

@@ -8,26 +8,37 @@
 
 namespace rs::cli {
 
-// --threads N: LibTorch's compute threads, by default every core.
-class ThreadsOption
+// How the network computes: --threads N (LibTorch's compute threads, by default every core)
+// and --precision auto|fp32|bf16.
+class ComputeOption
 {
 public:
-    explicit ThreadsOption(QCommandLineParser &parser);
-    // Sets the thread count; on a bad value prints the reason and returns false.
+    explicit ComputeOption(QCommandLineParser &parser);
+    // Sets the thread count and checks the precision; on a bad value prints the reason and
+    // returns false.
     bool apply(const QString &command) const;
+    // Gives the backbone the precision asked for.
+    void configure(Backbone &backbone) const;
 
 private:
     const QCommandLineParser &m_parser;
     QCommandLineOption m_threads;
+    QCommandLineOption m_precision;
 };
 
-// The options every command that runs the network shares: --weights, --random-weights, --threads.
+// "46.2 img/s, bf16, 2 threads, peak memory 560 MiB": how fast `images` went through the
+// network in `seconds`, and how.
+QString throughputSummary(const Backbone &backbone, int images, double seconds);
+
+// The options every command that runs the network shares: --weights, --random-weights,
+// --threads, --precision.
 class WeightsOption
 {
 public:
     explicit WeightsOption(QCommandLineParser &parser);
 
-    // Applies --threads and loads the backbone, reporting on stderr what was loaded. On
+    // Applies --threads and loads the backbone in the precision asked for, reporting on stderr
+    // what was loaded. On
     // failure prints the reason and returns nothing; `exitCode` then holds the code.
     std::optional<Backbone> load(const QString &command, int &exitCode) const;
 
@@ -35,7 +46,7 @@ private:
     const QCommandLineParser &m_parser;
     QCommandLineOption m_weights;
     QCommandLineOption m_random;
-    ThreadsOption m_threads;
+    ComputeOption m_compute;
 };
 
 } // namespace rs::cli

@@ -1,17 +1,29 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 
-#include <optional>
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace rs {
 
 // Features computed once per image and kept on disk. An entry is found by the SHA-256 of the
 // image file's bytes inside a folder named by everything else the features depend on: the
-// weights fingerprint, the layer and the preprocessing. Renaming or moving an image keeps its
-// entry; editing it, or changing weights or layer, does not.
+// weights (and precision) key, the layer and the preprocessing. Renaming or moving an image
+// keeps its entry; editing it, or changing weights or layer, does not.
+//
+// Built for 100 000+ images: a folder holds two append-only files, the entries and an index
+// of (hash, offset) records that is read once when the cache is opened, so finding an entry
+// costs a hash-table lookup and reading it one positioned read, never a file per image.
+// Values are stored as float16 (half the space of float32; a relative rounding of at most
+// 2^-11), or as float32 for an entry with a value beyond float16's range. Writers in several
+// processes take turns through an advisory lock; a crash leaves at worst an entry the next
+// run finds damaged and computes again.
 class BottleneckCache
 {
 public:
@@ -19,26 +31,43 @@ public:
     static constexpr const char *kPreprocessing = "resize299-pil-bilinear-pm1-v1";
 
     // `variant` names anything else that shapes the input, such as an augmented copy's settings.
-    BottleneckCache(const QString &root, const QString &weightsFingerprint, const QString &layer,
-                    const QString &variant = {});
+    // Throws std::runtime_error naming the folder when it cannot be created or opened.
+    BottleneckCache(const QString &root, const QString &featureKey, const QString &layer, const QString &variant = {});
 
     // $XDG_CACHE_HOME/retrain-studio/bottlenecks, shared by the GUI and the CLI.
     static QString defaultRoot();
 
     QString folder() const { return m_folder; }
+    QString entriesFile() const;
+    QString indexFile() const;
+    // Entries the index knows (each image once, whatever times it was stored).
+    std::size_t size() const;
 
     enum class Lookup { Hit, Miss, Damaged };
-    // A damaged entry (cut short by a crash, or altered) reads as Damaged and is rewritten
-    // by the next store().
+    // A damaged entry (cut short by a crash, or altered) reads as Damaged and is replaced by
+    // the next store(). Thread-safe.
     Lookup load(const QByteArray &contentHash, std::vector<float> &features) const;
 
-    // Atomic: written to a temporary file and renamed, so readers see a whole entry or none.
-    // Throws std::runtime_error naming the file when the disk refuses.
-    void store(const QByteArray &contentHash, const float *features, int count) const;
+    // Appends an entry and rounds `features` in place to the stored values, so the caller
+    // holds exactly what a later load() returns. Thread-safe. Throws std::runtime_error
+    // naming the file when the disk refuses.
+    void store(const QByteArray &contentHash, float *features, int count) const;
 
 private:
-    QString entryPath(const QByteArray &contentHash) const;
+    using Key = std::array<std::uint8_t, 32>;
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &key) const;
+    };
+
+    void readIndexTail() const;
+
     QString m_folder;
+    mutable std::mutex m_mutex;
+    mutable QFile m_entries;
+    mutable QFile m_index;
+    mutable qint64 m_indexRead = 0; // bytes of the index file already in m_offsets
+    mutable std::unordered_map<Key, quint64, KeyHash> m_offsets;
 };
 
 } // namespace rs

@@ -2,6 +2,7 @@
 
 #include "bottleneckcache.h"
 #include "jsonformat.h"
+#include "processinfo.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -160,6 +161,8 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (copies > 0) // unreadable training images make the passes fall short of the plan
         announce(total, {0, 0, 0}, run.fromCache);
     run.extractionSeconds = clock.elapsed() / 1000.0;
+    run.precision = backbone.precision();
+    run.extractionPeakBytes = peakResidentBytes();
 
     if (options.epochs > 0)
         // An epoch shows every training image once; distorted copies do not lengthen it.
@@ -215,7 +218,9 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
         {QStringLiteral("extraction"), QJsonObject{{QStringLiteral("from_cache"), fromCache},
                                                    {QStringLiteral("computed"), computed},
                                                    {QStringLiteral("repaired"), repaired},
-                                                   {QStringLiteral("seconds"), extractionSeconds}}},
+                                                   {QStringLiteral("seconds"), extractionSeconds},
+                                                   {QStringLiteral("precision"), precisionName(precision)},
+                                                   {QStringLiteral("peak_rss_mib"), double(extractionPeakBytes >> 20)}}},
         {QStringLiteral("augmentation"), augmentation},
         {QStringLiteral("fine_tuning"), toJson(options.fineTuning)},
         {QStringLiteral("training"), training},

@@ -23,7 +23,7 @@ struct TrainingRunOptions
     SplitOptions split;
     QString layer = Backbone::kBottleneck;
     QString cacheRoot; // empty: BottleneckCache::defaultRoot()
-    int extractionBatch = 16;
+    int extractionBatch = 8; // images per network pass; see ExtractionOptions::batchSize
     TrainingOptions training;
     Augmentation augmentation; // distorted copies of the training images, cached like the rest
     FineTuning fineTuning;     // train the top blocks too (then `layer` must be the bottleneck)
@@ -51,6 +51,8 @@ struct TrainingRun
     int repaired = 0;
     int augmentedRows = 0; // distorted copies added to the training set
     double extractionSeconds = 0;
+    Precision precision = Precision::Float32; // the frozen network's, as resolved
+    std::int64_t extractionPeakBytes = 0;     // the process's peak RSS when extraction ended
     double trainingSeconds = 0;
     std::vector<TrainingPoint> curve;
     Evaluation evaluation; // on the test set
