@@ -4,6 +4,7 @@
 #include "inception.h"
 #include "inferencemodel.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -13,7 +14,8 @@ struct Backbone::Impl
 {
     InceptionV3 model{1000, /*transformInput=*/false}; // inputs arrive already in [-1, 1]
     WeightsInfo info;
-    Precision precision = Precision::Auto;
+    // Atomic: the GUI may change it while a prediction on the thread pool reads it.
+    std::atomic<Precision> precision{Precision::Auto};
 
     // The fast copy extract() runs, made on first use: fine-tuning trains `model` first.
     std::shared_ptr<const InferenceModel> inference() const;

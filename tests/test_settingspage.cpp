@@ -24,7 +24,7 @@ private Q_SLOTS:
         rs::SettingsPage page;
         for (const char *name : {"steps", "epochs", "lengthUnit", "batchSize", "fullBatch", "baseRate", "minRate", "schedule",
                                  "optimizer", "momentum", "hiddenUnits", "dropout", "classBalance", "seed", "featureLayer", "augmentedCopies", "flipLeftRight", "randomCrop", "randomScale", "randomBrightness",
-                                 "weightsFile", "ratePreview"})
+                                 "weightsFile", "precision", "ratePreview"})
             QVERIFY2(child<QWidget>(&page, name)->toolTip().size() > 30, name);
     }
 
@@ -84,6 +84,20 @@ private Q_SLOTS:
         QVERIFY(!page.problem().isEmpty());
         child<QComboBox>(&page, "optimizer")->setCurrentIndex(0);
         QVERIFY(page.problem().isEmpty());
+    }
+
+    // Automatic by default, naming what it means on this computer; each choice reads back.
+    void precisionChoice()
+    {
+        rs::SettingsPage page;
+        QCOMPARE(page.precision(), rs::Precision::Auto);
+        const auto *box = child<QComboBox>(&page, "precision");
+        QVERIFY(box->currentText().contains(rs::precisionLabel(rs::resolvePrecision(rs::Precision::Auto))));
+        for (rs::Precision p : {rs::Precision::BFloat16, rs::Precision::Float32, rs::Precision::Auto}) {
+            page.setPrecision(p);
+            QCOMPARE(page.precision(), p);
+        }
+        QCOMPARE(box->count(), 3);
     }
 
     void augmentationRoundTrip()

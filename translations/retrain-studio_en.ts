@@ -218,198 +218,198 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Random weights (seed %1): for testing only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <location filename="../ui/mainwindow_weights.cpp" line="71"/>
         <source>ImageNet weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>No ImageNet weights found at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>&amp;New project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>&amp;Open project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Save project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Save project &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>&amp;Add image folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;Resume stopped run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Export model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>The new language applies when Retrain Studio starts again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,57 +505,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="100"/>
+        <location filename="../ui/mainwindow_training.cpp" line="101"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="123"/>
+        <location filename="../ui/mainwindow_training.cpp" line="124"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="135"/>
+        <location filename="../ui/mainwindow_training.cpp" line="136"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="136"/>
+        <location filename="../ui/mainwindow_training.cpp" line="137"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="157"/>
+        <location filename="../ui/mainwindow_training.cpp" line="158"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="171"/>
+        <location filename="../ui/mainwindow_training.cpp" line="172"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="177"/>
+        <location filename="../ui/mainwindow_training.cpp" line="178"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="179"/>
+        <location filename="../ui/mainwindow_training.cpp" line="180"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="188"/>
+        <location filename="../ui/mainwindow_training.cpp" line="189"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="193"/>
+        <location filename="../ui/mainwindow_training.cpp" line="194"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="194"/>
+        <location filename="../ui/mainwindow_training.cpp" line="195"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
@@ -818,13 +818,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,7 +909,7 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="205"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,132 +1034,147 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/settingspage.cpp" line="193"/>
+        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/settingspage.cpp" line="196"/>
-        <source>Training &amp;length:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
-        <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="198"/>
-        <source>Base learning &amp;rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="199"/>
-        <source>M&amp;inimum learning rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
-        <source>&amp;Schedule:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="201"/>
-        <source>&amp;Optimizer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
-        <source>&amp;Momentum:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="203"/>
-        <source>&amp;Hidden units:</source>
+        <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="204"/>
-        <source>&amp;Dropout:</source>
+        <source>Training &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="205"/>
+        <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="206"/>
-        <source>S&amp;eed:</source>
+        <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="207"/>
-        <source>&amp;Feature layer:</source>
+        <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="208"/>
-        <source>&amp;Train:</source>
+        <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="209"/>
-        <source>Blocks&apos; rate ×:</source>
+        <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="210"/>
-        <source>&amp;Augmented copies:</source>
+        <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="211"/>
+        <source>&amp;Hidden units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="212"/>
+        <source>&amp;Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="214"/>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="215"/>
+        <source>&amp;Feature layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="216"/>
+        <source>&amp;Train:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="217"/>
+        <source>Blocks&apos; rate ×:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="218"/>
+        <source>&amp;Augmented copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="219"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
+        <source>&amp;Compute in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="222"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="300"/>
+        <location filename="../ui/settingspage.cpp" line="319"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="370"/>
+        <location filename="../ui/settingspage.cpp" line="389"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="372"/>
+        <location filename="../ui/settingspage.cpp" line="391"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="377"/>
+        <location filename="../ui/settingspage.cpp" line="396"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="379"/>
+        <location filename="../ui/settingspage.cpp" line="398"/>
         <source>must not exceed the base rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="386"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
         <source>fine-tuning needs the bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="388"/>
+        <location filename="../ui/settingspage.cpp" line="407"/>
         <source>SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="396"/>
+        <location filename="../ui/settingspage.cpp" line="415"/>
         <source>InceptionV3 weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="397"/>
+        <location filename="../ui/settingspage.cpp" line="416"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,22 +1182,22 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::TrainingJob</name>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="52"/>
+        <location filename="../ui/trainingjob.cpp" line="57"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="65"/>
-        <source>Computing image features…</source>
+        <location filename="../ui/trainingjob.cpp" line="72"/>
+        <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="76"/>
+        <location filename="../ui/trainingjob.cpp" line="83"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="86"/>
+        <location filename="../ui/trainingjob.cpp" line="93"/>
         <source>an unknown error stopped the run</source>
         <translation type="unfinished"></translation>
     </message>

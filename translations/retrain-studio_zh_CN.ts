@@ -218,198 +218,198 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation>已停止。上一次训练的结果保留不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation>“继续训练”可从停止处接着运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Random weights (seed %1): for testing only</source>
         <translation>随机权重（种子 %1）：仅供测试</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <location filename="../ui/mainwindow_weights.cpp" line="71"/>
         <source>ImageNet weights: %1</source>
         <translation>ImageNet 权重：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>No ImageNet weights found at %1</source>
         <translation>在 %1 未找到 ImageNet 权重</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>&amp;Add image folder…</source>
         <translation>添加图像文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;Resume stopped run</source>
         <translation>继续已停止的训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation>从停止处继续训练；最终结果与未中断时相同</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Export model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation>下载 ImageNet 权重(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation>用当前设置在数据集上训练分类器（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation>停止训练；之前的结果保留（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>The new language applies when Retrain Studio starts again.</source>
         <translation>新语言将在 Retrain Studio 下次启动时生效。</translation>
     </message>
@@ -505,57 +505,57 @@
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="100"/>
+        <location filename="../ui/mainwindow_training.cpp" line="101"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="123"/>
+        <location filename="../ui/mainwindow_training.cpp" line="124"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="135"/>
+        <location filename="../ui/mainwindow_training.cpp" line="136"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="136"/>
+        <location filename="../ui/mainwindow_training.cpp" line="137"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="157"/>
+        <location filename="../ui/mainwindow_training.cpp" line="158"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="171"/>
+        <location filename="../ui/mainwindow_training.cpp" line="172"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="177"/>
+        <location filename="../ui/mainwindow_training.cpp" line="178"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="179"/>
+        <location filename="../ui/mainwindow_training.cpp" line="180"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="188"/>
+        <location filename="../ui/mainwindow_training.cpp" line="189"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="193"/>
+        <location filename="../ui/mainwindow_training.cpp" line="194"/>
         <source>No sample images</source>
         <translation>没有示例图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="194"/>
+        <location filename="../ui/mainwindow_training.cpp" line="195"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation>%1
@@ -819,13 +819,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1030,137 +1030,152 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>浏览…</translation>
     </message>
     <message>
+        <location filename="../ui/settingspage.cpp" line="193"/>
+        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
+        <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
+    </message>
+    <message>
         <location filename="../ui/settingspage.cpp" line="196"/>
+        <source>automatic (%1 on this computer)</source>
+        <translation>自动（本机使用 %1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="204"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingspage.cpp" line="205"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="198"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="199"/>
+        <location filename="../ui/settingspage.cpp" line="207"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="201"/>
+        <location filename="../ui/settingspage.cpp" line="209"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="210"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="203"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="205"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
+        <location filename="../ui/settingspage.cpp" line="215"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="219"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
+        <source>&amp;Compute in:</source>
+        <translation>计算精度(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="222"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="300"/>
+        <location filename="../ui/settingspage.cpp" line="319"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="368"/>
+        <location filename="../ui/settingspage.cpp" line="387"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="370"/>
+        <location filename="../ui/settingspage.cpp" line="389"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="372"/>
+        <location filename="../ui/settingspage.cpp" line="391"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="377"/>
+        <location filename="../ui/settingspage.cpp" line="396"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="379"/>
+        <location filename="../ui/settingspage.cpp" line="398"/>
         <source>must not exceed the base rate</source>
         <translation>不能超过基础学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="386"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
         <source>fine-tuning needs the bottleneck</source>
         <translation>微调需要使用瓶颈特征</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="388"/>
+        <location filename="../ui/settingspage.cpp" line="407"/>
         <source>SGD only: set it to 0 for Adam</source>
         <translation>仅用于 SGD：使用 Adam 时请设为 0</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="396"/>
+        <location filename="../ui/settingspage.cpp" line="415"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="397"/>
+        <location filename="../ui/settingspage.cpp" line="416"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>
@@ -1168,22 +1183,22 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::TrainingJob</name>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="52"/>
+        <location filename="../ui/trainingjob.cpp" line="57"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="65"/>
-        <source>Computing image features…</source>
-        <translation>正在计算图像特征…</translation>
+        <location filename="../ui/trainingjob.cpp" line="72"/>
+        <source>Computing image features in %1…</source>
+        <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="76"/>
+        <location filename="../ui/trainingjob.cpp" line="83"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="86"/>
+        <location filename="../ui/trainingjob.cpp" line="93"/>
         <source>an unknown error stopped the run</source>
         <translation>一个未知错误中止了训练</translation>
     </message>

@@ -38,6 +38,7 @@ const QString kLayerKey = QStringLiteral("settings/layer");
 const QString kAugmentationKey = QStringLiteral("settings/augmentation");
 const QString kFineTuningKey = QStringLiteral("settings/fineTuning");
 const QString kWeightsKey = QStringLiteral("settings/weightsFile");
+const QString kPrecisionKey = QStringLiteral("settings/precision");
 
 QAction *action(QObject *parent, const QString &name, const QString &text, const QKeySequence &shortcut,
                 const QString &icon = {})
@@ -229,6 +230,7 @@ void MainWindow::restoreSession()
         // Settings from another version that no longer parse: the defaults stand.
     }
     m_settings->setWeights(m_options.weights.value_or(WeightsChoice{settings.value(kWeightsKey, defaultWeightsPath()).toString(), {}}));
+    m_settings->setPrecision(precisionFromName(settings.value(kPrecisionKey).toString()).value_or(Precision::Auto));
 }
 
 void MainWindow::saveSession() const
@@ -244,6 +246,7 @@ void MainWindow::saveSession() const
     settings.setValue(kFineTuningKey, QJsonDocument(toJson(m_settings->fineTuning())).toJson(QJsonDocument::Compact));
     if (!m_settings->weights().randomSeed)
         settings.setValue(kWeightsKey, m_settings->weights().file);
+    settings.setValue(kPrecisionKey, precisionName(m_settings->precision()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

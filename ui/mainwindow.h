@@ -74,7 +74,7 @@ private:
 
     void startTraining();
     void resumeTraining();
-    void startRun(const TrainingRunOptions &options, const WeightsChoice &weights);
+    void startRun(const TrainingRunOptions &options, const WeightsChoice &weights, Precision precision);
     void runFinished(std::shared_ptr<const TrainingRun> run);
     void runFailed(const QString &message);
     void runEnded(const QString &message);
@@ -127,6 +127,7 @@ private:
     // during training.
     TrainingRunOptions m_lastOptions;
     WeightsChoice m_lastWeights;
+    Precision m_lastPrecision = Precision::Auto;
 };
 
 } // namespace rs

@@ -80,26 +80,27 @@ void MainWindow::startTraining()
     QDir().mkpath(checkpoints);
     options.training.checkpointFile = checkpoints + QStringLiteral("/stopped-run.ckpt");
     QFile::remove(options.training.checkpointFile);
-    startRun(options, weights);
+    startRun(options, weights, m_settings->precision());
 }
 
 void MainWindow::resumeTraining()
 {
     TrainingRunOptions options = m_lastOptions;
     options.training.resume = true;
-    startRun(options, m_lastWeights);
+    startRun(options, m_lastWeights, m_lastPrecision); // the checkpoint holds features of that precision
 }
 
-void MainWindow::startRun(const TrainingRunOptions &options, const WeightsChoice &weights)
+void MainWindow::startRun(const TrainingRunOptions &options, const WeightsChoice &weights, Precision precision)
 {
     if (m_job->isRunning())
         return;
     m_lastOptions = options;
     m_lastWeights = weights;
+    m_lastPrecision = precision;
     m_training->runStarted();
     m_training->setPhase(tr("Reading the dataset…"));
     m_pages->setCurrentWidget(m_training);
-    m_job->start(options, weights);
+    m_job->start(options, weights, precision);
     updateActions();
 }
 

@@ -189,6 +189,14 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, &SettingsPage::browseWeights);
 
+    m_precision = named(new QComboBox, QStringLiteral("precision"),
+                        tr("The number format InceptionV3 computes image features in. bfloat16 is about twice as "
+                           "fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % "
+                           "of float32's; elsewhere it is slower. The classifier always trains in float32."));
+    m_precision->addItem(tr("automatic (%1 on this computer)").arg(precisionLabel(Precision::Auto)),
+                         precisionName(Precision::Auto));
+    for (Precision p : {Precision::Float32, Precision::BFloat16})
+        m_precision->addItem(precisionLabel(p), precisionName(p));
     m_preview = new RatePreview;
 
     auto *form = new QFormLayout;
@@ -209,6 +217,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm}));
     form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
     form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
+    form->addRow(tr("&Compute in:"), m_precision);
     m_weightsFile->setMinimumWidth(300);
     auto *previewTitle = new QLabel(tr("Learning rate over the run"));
     auto *preview = new QVBoxLayout;
@@ -267,6 +276,16 @@ WeightsChoice SettingsPage::weights() const
         return {{}, m_randomSeed};
     const QString file = m_weightsFile->text().trimmed();
     return {file.isEmpty() ? defaultWeightsPath() : file, std::nullopt};
+}
+
+Precision SettingsPage::precision() const
+{
+    return precisionFromName(m_precision->currentData().toString()).value_or(Precision::Auto);
+}
+
+void SettingsPage::setPrecision(Precision precision)
+{
+    m_precision->setCurrentIndex(std::max(0, m_precision->findData(precisionName(precision))));
 }
 
 void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QString &layer)

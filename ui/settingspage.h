@@ -32,6 +32,8 @@ public:
     double epochs() const; // > 0 when the length is set in epochs
     QString layer() const;
     WeightsChoice weights() const;
+    Precision precision() const;
+    void setPrecision(Precision precision);
     void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
     void setWeights(const WeightsChoice &weights);
     // Asks for a weights file with a dialog and uses it.
@@ -84,6 +86,7 @@ private:
     QSpinBox *m_scale;
     QSpinBox *m_brightness;
     QLineEdit *m_weightsFile;
+    QComboBox *m_precision;
     RatePreview *m_preview;
 };
 

@@ -26,7 +26,12 @@ TrainingJob::~TrainingJob()
     m_thread.reset();
 }
 
-void TrainingJob::start(const TrainingRunOptions &options, const WeightsChoice &weights)
+QString precisionLabel(Precision precision)
+{
+    return resolvePrecision(precision) == Precision::BFloat16 ? QStringLiteral("bfloat16") : QStringLiteral("float32");
+}
+
+void TrainingJob::start(const TrainingRunOptions &options, const WeightsChoice &weights, Precision precision)
 {
     if (isRunning())
         return;
@@ -35,7 +40,7 @@ void TrainingJob::start(const TrainingRunOptions &options, const WeightsChoice &
     m_error.clear();
     m_loadedBackbone = weights == m_backboneWeights ? m_backbone : nullptr;
     m_backboneWeights = weights;
-    m_thread.reset(QThread::create([this, options, weights] { run(options, weights); }));
+    m_thread.reset(QThread::create([this, options, weights, precision] { run(options, weights, precision); }));
     connect(m_thread.get(), &QThread::finished, this, &TrainingJob::threadEnded);
     m_thread->start();
 }
@@ -45,24 +50,26 @@ void TrainingJob::stop()
     m_cancel = true;
 }
 
-void TrainingJob::run(TrainingRunOptions options, WeightsChoice weights)
+void TrainingJob::run(TrainingRunOptions options, WeightsChoice weights, Precision precision)
 {
     try {
         if (!m_loadedBackbone) {
             post([this] { Q_EMIT phaseChanged(tr("Loading the InceptionV3 weights…")); });
-            m_loadedBackbone = std::make_shared<const Backbone>(
+            m_loadedBackbone = std::make_shared<Backbone>(
                 weights.randomSeed ? Backbone::untrained(*weights.randomSeed) : Backbone::fromFile(weights.file));
         }
+        m_loadedBackbone->setPrecision(precision);
         throwIfCancelled(&m_cancel);
 
         QElapsedTimer sinceProgress;
         sinceProgress.start();
         TrainingRunCallbacks callbacks;
-        callbacks.scanned = [this](const Dataset &dataset) {
+        const QString numbers = precisionLabel(m_loadedBackbone->precision());
+        callbacks.scanned = [this, numbers](const Dataset &dataset) {
             const int images = int(dataset.images.size()), classes = int(dataset.classes.size());
-            post([this, images, classes] {
+            post([this, images, classes, numbers] {
                 Q_EMIT scanned(images, classes);
-                Q_EMIT phaseChanged(tr("Computing image features…"));
+                Q_EMIT phaseChanged(tr("Computing image features in %1…").arg(numbers));
             });
         };
         callbacks.extracting = [&](const ExtractionProgress &p) {

@@ -23,6 +23,9 @@ struct WeightsChoice
     bool operator!=(const WeightsChoice &other) const { return !(*this == other); }
 };
 
+// "bfloat16" or "float32": the number format features are computed in, as the GUI names it.
+QString precisionLabel(Precision precision);
+
 // One training run at a time on its own thread, as retrain-cli train runs it. The backbone
 // is loaded there too and kept for the next run, prediction and export. Signals arrive on
 // the GUI thread; every exception ends as failed(), a Stop as cancelled().
@@ -36,7 +39,8 @@ public:
     ~TrainingJob() override;
 
     bool isRunning() const { return m_thread != nullptr; }
-    void start(const TrainingRunOptions &options, const WeightsChoice &weights);
+    // The backbone computes features in `precision` (the head always trains in float32).
+    void start(const TrainingRunOptions &options, const WeightsChoice &weights, Precision precision);
     // Returns at once; the run notices within one image or one step.
     void stop();
 
@@ -53,7 +57,7 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void run(TrainingRunOptions options, WeightsChoice weights);
+    void run(TrainingRunOptions options, WeightsChoice weights, Precision precision);
     void threadEnded();
     // Runs `f` on the GUI thread, in order with the job's other messages.
     template <typename F> void post(F &&f) { QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection); }
@@ -64,11 +68,11 @@ private:
     };
     std::unique_ptr<QThread, ThreadJoiner> m_thread;
     CancelFlag m_cancel{false};
-    std::shared_ptr<const Backbone> m_backbone; // read and written on the GUI thread only
+    std::shared_ptr<Backbone> m_backbone; // read and written on the GUI thread only
     WeightsChoice m_backboneWeights;
 
     // Written by the run's thread before it ends, read after QThread::finished.
-    std::shared_ptr<const Backbone> m_loadedBackbone;
+    std::shared_ptr<Backbone> m_loadedBackbone;
     std::shared_ptr<const TrainingRun> m_result;
     QString m_error;
 };
