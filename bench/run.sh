@@ -35,22 +35,72 @@ echo
 
 echo "## Feature extraction, end to end from image files (random weights, same compute as pretrained)"
 echo
-echo "| data | images | ours: s | ours: img/s | ours: peak RSS MiB | torchvision: s | torchvision: img/s | torchvision: peak RSS MiB |"
+echo "Whole-process images/s, medians of $runs alternating runs; torchvision: ImageFolder + DataLoader"
+echo "(2 workers) + inception_v3 channels-last, float32, inference mode."
+echo
+echo "| data | images | torchvision fp32 | ours fp32 | ours bf16 | ours fp32 ÷ torchvision | ours bf16 ÷ torchvision | peak RSS MiB: torchvision / ours fp32 / ours bf16 |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for data in fashion photos; do
     mapfile -t images < <(find "$work/$data" -type f \( -name '*.png' -o -name '*.jpg' \) | sort)
-    : > "$work/ours.txt"; : > "$work/theirs.txt"
+    : > "$work/fp32.txt"; : > "$work/bf16.txt"; : > "$work/theirs.txt"
     for ((i = 0; i < runs; i++)); do
         echo "  $data run $((i + 1))/$runs" >&2
-        measure "$cli" features --random-weights 0 --threads "$threads" --out "$work/features.npy" "${images[@]}" >> "$work/ours.txt"
+        for precision in fp32 bf16; do
+            measure "$cli" features --random-weights 0 --threads "$threads" --precision "$precision" \
+                --out "$work/features.npy" "${images[@]}" >> "$work/$precision.txt"
+        done
         measure "$python" "$root/bench/torchvision_extract.py" "$work/$data" "$threads" >> "$work/theirs.txt"
     done
     n=${#images[@]}
-    os=$(cut -d' ' -f1 "$work/ours.txt" | median); om=$(cut -d' ' -f2 "$work/ours.txt" | median)
-    ts=$(cut -d' ' -f1 "$work/theirs.txt" | median); tm=$(cut -d' ' -f2 "$work/theirs.txt" | median)
-    printf '| %s | %d | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f |\n' "$data" "$n" "$os" "$(echo "$n / $os" | bc -l)" \
-        "$(echo "$om / 1024" | bc -l)" "$ts" "$(echo "$n / $ts" | bc -l)" "$(echo "$tm / 1024" | bc -l)"
+    rate() { echo "$n / $(cut -d' ' -f1 "$1" | median)" | bc -l; }
+    mib() { echo "$(cut -d' ' -f2 "$1" | median) / 1024" | bc -l; }
+    t=$(rate "$work/theirs.txt"); f=$(rate "$work/fp32.txt"); b=$(rate "$work/bf16.txt")
+    printf '| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f / %.0f / %.0f |\n' "$data" "$n" "$t" "$f" "$b" \
+        "$(echo "$f / $t" | bc -l)" "$(echo "$b / $t" | bc -l)" "$(mib "$work/theirs.txt")" "$(mib "$work/fp32.txt")" "$(mib "$work/bf16.txt")"
 done
+echo
+
+echo "## Model only, against the machine's ceiling"
+echo
+echo "The network alone on random 299 x 299 inputs, batch 8 (bench_model_throughput), medians of $runs runs,"
+echo "11.46 GFLOP per image. Ceiling: the fastest this machine's oneDNN runs a large compute-bound"
+echo "convolution (bench/flop_ceiling.py: 8 x 256 x 56 x 56, 256 3x3 filters, channels-last)."
+echo
+read -r ceiling32 ceiling16 < <("$python" "$root/bench/flop_ceiling.py" "$threads")
+echo "| precision | img/s | GFLOP/s | ceiling GFLOP/s | share of the ceiling |"
+echo "| --- | --- | --- | --- | --- |"
+for precision in fp32 bf16; do
+    : > "$work/model.txt"
+    for ((i = 0; i < runs; i++)); do
+        "$build/bench/bench_model_throughput" "$precision" 8 6 "$threads" | sed -n 's/.*: \([0-9.]*\) img\/s, \([0-9]*\) GFLOP.*/\1 \2/p' >> "$work/model.txt"
+    done
+    ceiling=$([ "$precision" = fp32 ] && echo "$ceiling32" || echo "$ceiling16")
+    g=$(cut -d' ' -f2 "$work/model.txt" | median)
+    printf '| %s | %.1f | %.0f | %.0f | %.0f %% |\n' "$precision" "$(cut -d' ' -f1 "$work/model.txt" | median)" "$g" "$ceiling" \
+        "$(echo "100 * $g / $ceiling" | bc -l)"
+done
+echo
+
+echo "## Peak memory while computing the features of 10 000 images"
+echo
+"$cli" sample-data --per-class 1000 "$work/fashion10k" > /dev/null
+rm -rf "$work/cache10k"
+echo "  10 000 images" >&2
+read -r s k < <(measure "$cli" train --random-weights 0 --threads "$threads" --steps 100 --bottleneck-dir "$work/cache10k" "$work/fashion10k")
+echo "retrain-cli train on 10 000 Fashion-MNIST images ($(grep -o '[0-9.]* img/s, [a-z0-9]*' "$work/last.log")): whole process"
+printf '%.0f s, peak RSS %.0f MiB.\n' "$s" "$(echo "$k / 1024" | bc -l)"
+echo
+
+echo "## A folder of 100 000 images, before any network work"
+echo
+echo "Tiny files (64 bytes) in 100 class folders, every one already in the bottleneck cache (bench_cache_scale)."
+echo
+rm -rf "$work/scale"
+"$build/bench/bench_cache_scale" "$work/scale" fill 100000 > /dev/null
+echo '```'
+"$build/bench/bench_cache_scale" "$work/scale" lookup
+echo '```'
+rm -rf "$work/scale"
 echo
 
 echo "## Head training: 10 000 steps, batch 100, 1 000 cached 2048-d features, 10 classes"
@@ -65,6 +115,11 @@ echo "| | whole process, s (median) | peak RSS MiB |"
 echo "| --- | --- | --- |"
 printf '| ours | %.2f | %.0f |\n' "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(echo "$(cut -d' ' -f2 "$work/ours.txt" | median) / 1024" | bc -l)"
 printf '| Python PyTorch loop | %.2f | %.0f |\n' "$(cut -d' ' -f1 "$work/theirs.txt" | median)" "$(echo "$(cut -d' ' -f2 "$work/theirs.txt" | median) / 1024" | bc -l)"
+: > "$work/ours.txt"
+for ((i = 0; i < runs; i++)); do
+    measure "$build/bench/bench_head_training" 400 10000 0 "$threads" >> "$work/ours.txt"
+done
+printf '| ours, full batch of 400 images | %.2f | %.0f |\n' "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(echo "$(cut -d' ' -f2 "$work/ours.txt" | median) / 1024" | bc -l)"
 echo
 
 echo "## Training again on an unchanged folder (600 images, default 10 000 steps)"
