@@ -4,7 +4,8 @@
 #
 #   bench/run.sh [BUILD_DIR]      (default ./build; build it first with tools/run.sh build)
 #
-# Environment: RUNS (default 3), THREADS (default: all cores), WORK (default /tmp/retrain-bench).
+# Environment: RUNS (default 3), THREADS (default: all cores), WORK (default /tmp/retrain-bench),
+# SECTIONS (default all; or some of: extraction model memory scale head retrain finetune).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,7 @@ work=${WORK:-/tmp/retrain-bench}
 cli="$build/app/retrain-cli"
 python=/usr/bin/python3
 mkdir -p "$work"
+want() { [[ " ${SECTIONS:-all} " == *" all "* || " ${SECTIONS:-all} " == *" $1 "* ]]; }
 
 # "seconds peak_kib" of a command; its own output goes to $work/last.log.
 measure() {
@@ -33,6 +35,7 @@ echo "$(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '
 echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 echo
 
+if want extraction; then
 echo "## Feature extraction, end to end from image files (random weights, same compute as pretrained)"
 echo
 echo "Whole-process images/s, medians of $runs alternating runs; torchvision: ImageFolder + DataLoader"
@@ -59,7 +62,9 @@ for data in fashion photos; do
         "$(echo "$f / $t" | bc -l)" "$(echo "$b / $t" | bc -l)" "$(mib "$work/theirs.txt")" "$(mib "$work/fp32.txt")" "$(mib "$work/bf16.txt")"
 done
 echo
+fi
 
+if want model; then
 echo "## Model only, against the machine's ceiling"
 echo
 echo "The network alone on random 299 x 299 inputs, batch 8 (bench_model_throughput), medians of $runs runs,"
@@ -80,7 +85,9 @@ for precision in fp32 bf16; do
         "$(echo "100 * $g / $ceiling" | bc -l)"
 done
 echo
+fi
 
+if want memory; then
 echo "## Peak memory while computing the features of 10 000 images"
 echo
 "$cli" sample-data --per-class 1000 "$work/fashion10k" > /dev/null
@@ -90,7 +97,9 @@ read -r s k < <(measure "$cli" train --random-weights 0 --threads "$threads" --s
 echo "retrain-cli train on 10 000 Fashion-MNIST images ($(grep -o '[0-9.]* img/s, [a-z0-9]*' "$work/last.log")): whole process"
 printf '%.0f s, peak RSS %.0f MiB.\n' "$s" "$(echo "$k / 1024" | bc -l)"
 echo
+fi
 
+if want scale; then
 echo "## A folder of 100 000 images, before any network work"
 echo
 echo "Tiny files (64 bytes) in 100 class folders, every one already in the bottleneck cache (bench_cache_scale)."
@@ -102,7 +111,9 @@ echo '```'
 echo '```'
 rm -rf "$work/scale"
 echo
+fi
 
+if want head; then
 echo "## Head training: 10 000 steps, batch 100, 1 000 cached 2048-d features, 10 classes"
 echo
 : > "$work/ours.txt"; : > "$work/theirs.txt"
@@ -121,7 +132,9 @@ for ((i = 0; i < runs; i++)); do
 done
 printf '| ours, full batch of 400 images | %.2f | %.0f |\n' "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(echo "$(cut -d' ' -f2 "$work/ours.txt" | median) / 1024" | bc -l)"
 echo
+fi
 
+if want retrain; then
 echo "## Training again on an unchanged folder (600 images, default 10 000 steps)"
 echo
 rm -rf "$work/cache"
@@ -132,7 +145,9 @@ for label in first second; do
     echo "| $label | $(grep -o 'features: .* s;' "$work/last.log" | sed 's/;$//') | $t |"
 done
 echo
+fi
 
+if want finetune; then
 echo "## One fine-tuning step, per image (batch 16, BatchNorm frozen, SGD; medians of $runs runs)"
 echo
 echo "| trained from | ours: cached cut, ms/img | ours: frozen part, ms/img | PyTorch: cached cut, ms/img | PyTorch: frozen part, ms/img | ours: peak RSS MiB | PyTorch: peak RSS MiB |"
@@ -155,3 +170,4 @@ for block in Mixed_7b Mixed_7a; do
 done
 echo
 echo "Without the cache a step costs the frozen part plus the cached-cut step."
+fi

@@ -28,7 +28,7 @@ class BottleneckCache
 {
 public:
     // Identifies the preprocessing; bump it whenever networkInput() changes its output.
-    static constexpr const char *kPreprocessing = "resize299-pil-bilinear-pm1-v1";
+    static constexpr const char *kPreprocessing = "jpegdraft299-resize299-pil-bilinear-pm1-v2";
 
     // `variant` names anything else that shapes the input, such as an augmented copy's settings.
     // Throws std::runtime_error naming the folder when it cannot be created or opened.

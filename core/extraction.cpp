@@ -57,7 +57,9 @@ void prepareChunks(const QStringList &paths, const ExtractionOptions &options, i
             chunk.repaired += lookup == BottleneckCache::Lookup::Damaged;
         }
         if (decode) {
-            const DecodedImage decoded = decodeImage(bytes, paths[i]);
+            // Distortions crop and enlarge: they get the full image, the plain input may come
+            // from a reduced JPEG decode.
+            const DecodedImage decoded = decodeImage(bytes, paths[i], options.augmentation ? 0 : Backbone::kInputSize);
             if (decoded.ok()) {
                 const std::vector<float> input = options.augmentation
                     ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, hash, options.variant)

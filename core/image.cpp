@@ -2,7 +2,6 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +16,52 @@ DecodedImage failure(const QString &fileName, const QString &reason)
     return out;
 }
 
+// The markers before a JPEG's first scan: each is FF, its code, then its length (which counts
+// itself). Calls `visit(code, offset)` until it returns true or the scan starts; returns the
+// offset where the walk stopped.
+template <typename Visit>
+qsizetype walkJpegMarkers(const QByteArray &bytes, Visit visit)
+{
+    const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 2; // past SOI
+    while (i + 4 <= n) {
+        if (p[i] != 0xff)
+            return n; // not a marker where one must be: damaged
+        const std::uint8_t marker = p[i + 1];
+        if (marker == 0xff) { // fill byte
+            ++i;
+            continue;
+        }
+        if (marker == 0xda || visit(marker, i)) // SOS: entropy-coded data follows
+            return i;
+        i += 2 + ((qsizetype(p[i + 2]) << 8) | p[i + 3]);
+    }
+    return n;
+}
+
+// The reduction PIL's JpegImageFile.draft picks for (side, side): the largest of 8, 4, 2
+// that both sides, divided by `side` (rounding down), reach; else 1.
+int jpegReduction(const QByteArray &bytes, int side)
+{
+    const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
+    int width = 0, height = 0;
+    walkJpegMarkers(bytes, [&](std::uint8_t marker, qsizetype at) {
+        // Start-of-frame markers C0-CF, except DHT (C4), JPG (C8) and DAC (CC).
+        const bool frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+        if (frame && at + 9 <= bytes.size()) {
+            height = (p[at + 5] << 8) | p[at + 6];
+            width = (p[at + 7] << 8) | p[at + 8];
+        }
+        return frame;
+    });
+    const int scale = side > 0 ? std::min(width / side, height / side) : 0;
+    for (int reduction : {8, 4, 2})
+        if (scale >= reduction)
+            return reduction;
+    return 1;
+}
+
 // libjpeg decodes a cut-off JPEG "successfully", filling the rest with grey. A complete file
 // has an end-of-image marker after its first scan; markers before the scan (an EXIF thumbnail
 // has its own) are skipped by their lengths. Bytes after the marker (motion photos) are fine.
@@ -24,20 +69,7 @@ bool jpegHasEndMarker(const QByteArray &bytes)
 {
     const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
     const qsizetype n = bytes.size();
-    qsizetype i = 2; // past SOI
-    while (i + 4 <= n) {
-        if (p[i] != 0xff)
-            return false;
-        const std::uint8_t marker = p[i + 1];
-        if (marker == 0xff) { // fill byte
-            ++i;
-            continue;
-        }
-        const qsizetype length = (qsizetype(p[i + 2]) << 8) | p[i + 3];
-        if (marker == 0xda) // SOS: entropy-coded data follows
-            break;
-        i += 2 + length;
-    }
+    qsizetype i = walkJpegMarkers(bytes, [](std::uint8_t, qsizetype) { return false; });
     // In entropy-coded data a 0xff byte is followed by 0x00 or a marker, so FF D9 is EOI.
     for (; i + 1 < n; ++i)
         if (p[i] == 0xff && p[i + 1] == 0xd9)
@@ -73,7 +105,7 @@ cv::Mat toEightBit(const cv::Mat &image)
 
 } // namespace
 
-DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName)
+DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int minimumSide)
 {
     if (bytes.isEmpty())
         return failure(fileName, QStringLiteral("the file is empty"));
@@ -85,22 +117,32 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName)
     try {
         const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
         // IMREAD_COLOR applies the EXIF orientation and gives 3 channels; ANYDEPTH keeps
-        // 16-bit data so it is reduced here, not clipped.
-        decoded = cv::imdecode(buffer, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
+        // 16-bit data so it is reduced here, not clipped (JPEG has no such data).
+        static constexpr int kReduced[] = {0, 0, cv::IMREAD_REDUCED_COLOR_2, 0, cv::IMREAD_REDUCED_COLOR_4,
+                                           0, 0, 0, cv::IMREAD_REDUCED_COLOR_8};
+        const int reduction = jpeg ? jpegReduction(bytes, minimumSide) : 1;
+        decoded = cv::imdecode(buffer, reduction > 1 ? kReduced[reduction] : cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
     } catch (const cv::Exception &e) {
         return failure(fileName, QStringLiteral("cannot decode: ") + QString::fromStdString(e.msg));
     }
     if (decoded.empty())
         return failure(fileName, QStringLiteral("not an image in a format this build can decode"));
 
-    cv::Mat rgb;
-    cv::cvtColor(toEightBit(decoded), rgb, cv::COLOR_BGR2RGB);
+    // BGR to RGB while copying out: one pass over the pixels instead of two.
+    const cv::Mat bgr = toEightBit(decoded);
     DecodedImage out;
-    out.image.width = rgb.cols;
-    out.image.height = rgb.rows;
-    out.image.pixels.resize(std::size_t(rgb.total()) * 3);
-    for (int r = 0; r < rgb.rows; ++r)
-        std::copy_n(rgb.ptr<std::uint8_t>(r), rgb.cols * 3, out.image.pixels.data() + std::size_t(r) * rgb.cols * 3);
+    out.image.width = bgr.cols;
+    out.image.height = bgr.rows;
+    out.image.pixels.resize(std::size_t(bgr.total()) * 3);
+    for (int r = 0; r < bgr.rows; ++r) {
+        const std::uint8_t *src = bgr.ptr<std::uint8_t>(r);
+        std::uint8_t *dst = out.image.pixels.data() + std::size_t(r) * bgr.cols * 3;
+        for (int c = 0; c < bgr.cols; ++c, src += 3, dst += 3) {
+            dst[0] = src[2];
+            dst[1] = src[1];
+            dst[2] = src[0];
+        }
+    }
     return out;
 }
 
@@ -117,11 +159,11 @@ QByteArray readImageFile(const QString &path, QString &error)
     return bytes;
 }
 
-DecodedImage loadImage(const QString &path)
+DecodedImage loadImage(const QString &path, int minimumSide)
 {
     QString error;
     const QByteArray bytes = readImageFile(path, error);
-    return error.isEmpty() ? decodeImage(bytes, path) : DecodedImage{{}, error};
+    return error.isEmpty() ? decodeImage(bytes, path, minimumSide) : DecodedImage{{}, error};
 }
 
 } // namespace rs

@@ -28,8 +28,13 @@ struct DecodedImage
 // Decodes any format OpenCV reads from the file's bytes (so any path works, Unicode
 // included), applies the EXIF orientation, and converts grey, alpha (dropped, as PIL's
 // convert("RGB") does), palette, CMYK and 16-bit images to 8-bit RGB.
-DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName);
-DecodedImage loadImage(const QString &path);
+//
+// With `minimumSide`, a JPEG whose both sides are at least 2, 4 or 8 times that is decoded at
+// 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (its scaled inverse DCT), exactly as
+// PIL's Image.draft(mode, (minimumSide, minimumSide)) chooses and decodes: a 12-megapixel
+// photo costs a fraction of a full decode, and both sides stay at least `minimumSide`.
+DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int minimumSide = 0);
+DecodedImage loadImage(const QString &path, int minimumSide = 0);
 
 // A file's bytes; on failure sets `error` to "<file>: <reason>".
 QByteArray readImageFile(const QString &path, QString &error);

@@ -8,6 +8,8 @@ namespace rs {
 namespace {
 
 // PIL's fixed-point precision for 8-bit images: 32 bits minus 8 for the pixel, minus 2 spare.
+// Sums fit 32 bits as in PIL: the (non-negative) weights add up to 2^22 give or take rounding,
+// so 255 times them plus the rounding half stays below 2^31.
 constexpr int kPrecisionBits = 32 - 8 - 2;
 
 // For each output position, the first input index and the integer weights of its window.
@@ -52,10 +54,10 @@ Taps computeTaps(int inSize, int outSize)
     return taps;
 }
 
-std::uint8_t clip8(std::int64_t accumulated)
+std::uint8_t clip8(std::int32_t accumulated)
 {
-    const std::int64_t v = accumulated >> kPrecisionBits;
-    return std::uint8_t(std::clamp<std::int64_t>(v, 0, 255));
+    const std::int32_t v = accumulated >> kPrecisionBits;
+    return std::uint8_t(std::clamp<std::int32_t>(v, 0, 255));
 }
 
 RgbImage resizeHorizontal(const RgbImage &in, int width)
@@ -67,12 +69,12 @@ RgbImage resizeHorizontal(const RgbImage &in, int width)
         std::uint8_t *dst = out.pixels.data() + std::size_t(y) * width * 3;
         for (int x = 0; x < width; ++x) {
             const std::int32_t *k = taps.weights.data() + std::size_t(x) * taps.window;
-            std::int64_t acc[3] = {1 << (kPrecisionBits - 1), 1 << (kPrecisionBits - 1), 1 << (kPrecisionBits - 1)};
-            for (int i = 0; i < taps.count[x]; ++i) {
-                const std::uint8_t *px = row + std::size_t(taps.first[x] + i) * 3;
-                acc[0] += std::int64_t(px[0]) * k[i];
-                acc[1] += std::int64_t(px[1]) * k[i];
-                acc[2] += std::int64_t(px[2]) * k[i];
+            std::int32_t acc[3] = {1 << (kPrecisionBits - 1), 1 << (kPrecisionBits - 1), 1 << (kPrecisionBits - 1)};
+            const std::uint8_t *px = row + std::size_t(taps.first[x]) * 3;
+            for (int i = 0; i < taps.count[x]; ++i, px += 3) {
+                acc[0] += std::int32_t(px[0]) * k[i];
+                acc[1] += std::int32_t(px[1]) * k[i];
+                acc[2] += std::int32_t(px[2]) * k[i];
             }
             for (int c = 0; c < 3; ++c)
                 dst[x * 3 + c] = clip8(acc[c]);
@@ -86,14 +88,14 @@ RgbImage resizeVertical(const RgbImage &in, int height)
     const Taps taps = computeTaps(in.height, height);
     const std::size_t rowLength = std::size_t(in.width) * 3;
     RgbImage out{in.width, height, std::vector<std::uint8_t>(rowLength * height)};
-    std::vector<std::int64_t> acc(rowLength);
+    std::vector<std::int32_t> acc(rowLength);
     for (int y = 0; y < height; ++y) {
-        std::fill(acc.begin(), acc.end(), std::int64_t(1) << (kPrecisionBits - 1));
+        std::fill(acc.begin(), acc.end(), std::int32_t(1) << (kPrecisionBits - 1));
         const std::int32_t *k = taps.weights.data() + std::size_t(y) * taps.window;
         for (int i = 0; i < taps.count[y]; ++i) {
             const std::uint8_t *src = in.pixels.data() + std::size_t(taps.first[y] + i) * rowLength;
             for (std::size_t j = 0; j < rowLength; ++j)
-                acc[j] += std::int64_t(src[j]) * k[i];
+                acc[j] += std::int32_t(src[j]) * k[i];
         }
         std::uint8_t *dst = out.pixels.data() + std::size_t(y) * rowLength;
         for (std::size_t j = 0; j < rowLength; ++j)

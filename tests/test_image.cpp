@@ -36,6 +36,10 @@ private Q_SLOTS:
         QTest::newRow("tiff") << "tiff_image.tif" << 160 << 120 << exact;
         QTest::newRow("non-ASCII file name") << "猫 の写真.png" << 310 << 305 << exact;
         QTest::newRow("EXIF rotated jpeg") << "rotated.jpg" << 300 << 400 << exact;
+        // Decoded at a reduced size by libjpeg's scaled IDCT, as PIL's draft mode does.
+        QTest::newRow("large jpeg, decoded at 1/4") << "large_photo.jpg" << 400 << 300 << exact;
+        QTest::newRow("huge jpeg, decoded at 1/8") << "huge_photo.jpg" << 325 << 313 << exact;
+        QTest::newRow("large EXIF rotated jpeg, decoded at 1/2") << "large_rotated.jpg" << 350 << 650 << exact;
         // PIL and OpenCV convert CMYK to RGB with different formulas; 1/127.5 is one level.
         QTest::newRow("cmyk jpeg") << "cmyk.jpg" << 240 << 180 << 3 / 127.5;
     }
@@ -46,7 +50,7 @@ private Q_SLOTS:
         QFETCH(int, width);
         QFETCH(int, height);
         QFETCH(double, tolerance);
-        const rs::DecodedImage decoded = rs::loadImage(imageFile(file));
+        const rs::DecodedImage decoded = rs::loadImage(imageFile(file), rs::Backbone::kInputSize);
         QVERIFY2(decoded.ok(), qPrintable(decoded.error));
         QCOMPARE(decoded.image.width, width);
         QCOMPARE(decoded.image.height, height);
@@ -58,6 +62,14 @@ private Q_SLOTS:
         const double error = rs::test::compare(input.data(), expected.values.data(), input.size()).maxAbs;
         qInfo("%s: max abs difference %.2e", qPrintable(file), error);
         QVERIFY2(error <= tolerance, qPrintable(QString::number(error)));
+    }
+
+    // Without a size to reach, every image is decoded whole.
+    void decodesWholeWithoutATargetSize()
+    {
+        QCOMPARE(rs::loadImage(imageFile(QStringLiteral("huge_photo.jpg"))).image.width, 2600);
+        QCOMPARE(rs::loadImage(imageFile(QStringLiteral("large_rotated.jpg"))).image.height, 1300);
+        QCOMPARE(rs::loadImage(imageFile(QStringLiteral("large_photo.jpg")), 1000).image.width, 1600);
     }
 
     void unusableFilesNameTheFileAndReason_data()

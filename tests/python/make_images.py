@@ -6,7 +6,9 @@ Usage: make_images.py OUT_DIR
 The reference is torchvision's preprocessing of a PIL image: Resize((299, 299)) (PIL's
 antialiased bilinear), ToTensor, ImageNet Normalize, then InceptionV3's transform_input,
 which together map a pixel value v to v / 127.5 - 1. Images are first turned upright by their
-EXIF orientation (torchvision's loader does not do that, but a user expects it).
+EXIF orientation (torchvision's loader does not do that, but a user expects it), and JPEGs
+at least twice 299 pixels on both sides are opened in PIL's draft mode (the decoder's own
+downscaling), as the application decodes them.
 """
 import io
 import os
@@ -48,8 +50,11 @@ def main():
 
     def save(name, image, **options):
         image.save(os.path.join(out, name), **options)
-        upright = ImageOps.exif_transpose(Image.open(os.path.join(out, name)))
-        written[name] = reference(upright)
+        opened = Image.open(os.path.join(out, name))
+        # Large JPEGs come from the decoder's own 1/2, 1/4 or 1/8 scaling, as PIL's draft mode
+        # gives it; draft() leaves other files alone.
+        opened.draft("RGB", (299, 299))
+        written[name] = reference(ImageOps.exif_transpose(opened))
 
     save("photo.jpg", photo(640, 480, 1), quality=90)
     save("wide_photo.png", photo(1200, 300, 2))
@@ -68,6 +73,9 @@ def main():
     exif[0x0112] = 6  # orientation: the camera was turned; rotate 90 degrees clockwise to view
     save("rotated.jpg", photo(400, 300, 11), quality=92, exif=exif.tobytes())
 
+    save("large_photo.jpg", photo(1600, 1200, 13), quality=90)
+    save("huge_photo.jpg", photo(2600, 2500, 14), quality=85)
+    save("large_rotated.jpg", photo(1300, 700, 15), quality=90, exif=exif.tobytes())
     # 16-bit grey: PIL's convert("RGB") clips such data to 255. The application keeps the
     # high byte instead, so the reference is built from that 8-bit image.
     deep = (np.asarray(photo(280, 210, 12).convert("L"), dtype=np.uint16) * 257
