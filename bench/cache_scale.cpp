@@ -11,9 +11,9 @@
 #include "bottleneckcache.h"
 #include "dataset.h"
 #include "image.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     std::vector<QByteArray> hashes;
     for (const rs::ImageEntry &image : dataset.images) {
         QString error;
-        hashes.push_back(QCryptographicHash::hash(rs::readImageFile(image.path, error), QCryptographicHash::Sha256));
+        hashes.push_back(rs::Sha256::hash(rs::readImageFile(image.path, error)));
     }
     const double hashing = seconds(clock);
     const rs::BottleneckCache cache(dir + QStringLiteral("/cache"), QStringLiteral("bench"), QStringLiteral("bottleneck"));

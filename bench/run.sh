@@ -142,7 +142,7 @@ echo "| run | extraction | whole process, s |"
 echo "| --- | --- | --- |"
 for label in first second; do
     t=$(measure "$cli" train --random-weights 0 --threads "$threads" --bottleneck-dir "$work/cache" "$work/fashion" | cut -d' ' -f1)
-    echo "| $label | $(grep -o 'features: .* s;' "$work/last.log" | sed 's/;$//') | $t |"
+    echo "| $label | $(grep -o 'features: [^;]*' "$work/last.log") | $t |"
 done
 echo
 fi

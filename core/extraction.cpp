@@ -5,8 +5,7 @@
 #include "boundedqueue.h"
 #include "image.h"
 #include "preprocess.h"
-
-#include <QCryptographicHash>
+#include "sha256.h"
 
 #include <thread>
 
@@ -45,7 +44,7 @@ void prepareChunks(const QStringList &paths, const ExtractionOptions &options, i
         const QByteArray bytes = readImageFile(paths[i], error);
         // The hash keys the cache and seeds an augmented variant's random draws.
         const QByteArray hash = error.isEmpty() && (options.cache || options.augmentation)
-                                    ? QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) : QByteArray();
+                                    ? Sha256::hash(bytes) : QByteArray();
         bool decode = error.isEmpty();
         if (decode && options.cache) {
             std::vector<float> row;
@@ -143,11 +142,16 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
         }
     });
     // However this function leaves, the producer is told to stop and joined first.
-    const auto joinProducer = [&](void *) {
-        queue.close();
-        producer.join();
-    };
-    const std::unique_ptr<void, decltype(joinProducer)> joiner(&queue, joinProducer);
+    struct Joiner
+    {
+        BoundedQueue<Chunk> &queue;
+        std::thread &thread;
+        ~Joiner()
+        {
+            queue.close();
+            thread.join();
+        }
+    } joiner{queue, producer};
 
     while (std::optional<Chunk> chunk = queue.pop()) {
         throwIfCancelled(options.cancel);

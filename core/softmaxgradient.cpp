@@ -15,7 +15,8 @@ typedef float Vec __attribute__((vector_size(64), aligned(4)));
 constexpr int kLanes = int(sizeof(Vec) / sizeof(float));
 
 // Compiled for AVX-512, AVX2+FMA and the x86-64 baseline; the loader picks the best the CPU
-// runs. The order of the sums is fixed by the code, not by flags.
+// runs. The order of the sums is fixed by the code, so a machine repeats its results exactly;
+// machines with and without FMA round differently in the last bits.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RS_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
@@ -75,7 +76,7 @@ void blockAxpy(const float *const *x, const float *d, int classes, int count, st
             xv[r] = RS_LOAD(x[r] + k);
         for (int c = 0; c < count; ++c) {
             Vec &gc = *reinterpret_cast<Vec *>(g + c * cols + k);
-            gc += xv[0] * scale[0][c] + xv[1] * scale[1][c] + xv[2] * scale[2][c] + xv[3] * scale[3][c];
+            gc += (xv[0] * scale[0][c] + xv[1] * scale[1][c]) + (xv[2] * scale[2][c] + xv[3] * scale[3][c]);
         }
     }
     for (; k < cols; ++k)
@@ -123,16 +124,17 @@ SoftmaxLinearResult softmaxLinearGradient(const SoftmaxLinearBatch &in, float *g
         const float *top = std::max_element(z, z + classes);
         result.correct += top - z == label;
         const float largest = *top;
+        const float labelLogit = z[label] - largest;
         double total = 0;
-        for (int c = 0; c < classes; ++c)
-            total += std::exp(double(z[c] - largest));
-        const double logTotal = std::log(total);
-        const double rowWeight = (in.classWeights ? in.classWeights[label] : 1.0) / weightSum;
-        result.loss += rowWeight * (logTotal - double(z[label] - largest));
         for (int c = 0; c < classes; ++c) {
-            const double p = std::exp(double(z[c] - largest) - logTotal);
-            z[c] = float(rowWeight * (p - (c == label ? 1.0 : 0.0)));
+            z[c] = std::exp(z[c] - largest); // one exponential per logit, in float as torch's softmax
+            total += z[c];
         }
+        const double rowWeight = (in.classWeights ? in.classWeights[label] : 1.0) / weightSum;
+        result.loss += rowWeight * (std::log(total) - double(labelLogit));
+        const double scale = rowWeight / total;
+        for (int c = 0; c < classes; ++c)
+            z[c] = float(scale * z[c] - (c == label ? rowWeight : 0.0));
     }
 
     std::memset(gradWeight, 0, sizeof(float) * std::size_t(classes) * std::size_t(cols));

@@ -1,10 +1,9 @@
 #include "weightsloader.h"
 
 #include "bytereader.h"
+#include "sha256.h"
 
 #include <torch/csrc/autograd/grad_mode.h>
-
-#include <QCryptographicHash>
 
 #include <map>
 #include <sstream>
@@ -75,7 +74,7 @@ LoadSummary loadStrict(torch::nn::Module &model, const StateDict &dict)
 
 std::string fingerprint(const torch::nn::Module &model)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     for (const auto &[name, tensor] : modelTensors(model)) { // std::map: sorted by name
         if (!affectsOutputs(name))
             continue;

@@ -32,7 +32,7 @@ as_root() {
 # (head training: 1.5 ms a step with it, 0.3 ms with OpenBLAS).
 build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev zlib1g-dev
                 qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libopenblas0-pthread
-                libonnx-dev libprotobuf-dev)
+                libonnx-dev libprotobuf-dev libssl-dev)
 data_packages=(dataset-fashion-mnist)
 test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream)
 
