@@ -31,7 +31,8 @@ echo "Preparing data in $work" >&2
 
 echo "## Machine"
 echo
-echo "$(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; threads used: $threads;"
+bf16=$(grep -o -w -m1 -e avx512_bf16 -e amx_bf16 /proc/cpuinfo | sort -u | paste -sd, -)
+echo "$(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; threads used: $threads; bfloat16 instructions: ${bf16:-none};"
 echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 echo
 
