@@ -1,6 +1,7 @@
 #include "weightsoption.h"
 
 #include "cli.h"
+#include "image.h"
 #include "processinfo.h"
 #include "terminal.h"
 
@@ -21,15 +22,22 @@ ComputeOption::ComputeOption(QCommandLineParser &parser)
                                  "natively (AVX512_BF16 or AMX; here: %1). The head always trains in fp32.")
                       .arg(precisionName(resolvePrecision(Precision::Auto))),
                   QStringLiteral("auto|fp32|bf16"), precisionName(Precision::Auto))
+    , m_maxMegapixels(QStringLiteral("max-image-megapixels"),
+                      QStringLiteral("Refuse images whose header declares more pixels than this, before decoding "
+                                     "them (default %1, PIL's limit).")
+                          .arg(double(kDefaultMaxImagePixels) / 1e6, 0, 'f', 0),
+                      QStringLiteral("M"), QString::number(double(kDefaultMaxImagePixels) / 1e6, 'f', 0))
 {
     parser.addOption(m_threads);
     parser.addOption(m_precision);
+    parser.addOption(m_maxMegapixels);
 }
 
 bool ComputeOption::apply(const QString &command) const
 {
     NumberReader number(m_parser, command);
     const int threads = number.integer(m_threads, 1, 1024);
+    const double megapixels = number.real(m_maxMegapixels, 0.001, 1e6);
     if (!number.ok())
         return false;
     if (!precisionFromName(m_parser.value(m_precision))) {
@@ -38,6 +46,9 @@ bool ComputeOption::apply(const QString &command) const
         return false;
     }
     setComputeThreads(threads);
+    // The default stays exact (PIL's 178 956 970), not 179 000 000.
+    if (m_parser.isSet(m_maxMegapixels))
+        setMaxImagePixels(std::int64_t(megapixels * 1e6));
     return true;
 }
 

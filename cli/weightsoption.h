@@ -8,8 +8,8 @@
 
 namespace rs::cli {
 
-// How the network computes: --threads N (LibTorch's compute threads, by default every core)
-// and --precision auto|fp32|bf16.
+// How the network computes: --threads N (LibTorch's compute threads, by default every core),
+// --precision auto|fp32|bf16, and --max-image-megapixels M (larger images are refused unread).
 class ComputeOption
 {
 public:
@@ -24,6 +24,7 @@ private:
     const QCommandLineParser &m_parser;
     QCommandLineOption m_threads;
     QCommandLineOption m_precision;
+    QCommandLineOption m_maxMegapixels;
 };
 
 // "46.2 img/s, bf16, 2 threads, peak memory 560 MiB": how fast `images` went through the

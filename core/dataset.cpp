@@ -26,15 +26,21 @@ bool isHidden(const QFileInfo &file)
     return file.fileName().startsWith(QLatin1Char('.'));
 }
 
-// Every image below `folder`; everything else found there goes to `skipped`.
+// Every image below `folder`; everything else found there goes to `skipped`. Links to folders
+// inside a class are not followed: one can loop back, or pull another class's images in.
 QStringList imagesBelow(const QString &folder, QStringList &skipped)
 {
     QStringList images;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
-                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    QDirIterator it(folder, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo file(it.next());
         const QString relative = QDir(folder).relativeFilePath(file.filePath());
+        if (file.isDir()) {
+            if (file.isSymLink())
+                skipped << file.filePath() + QStringLiteral(": a link to a folder, not followed (it could loop or reach other classes)");
+            continue;
+        }
         if (isHidden(file) || relative.contains(QStringLiteral("/.")))
             skipped << file.filePath() + QStringLiteral(": hidden file");
         else if (!isImage(file))

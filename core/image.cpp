@@ -1,13 +1,21 @@
 #include "image.h"
 
+#include "imageheader.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <QDir>
 #include <QFile>
 
+#include <sys/stat.h>
+
+#include <atomic>
+
 namespace rs {
 namespace {
+
+std::atomic<std::int64_t> g_maxImagePixels{kDefaultMaxImagePixels};
 
 DecodedImage failure(const QString &fileName, const QString &reason)
 {
@@ -109,6 +117,16 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
 {
     if (bytes.isEmpty())
         return failure(fileName, QStringLiteral("the file is empty"));
+    if (const std::optional<DeclaredSize> size = declaredImageSize(bytes)) {
+        if (size->width <= 0 || size->height <= 0)
+            return failure(fileName, QStringLiteral("the header declares an empty image (%1 × %2 pixels)").arg(size->width).arg(size->height));
+        if (size->pixels() > maxImagePixels())
+            return failure(fileName, QStringLiteral("the header declares %1 × %2 pixels, more than the limit of %3 megapixels "
+                                                    "(--max-image-megapixels raises it)")
+                                         .arg(size->width)
+                                         .arg(size->height)
+                                         .arg(double(maxImagePixels()) / 1e6, 0, 'f', 0));
+    }
     const bool jpeg = bytes.size() >= 3 && bytes.startsWith("\xff\xd8\xff");
     if (jpeg && !jpegHasEndMarker(bytes))
         return failure(fileName, QStringLiteral("truncated JPEG (the data ends before its end-of-image marker)"));
@@ -146,8 +164,33 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
     return out;
 }
 
+void setMaxImagePixels(std::int64_t pixels)
+{
+    g_maxImagePixels = pixels;
+}
+
+std::int64_t maxImagePixels()
+{
+    return g_maxImagePixels;
+}
+
 QByteArray readImageFile(const QString &path, QString &error)
 {
+    // Checked before opening: opening a FIFO for reading waits for a writer.
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0) {
+        if (!S_ISREG(info.st_mode)) {
+            error = failure(path, QStringLiteral("not a regular file (a device, FIFO or socket)")).error;
+            return {};
+        }
+        if (info.st_size > kMaxImageFileBytes) {
+            error = failure(path, QStringLiteral("the file is %1 MB, more than any image this tool reads (%2 MB)")
+                                      .arg(info.st_size >> 20)
+                                      .arg(kMaxImageFileBytes >> 20))
+                        .error;
+            return {};
+        }
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         error = failure(path, QStringLiteral("cannot open: ") + file.errorString()).error;

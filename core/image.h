@@ -33,10 +33,21 @@ struct DecodedImage
 // 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (its scaled inverse DCT), exactly as
 // PIL's Image.draft(mode, (minimumSide, minimumSide)) chooses and decodes: a 12-megapixel
 // photo costs a fraction of a full decode, and both sides stay at least `minimumSide`.
+//
+// A file whose header declares more than maxImagePixels() pixels is refused before decoding:
+// a few bytes can claim gigapixels, and decoders allocate for what is claimed.
 DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int minimumSide = 0);
 DecodedImage loadImage(const QString &path, int minimumSide = 0);
 
-// A file's bytes; on failure sets `error` to "<file>: <reason>".
+// A file's bytes; on failure sets `error` to "<file>: <reason>". Only regular files are read
+// (a FIFO would block, a device never end) and none larger than kMaxImageFileBytes.
 QByteArray readImageFile(const QString &path, QString &error);
+constexpr qint64 kMaxImageFileBytes = qint64(1) << 30;
+
+// The largest image decoded, in pixels: by default PIL's limit (2 x 89 478 485, where PIL
+// raises DecompressionBombError). Thread-safe; applies to decodes started afterwards.
+constexpr std::int64_t kDefaultMaxImagePixels = 2 * std::int64_t(89478485);
+void setMaxImagePixels(std::int64_t pixels);
+std::int64_t maxImagePixels();
 
 } // namespace rs

@@ -3,12 +3,66 @@
 
 #include "backbone.h"
 #include "image.h"
+#include "imageheader.h"
 #include "preprocess.h"
 #include "testsupport.h"
 
+#include <QFile>
+#include <QtEndian>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
+#include <chrono>
+
 using rs::test::imageFile;
+
+namespace {
+
+QByteArray le32(std::uint32_t v)
+{
+    return QByteArray(reinterpret_cast<const char *>(&v), 4);
+}
+
+QByteArray be16(int v)
+{
+    const char bytes[2] = {char(v >> 8), char(v & 0xff)};
+    return QByteArray(bytes, 2);
+}
+
+QByteArray le16(int v)
+{
+    const char bytes[2] = {char(v & 0xff), char(v >> 8)};
+    return QByteArray(bytes, 2);
+}
+
+// A few hundred bytes whose header claims `side` x `side` pixels, in each format.
+QByteArray giant(const QString &format, int side)
+{
+    const QByteArray tail(200, '\x55');
+    if (format == QLatin1String("png")) {
+        QByteArray png = rs::test::readAll(imageFile(QStringLiteral("wide_photo.png"))).left(400);
+        const std::uint32_t big = qToBigEndian(std::uint32_t(side));
+        png.replace(16, 4, QByteArray(reinterpret_cast<const char *>(&big), 4));
+        png.replace(20, 4, QByteArray(reinterpret_cast<const char *>(&big), 4));
+        return png;
+    }
+    if (format == QLatin1String("jpeg"))
+        return QByteArray("\xff\xd8\xff\xc0\x00\x11\x08", 7) + be16(side) + be16(side) + tail;
+    if (format == QLatin1String("bmp"))
+        return QByteArray("BM") + QByteArray(16, '\0') + le32(std::uint32_t(side)) + le32(std::uint32_t(side)) + tail;
+    if (format == QLatin1String("gif"))
+        return QByteArray("GIF89a") + le16(side) + le16(side) + tail;
+    if (format == QLatin1String("webp"))
+        return QByteArray("RIFF") + le32(300) + QByteArray("WEBPVP8X") + le32(10) + QByteArray(4, '\0')
+            + le32(std::uint32_t(side - 1)).left(3) + le32(std::uint32_t(side - 1)).left(3) + tail;
+    // TIFF: one directory with ImageWidth and ImageLength as LONGs.
+    auto entry = [](int tag, int value) -> QByteArray { return le16(tag) + le16(4) + le32(1) + le32(std::uint32_t(value)); };
+    return QByteArray("II*\0", 4) + le32(8) + le16(2) + entry(256, side) + entry(257, side) + le32(0) + tail;
+}
+
+} // namespace
 
 class TestImage : public QObject
 {
@@ -34,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow("16-bit grey png") << "deep16.png" << 280 << 210 << exact;
         QTest::newRow("lossless webp") << "lossless.webp" << 330 << 310 << exact;
         QTest::newRow("tiff") << "tiff_image.tif" << 160 << 120 << exact;
+        QTest::newRow("multi-page tiff: its first page") << "multipage.tif" << 200 << 150 << exact;
         QTest::newRow("non-ASCII file name") << "猫 の写真.png" << 310 << 305 << exact;
         QTest::newRow("EXIF rotated jpeg") << "rotated.jpg" << 300 << 400 << exact;
         // Decoded at a reduced size by libjpeg's scaled IDCT, as PIL's draft mode does.
@@ -70,6 +125,68 @@ private Q_SLOTS:
         QCOMPARE(rs::loadImage(imageFile(QStringLiteral("huge_photo.jpg"))).image.width, 2600);
         QCOMPARE(rs::loadImage(imageFile(QStringLiteral("large_rotated.jpg"))).image.height, 1300);
         QCOMPARE(rs::loadImage(imageFile(QStringLiteral("large_photo.jpg")), 1000).image.width, 1600);
+    }
+
+    // The header parser agrees with the decoders on every test image (EXIF rotation aside).
+    void headersDeclareTheDecodedSize()
+    {
+        for (const char *name : {"photo.jpg", "wide_photo.png", "small.bmp", "gray.png", "alpha.png", "palette.png", "deep16.png",
+                                 "lossless.webp", "tiff_image.tif", "cmyk.jpg", "large_photo.jpg", "huge_photo.jpg"}) {
+            const QByteArray bytes = rs::test::readAll(imageFile(QLatin1String(name)));
+            const std::optional<rs::DeclaredSize> declared = rs::declaredImageSize(bytes);
+            QVERIFY2(declared, name);
+            const rs::DecodedImage decoded = rs::decodeImage(bytes, QLatin1String(name));
+            QCOMPARE(declared->width, decoded.image.width);
+            QCOMPARE(declared->height, decoded.image.height);
+        }
+        QVERIFY(!rs::declaredImageSize("not an image"));
+        QVERIFY(!rs::declaredImageSize(QByteArray("\x89PNG\r\n\x1a\n", 8))); // cut before IHDR
+    }
+
+    void refusesDeclaredGiantsBeforeDecoding_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char *format : {"png", "jpeg", "bmp", "gif", "webp", "tiff"})
+            QTest::newRow(format) << QString::fromLatin1(format);
+    }
+
+    void refusesDeclaredGiantsBeforeDecoding()
+    {
+        QFETCH(QString, format);
+        const QByteArray bytes = giant(format, 40000);
+        QVERIFY(bytes.size() < 1000);
+        const auto started = std::chrono::steady_clock::now();
+        const rs::DecodedImage decoded = rs::decodeImage(bytes, QStringLiteral("bomb"));
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
+        QVERIFY2(decoded.error.contains(QStringLiteral("declares 40000 × 40000 pixels, more than the limit of 179 megapixels")),
+                 qPrintable(decoded.error));
+    }
+
+    void pixelLimitIsConfigurable()
+    {
+        const QString photo = imageFile(QStringLiteral("photo.jpg"));
+        rs::setMaxImagePixels(640 * 480 - 1);
+        const rs::DecodedImage refused = rs::loadImage(photo);
+        rs::setMaxImagePixels(640 * 480);
+        const rs::DecodedImage accepted = rs::loadImage(photo);
+        rs::setMaxImagePixels(rs::kDefaultMaxImagePixels);
+        QVERIFY2(refused.error.contains(QStringLiteral("declares 640 × 480 pixels")), qPrintable(refused.error));
+        QVERIFY(accepted.ok());
+    }
+
+    // A FIFO would block a reader until a writer came; a device would never end.
+    void readsRegularFilesOnly()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe.jpg"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString device = dir.filePath(QStringLiteral("zero.png"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), device));
+        for (const QString &path : {fifo, device}) {
+            QString error;
+            QVERIFY(rs::readImageFile(path, error).isEmpty());
+            QVERIFY2(error.contains(QStringLiteral("not a regular file")), qPrintable(error));
+        }
     }
 
     void unusableFilesNameTheFileAndReason_data()

@@ -73,6 +73,8 @@ def main():
     exif[0x0112] = 6  # orientation: the camera was turned; rotate 90 degrees clockwise to view
     save("rotated.jpg", photo(400, 300, 11), quality=92, exif=exif.tobytes())
 
+    save("multipage.tif", photo(200, 150, 16), save_all=True, append_images=[photo(120, 90, 17)])
+    photo(64, 48, 18).save(os.path.join(out, "animated.gif"), save_all=True, append_images=[photo(64, 48, 19)])
     save("large_photo.jpg", photo(1600, 1200, 13), quality=90)
     save("huge_photo.jpg", photo(2600, 2500, 14), quality=85)
     save("large_rotated.jpg", photo(1300, 700, 15), quality=90, exif=exif.tobytes())
