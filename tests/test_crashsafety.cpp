@@ -1,0 +1,129 @@
+// retrain-cli train killed with SIGKILL at random moments, during feature extraction and
+// during training, then started again each time: nothing it leaves may be corrupt, and the
+// run that finally completes must equal one that was never interrupted.
+
+#include "modelexport.h"
+#include "sampledata.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Finished
+{
+    int exitCode = -1;
+    QString output;
+};
+
+} // namespace
+
+class TestCrashSafety : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        rs::writeFashionMnistSamples(path(QStringLiteral("data")), 12);
+    }
+
+    void survivesKillsAndFinishesAsIfUninterrupted()
+    {
+        QRandomGenerator random(20261128);
+        int duringExtraction = 0, duringTraining = 0;
+        const QStringList resumed = arguments(QStringLiteral("chain"));
+        for (int kill = 0; kill < kKills; ++kill) {
+            QProcess process;
+            process.setProcessChannelMode(QProcess::MergedChannels);
+            process.start(rs::test::cliPath(), resumed);
+            QVERIFY(process.waitForStarted());
+            // The first two kills land in extraction (the first run takes ~2.5 s to compute the
+            // features), the others in training, which the checkpoints carry on.
+            const int delay = kill < 2 ? 300 + int(random.bounded(2000)) : 1500 + int(random.bounded(3000));
+            if (process.waitForFinished(delay))
+                break; // finished before its kill: the chain is complete
+            process.kill(); // SIGKILL: no handler runs, as in a crash or power loss
+            QVERIFY(process.waitForFinished(10000));
+            const QString output = QString::fromUtf8(process.readAll());
+            (output.contains(QStringLiteral("step ")) ? duringTraining : duringExtraction) += 1;
+            checkNothingIsCorrupt();
+        }
+        const Finished last = run(resumed);
+        QVERIFY2(last.exitCode == 0, qPrintable(last.output));
+        qInfo("%d kills survived: %d during extraction, %d during training", duringExtraction + duringTraining,
+              duringExtraction, duringTraining);
+        QVERIFY(duringExtraction > 0);
+        QVERIFY(duringTraining > 0);
+
+        // Every cached entry is whole: a clean run reads all of them and repairs none.
+        const Finished reference = run(arguments(QStringLiteral("reference")));
+        QVERIFY2(reference.exitCode == 0, qPrintable(reference.output));
+        QVERIFY2(reference.output.contains(QStringLiteral("features: 120 from the cache, 0 computed")), qPrintable(reference.output));
+        QVERIFY(!reference.output.contains(QStringLiteral("damaged")));
+
+        // The interrupted chain trained exactly as the uninterrupted run.
+        const QJsonObject chain = report(QStringLiteral("chain"));
+        const QJsonObject clean = report(QStringLiteral("reference"));
+        QCOMPARE(chain.value(QStringLiteral("test")), clean.value(QStringLiteral("test")));
+        QCOMPARE(chain[QStringLiteral("training")][QStringLiteral("curve")], clean[QStringLiteral("training")][QStringLiteral("curve")]);
+        QCOMPARE(rs::loadExportedModel(path(QStringLiteral("chain-model"))).classes.size(), 10);
+    }
+
+private:
+    static constexpr int kKills = 8;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QStringList arguments(const QString &name) const
+    {
+        return {QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+                QStringLiteral("--bottleneck-dir"), path(QStringLiteral("cache")),
+                QStringLiteral("--steps"), QStringLiteral("30000"), QStringLiteral("--hidden-units"), QStringLiteral("64"),
+                QStringLiteral("--checkpoint"), path(name + QStringLiteral(".ckpt")), QStringLiteral("--checkpoint_interval"),
+                QStringLiteral("200"), QStringLiteral("--resume"), QStringLiteral("--export"), path(name + QStringLiteral("-model")),
+                QStringLiteral("--report"), path(name + QStringLiteral(".json")), path(QStringLiteral("data"))};
+    }
+
+    static Finished run(const QStringList &arguments)
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(rs::test::cliPath(), arguments);
+        process.waitForFinished(300000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
+    }
+
+    QJsonObject report(const QString &name) const
+    {
+        return QJsonDocument::fromJson(rs::test::readAll(path(name + QStringLiteral(".json")))).object();
+    }
+
+    // What a kill may leave: no file half-written under its final name (atomic writes leave
+    // only stray temporaries), and an export folder only when it is whole.
+    void checkNothingIsCorrupt()
+    {
+        const QString model = path(QStringLiteral("chain-model"));
+        if (QFile::exists(model + QStringLiteral("/manifest.json")))
+            QCOMPARE(rs::loadExportedModel(model).classes.size(), 10);
+        const QString ckpt = path(QStringLiteral("chain.ckpt"));
+        if (QFile::exists(ckpt))
+            QVERIFY(QFileInfo(ckpt).size() > 0);
+        const QString json = path(QStringLiteral("chain.json"));
+        if (QFile::exists(json))
+            QVERIFY(!QJsonDocument::fromJson(rs::test::readAll(json)).isNull());
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCrashSafety)
+#include "test_crashsafety.moc"
