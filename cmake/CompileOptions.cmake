@@ -11,3 +11,12 @@ target_compile_definitions(retrain_options INTERFACE
   QT_USE_QSTRINGBUILDER
   RETRAIN_VERSION="${PROJECT_VERSION}")
 option(RETRAIN_WERROR "Treat warnings as errors" OFF)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over our own code (tools/sanitize.sh runs the
+# test suite so). LibTorch, Qt and OpenCV stay uninstrumented, as Debian ships them.
+option(RETRAIN_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(RETRAIN_SANITIZE)
+  target_compile_options(retrain_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                   -fno-sanitize-recover=undefined)
+  target_link_options(retrain_options INTERFACE -fsanitize=address,undefined)
+endif()

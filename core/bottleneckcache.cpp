@@ -175,7 +175,8 @@ BottleneckCache::Lookup BottleneckCache::load(const QByteArray &contentHash, std
         return Lookup::Damaged;
     features.resize(count);
     if (type == Float32) {
-        std::memcpy(features.data(), data.constData(), std::size_t(bytes));
+        if (bytes > 0) // an empty vector may have no buffer
+            std::memcpy(features.data(), data.constData(), std::size_t(bytes));
     } else {
         const auto *half = reinterpret_cast<const c10::Half *>(data.constData());
         for (std::uint32_t i = 0; i < count; ++i)

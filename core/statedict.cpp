@@ -112,7 +112,8 @@ StateDict readZip(const std::uint8_t *data, std::size_t size)
                               + " bytes, expected " + std::to_string(storageBytes(id, size)));
         ByteReader bytes = zip.read(*entry);
         at::Tensor flat = at::empty({id.numel}, at::TensorOptions().dtype(id.dtype));
-        std::memcpy(flat.data_ptr(), bytes.data(), entry->size);
+        if (entry->size > 0) // an empty storage has no data pointer to copy to
+            std::memcpy(flat.data_ptr(), bytes.data(), entry->size);
         return storages[id.key] = storageValue(flat);
     };
     ByteReader in = zip.read(*pickleEntry);
@@ -175,7 +176,9 @@ StateDict readLegacy(const std::uint8_t *data, std::size_t size)
         at::Tensor &flat = it->second->tensor;
         if (in.littleEndian<std::int64_t>() != flat.numel())
             throw FormatError("storage '" + key + "' has the wrong size");
-        std::memcpy(flat.data_ptr(), in.take(flat.nbytes()), flat.nbytes());
+        const auto *data = in.take(flat.nbytes());
+        if (flat.nbytes() > 0) // an empty storage has no data pointer to copy to
+            std::memcpy(flat.data_ptr(), data, flat.nbytes());
         storages.erase(it);
     }
     if (!storages.empty())

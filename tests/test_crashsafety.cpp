@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,15 +47,21 @@ private Q_SLOTS:
             process.setProcessChannelMode(QProcess::MergedChannels);
             process.start(rs::test::cliPath(), resumed);
             QVERIFY(process.waitForStarted());
-            // The first two kills land in extraction (the first run takes ~2.5 s to compute the
-            // features), the others in training, which the checkpoints carry on.
-            const int delay = kill < 2 ? 300 + int(random.bounded(2000)) : 1500 + int(random.bounded(3000));
-            if (process.waitForFinished(delay))
-                break; // finished before its kill: the chain is complete
+            // Kills follow the run's own progress, not the clock, so a slow machine (or a
+            // sanitized build) kills in the same phases: the first two while features are
+            // computed, the others while training, a random moment after each has begun.
+            const bool extracting = kill < 2;
+            QString output;
+            // "features 12/120 …" is extraction's progress line, "step 200/30000 …" training's.
+            const QRegularExpression phase(extracting ? QStringLiteral("features \\d+/") : QStringLiteral("step \\d+/"));
+            if (!waitFor(process, phase, output))
+                break; // finished first: the chain is complete
+            if (process.waitForFinished(int(random.bounded(extracting ? 200 : 1500))))
+                break;
             process.kill(); // SIGKILL: no handler runs, as in a crash or power loss
             QVERIFY(process.waitForFinished(10000));
-            const QString output = QString::fromUtf8(process.readAll());
-            (output.contains(QStringLiteral("step ")) ? duringTraining : duringExtraction) += 1;
+            output += QString::fromUtf8(process.readAll());
+            (output.contains(QRegularExpression(QStringLiteral("step \\d+/"))) ? duringTraining : duringExtraction) += 1;
             checkNothingIsCorrupt();
         }
         const Finished last = run(resumed);
@@ -91,6 +98,18 @@ private:
                 QStringLiteral("--checkpoint"), path(name + QStringLiteral(".ckpt")), QStringLiteral("--checkpoint_interval"),
                 QStringLiteral("200"), QStringLiteral("--resume"), QStringLiteral("--export"), path(name + QStringLiteral("-model")),
                 QStringLiteral("--report"), path(name + QStringLiteral(".json")), path(QStringLiteral("data"))};
+    }
+
+    // Reads the process's output until it holds `text`; false if the process ends first.
+    static bool waitFor(QProcess &process, const QRegularExpression &text, QString &output)
+    {
+        while (!output.contains(text)) {
+            if (process.state() == QProcess::NotRunning)
+                return false;
+            process.waitForReadyRead(100);
+            output += QString::fromUtf8(process.readAll());
+        }
+        return true;
     }
 
     static Finished run(const QStringList &arguments)
