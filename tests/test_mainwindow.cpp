@@ -221,6 +221,33 @@ private Q_SLOTS:
         QVERIFY(!child<QAction>(w.get(), "actionStop")->isEnabled());
     }
 
+    // Closing the window mid-run stops the worker and joins it before anything it uses goes.
+    void closingTheWindowMidRunEndsCleanly_data()
+    {
+        stopReturnsToIdleWithinASecond_data();
+    }
+
+    void closingTheWindowMidRunEndsCleanly()
+    {
+        QFETCH(bool, duringExtraction);
+        const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("closing-cache")) : m_cache;
+        auto w = window(cache);
+        prepare(*w, m_images, 50000000);
+        QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
+        if (duringExtraction)
+            QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(w.get(), "extractionProgress")->value() > 0, kRunTimeoutMs);
+        else
+            QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(w.get(), "phaseLabel")->text(), QStringLiteral("Training the classifier…"),
+                                      kRunTimeoutMs);
+        QVERIFY(w->isTraining());
+        QElapsedTimer clock;
+        clock.start();
+        w.reset();
+        qInfo("window gone %lld ms after closing mid-run", clock.elapsed());
+        QVERIFY(clock.elapsed() < 2000);
+        QTest::qWait(100); // anything the worker posted is delivered, or dropped with the window
+    }
+
     void resumeCarriesAStoppedRunOn()
     {
         auto w = window(m_cache);
