@@ -24,46 +24,11 @@ DecodedImage failure(const QString &fileName, const QString &reason)
     return out;
 }
 
-// The markers before a JPEG's first scan: each is FF, its code, then its length (which counts
-// itself). Calls `visit(code, offset)` until it returns true or the scan starts; returns the
-// offset where the walk stopped.
-template <typename Visit>
-qsizetype walkJpegMarkers(const QByteArray &bytes, Visit visit)
-{
-    const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
-    const qsizetype n = bytes.size();
-    qsizetype i = 2; // past SOI
-    while (i + 4 <= n) {
-        if (p[i] != 0xff)
-            return n; // not a marker where one must be: damaged
-        const std::uint8_t marker = p[i + 1];
-        if (marker == 0xff) { // fill byte
-            ++i;
-            continue;
-        }
-        if (marker == 0xda || visit(marker, i)) // SOS: entropy-coded data follows
-            return i;
-        i += 2 + ((qsizetype(p[i + 2]) << 8) | p[i + 3]);
-    }
-    return n;
-}
-
 // The reduction PIL's JpegImageFile.draft picks for (side, side): the largest of 8, 4, 2
 // that both sides, divided by `side` (rounding down), reach; else 1.
-int jpegReduction(const QByteArray &bytes, int side)
+int draftReduction(const std::optional<DeclaredSize> &size, int side)
 {
-    const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
-    int width = 0, height = 0;
-    walkJpegMarkers(bytes, [&](std::uint8_t marker, qsizetype at) {
-        // Start-of-frame markers C0-CF, except DHT (C4), JPG (C8) and DAC (CC).
-        const bool frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-        if (frame && at + 9 <= bytes.size()) {
-            height = (p[at + 5] << 8) | p[at + 6];
-            width = (p[at + 7] << 8) | p[at + 8];
-        }
-        return frame;
-    });
-    const int scale = side > 0 ? std::min(width / side, height / side) : 0;
+    const std::int64_t scale = size && side > 0 ? std::min(size->width / side, size->height / side) : 0;
     for (int reduction : {8, 4, 2})
         if (scale >= reduction)
             return reduction;
@@ -77,7 +42,7 @@ bool jpegHasEndMarker(const QByteArray &bytes)
 {
     const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.constData());
     const qsizetype n = bytes.size();
-    qsizetype i = walkJpegMarkers(bytes, [](std::uint8_t, qsizetype) { return false; });
+    qsizetype i = jpegScanStart(bytes);
     // In entropy-coded data a 0xff byte is followed by 0x00 or a marker, so FF D9 is EOI.
     for (; i + 1 < n; ++i)
         if (p[i] == 0xff && p[i + 1] == 0xd9)
@@ -117,7 +82,8 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
 {
     if (bytes.isEmpty())
         return failure(fileName, QStringLiteral("the file is empty"));
-    if (const std::optional<DeclaredSize> size = declaredImageSize(bytes)) {
+    const std::optional<DeclaredSize> size = declaredImageSize(bytes);
+    if (size) {
         if (size->width <= 0 || size->height <= 0)
             return failure(fileName, QStringLiteral("the header declares an empty image (%1 × %2 pixels)").arg(size->width).arg(size->height));
         if (size->pixels() > maxImagePixels())
@@ -138,7 +104,7 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
         // 16-bit data so it is reduced here, not clipped (JPEG has no such data).
         static constexpr int kReduced[] = {0, 0, cv::IMREAD_REDUCED_COLOR_2, 0, cv::IMREAD_REDUCED_COLOR_4,
                                            0, 0, 0, cv::IMREAD_REDUCED_COLOR_8};
-        const int reduction = jpeg ? jpegReduction(bytes, minimumSide) : 1;
+        const int reduction = jpeg ? draftReduction(size, minimumSide) : 1;
         decoded = cv::imdecode(buffer, reduction > 1 ? kReduced[reduction] : cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
     } catch (const cv::Exception &e) {
         return failure(fileName, QStringLiteral("cannot decode: ") + QString::fromStdString(e.msg));

@@ -31,25 +31,38 @@ private:
     qsizetype m_n;
 };
 
-std::optional<DeclaredSize> jpegSize(const Bytes &b)
+// The markers before a JPEG's first scan: each is FF, its code, then its length (which counts
+// itself). Notes the first start-of-frame's size on the way.
+struct JpegMarkers
 {
-    qsizetype i = 2;
+    std::optional<DeclaredSize> size;
+    qsizetype scanStart = 0; // the file's size when the markers are damaged or end first
+};
+
+JpegMarkers walkJpegMarkers(const Bytes &b)
+{
+    JpegMarkers out;
+    qsizetype i = 2; // past SOI
     while (b.has(i, 4)) {
         if (b.at(i) != 0xff)
-            return std::nullopt;
+            break; // not a marker where one must be: damaged
         const std::uint8_t marker = b.at(i + 1);
-        if (marker == 0xff) {
+        if (marker == 0xff) { // fill byte
             ++i;
             continue;
         }
+        if (marker == 0xda) { // SOS: entropy-coded data follows
+            out.scanStart = i;
+            return out;
+        }
+        // Start-of-frame markers C0-CF, except DHT (C4), JPG (C8) and DAC (CC).
         const bool frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-        if (frame)
-            return b.has(i, 9) ? std::optional<DeclaredSize>({b.be16(i + 7), b.be16(i + 5)}) : std::nullopt;
-        if (marker == 0xda)
-            return std::nullopt;
+        if (frame && !out.size && b.has(i, 9))
+            out.size = DeclaredSize{b.be16(i + 7), b.be16(i + 5)};
         i += 2 + b.be16(i + 2);
     }
-    return std::nullopt;
+    out.scanStart = b.size();
+    return out;
 }
 
 // TIFF: the first image file directory's ImageWidth (256) and ImageLength (257) tags.
@@ -99,7 +112,7 @@ std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
 {
     const Bytes b(bytes);
     if (b.startsWith("\xff\xd8\xff"))
-        return jpegSize(b);
+        return walkJpegMarkers(b).size;
     if (b.startsWith("\x89PNG\r\n\x1a\n") && b.has(16, 8))
         return DeclaredSize{b.be32(16), b.be32(20)};
     if ((b.startsWith("GIF87a") || b.startsWith("GIF89a")) && b.has(6, 4))
@@ -113,6 +126,11 @@ std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
     if (b.startsWith("MM") && b.has(2, 2) && b.be16(2) == 42)
         return tiffSize(b, false);
     return std::nullopt;
+}
+
+qsizetype jpegScanStart(const QByteArray &bytes)
+{
+    return walkJpegMarkers(Bytes(bytes)).scanStart;
 }
 
 } // namespace rs

@@ -20,4 +20,8 @@ struct DeclaredSize
 // before a decoder allocates for it.
 std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes);
 
+// Where a JPEG's first scan (its entropy-coded data) starts, past the markers before it, which
+// are skipped by their lengths; the file's size when those markers are damaged or cut short.
+qsizetype jpegScanStart(const QByteArray &bytes);
+
 } // namespace rs

@@ -85,6 +85,13 @@ void blockAxpy(const float *const *x, const float *d, int classes, int count, st
                 g[c * cols + k] += d[r * classes + c] * x[r][k];
 }
 
+// The feature rows of the batch's block starting at `b`; a short block repeats its last row.
+void blockRows(const SoftmaxLinearBatch &in, int b, int count, const float *(&x)[kBlock])
+{
+    for (int r = 0; r < kBlock; ++r)
+        x[r] = in.features + in.rows[b + std::min(r, count - 1)] * in.cols;
+}
+
 } // namespace
 
 double batchWeightTotal(const SoftmaxLinearBatch &in)
@@ -107,8 +114,7 @@ SoftmaxLinearResult softmaxLinearGradient(const SoftmaxLinearBatch &in, float *g
     for (int b = 0; b < n; b += kBlock) {
         const int count = std::min(kBlock, n - b);
         const float *x[kBlock];
-        for (int r = 0; r < kBlock; ++r)
-            x[r] = in.features + in.rows[b + std::min(r, count - 1)] * cols;
+        blockRows(in, b, count, x);
         for (int c = 0; c < classes; c += kClassGroup)
             blockDots(x, in.weight + std::int64_t(c) * cols, std::min(kClassGroup, classes - c), cols, dots + c, classes);
         for (int r = 0; r < count; ++r)
@@ -142,8 +148,7 @@ SoftmaxLinearResult softmaxLinearGradient(const SoftmaxLinearBatch &in, float *g
     for (int b = 0; b < n; b += kBlock) {
         const int count = std::min(kBlock, n - b);
         const float *x[kBlock];
-        for (int r = 0; r < kBlock; ++r)
-            x[r] = in.features + in.rows[b + std::min(r, count - 1)] * cols;
+        blockRows(in, b, count, x);
         // The block's dLoss/dlogits, zero for repeated rows.
         std::fill(dots, dots + kBlock * classes, 0.f);
         for (int r = 0; r < count; ++r)
