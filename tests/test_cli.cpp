@@ -19,23 +19,8 @@ using rs::test::referenceFile;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(rs::test::cliPath(), arguments);
-    if (!process.waitForFinished(300000))
-        qFatal("retrain-cli did not finish: %s", qPrintable(arguments.join(QLatin1Char(' '))));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = rs::test::CliRun;
+using rs::test::runCli;
 
 } // namespace
 
@@ -46,10 +31,10 @@ class TestCli : public QObject
 private Q_SLOTS:
     void reportsVersionAndHelp()
     {
-        const Run version = cli({QStringLiteral("--version")});
+        const Run version = runCli({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out.trimmed(), QStringLiteral("retrain-cli " RETRAIN_VERSION));
-        const Run help = cli({QStringLiteral("features"), QStringLiteral("--help")});
+        const Run help = runCli({QStringLiteral("features"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("--random-weights")));
     }
@@ -87,7 +72,7 @@ private Q_SLOTS:
     void badArgumentsExitWithTwo()
     {
         QFETCH(QStringList, arguments);
-        const Run run = cli(arguments);
+        const Run run = runCli(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.startsWith(QStringLiteral("retrain-cli")), qPrintable(run.err));
     }
@@ -104,7 +89,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, format);
-        const Run run = cli({QStringLiteral("inspect-weights"), referenceFile(file)});
+        const Run run = runCli({QStringLiteral("inspect-weights"), referenceFile(file)});
         QCOMPARE(run.exitCode, 0);
         const QString fingerprint = rs::Backbone::fromFile(referenceFile(file)).weights().fingerprint;
         QVERIFY2(run.out.contains(QStringLiteral("format:      ") + format), qPrintable(run.out));
@@ -126,7 +111,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, reason);
-        const Run run = cli({QStringLiteral("inspect-weights"), file});
+        const Run run = runCli({QStringLiteral("inspect-weights"), file});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
         QVERIFY2(run.err.contains(file) && run.err.contains(reason), qPrintable(run.err));
@@ -138,7 +123,7 @@ private Q_SLOTS:
         const QString out = dir.filePath(QStringLiteral("features.npy"));
         const QStringList images{imageFile(QStringLiteral("photo.jpg")), imageFile(QStringLiteral("notes.png")),
                                  imageFile(QStringLiteral("猫 の写真.png")), imageFile(QStringLiteral("gray.png"))};
-        const Run run = cli(QStringList{QStringLiteral("features"), QStringLiteral("--weights"),
+        const Run run = runCli(QStringList{QStringLiteral("features"), QStringLiteral("--weights"),
                                         referenceFile(QStringLiteral("inception_zip.pth")), QStringLiteral("--out"), out}
                             + images);
         QCOMPARE(run.exitCode, 1); // one image could not be read
@@ -167,7 +152,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("mixed.npy"));
-        const Run run = cli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+        const Run run = runCli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
                              QStringLiteral("--layer"), QStringLiteral("Mixed_5d"), QStringLiteral("--out"), out,
                              imageFile(QStringLiteral("small.bmp"))});
         QCOMPARE(run.exitCode, 0);
@@ -179,9 +164,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));
-        QCOMPARE(cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), data}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), data}).exitCode, 0);
         const QString out = dir.filePath(QStringLiteral("mixed6e.npy"));
-        const Run run = cli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+        const Run run = runCli({QStringLiteral("features"), QStringLiteral("--random-weights"), QStringLiteral("3"),
                              QStringLiteral("--layer"), QStringLiteral("Mixed_6e"), QStringLiteral("--image_dir"), data,
                              QStringLiteral("--out"), out});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -205,7 +190,7 @@ private Q_SLOTS:
         QTemporaryDir emptyHome;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("TORCH_HOME"), emptyHome.path());
-        const Run run = cli({QStringLiteral("classify"), imageFile(QStringLiteral("photo.jpg"))}, environment);
+        const Run run = runCli({QStringLiteral("classify"), imageFile(QStringLiteral("photo.jpg"))}, environment);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(emptyHome.path() + QStringLiteral("/hub/checkpoints/inception_v3_google-0cc3c7bd.pth")),
                  qPrintable(run.err));
@@ -220,7 +205,7 @@ private Q_SLOTS:
                             torchHome.filePath(QStringLiteral("hub/checkpoints/inception_v3_google-0cc3c7bd.pth"))));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("TORCH_HOME"), torchHome.path());
-        const Run run = cli({QStringLiteral("classify"), QStringLiteral("--top"), QStringLiteral("2"),
+        const Run run = runCli({QStringLiteral("classify"), QStringLiteral("--top"), QStringLiteral("2"),
                              imageFile(QStringLiteral("photo.jpg"))},
                             environment);
         QCOMPARE(run.exitCode, 0);
@@ -233,7 +218,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));
-        QCOMPARE(cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("4"), data}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("4"), data}).exitCode, 0);
         const QStringList train{QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
                                 QStringLiteral("--image_dir"), data, QStringLiteral("--how_many_training_steps"), QStringLiteral("40"),
                                 QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")),
@@ -241,7 +226,7 @@ private Q_SLOTS:
                                 QStringLiteral("--report"), dir.filePath(QStringLiteral("report.json")),
                                 QStringLiteral("--output_labels"), dir.filePath(QStringLiteral("labels.txt")),
                                 QStringLiteral("--print_misclassified_test_images")};
-        const Run first = cli(train);
+        const Run first = runCli(train);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         QVERIFY2(first.out.contains(QStringLiteral("features: 0 from the cache, 40 computed")), qPrintable(first.out));
         QVERIFY(first.out.contains(QStringLiteral("step 40/40")));
@@ -256,11 +241,11 @@ private Q_SLOTS:
         QCOMPARE(rs::test::readAll(dir.filePath(QStringLiteral("labels.txt"))),
                  rs::test::readAll(dir.filePath(QStringLiteral("model/labels.txt"))));
 
-        const Run second = cli(train);
+        const Run second = runCli(train);
         QVERIFY2(second.out.contains(QStringLiteral("features: 40 from the cache, 0 computed")), qPrintable(second.out));
 
         const QString image = dir.filePath(QStringLiteral("data/Bag/fmnist_00018.png"));
-        const Run predict = cli({QStringLiteral("predict"), QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("2"),
+        const Run predict = runCli({QStringLiteral("predict"), QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("2"),
                                  dir.filePath(QStringLiteral("model")), image, dir.filePath(QStringLiteral("data/Coat"))});
         QVERIFY2(predict.exitCode == 0, qPrintable(predict.err));
         const QJsonArray predictions = QJsonDocument::fromJson(predict.out.toUtf8()).array();
@@ -268,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(predictions[0].toObject().value(QStringLiteral("path")).toString(), image);
         QCOMPARE(predictions[0].toObject().value(QStringLiteral("top")).toArray().size(), 2);
 
-        const Run evaluate = cli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("model")), QStringLiteral("--image_dir"), data,
+        const Run evaluate = runCli({QStringLiteral("evaluate"), dir.filePath(QStringLiteral("model")), QStringLiteral("--image_dir"), data,
                                   QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache"))});
         QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
         QVERIFY(evaluate.out.startsWith(QStringLiteral("accuracy ")) && evaluate.out.contains(QStringLiteral("on 40 images")));
@@ -279,7 +264,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("only")));
         QVERIFY(QFile::copy(imageFile(QStringLiteral("photo.jpg")), dir.filePath(QStringLiteral("only/a.jpg"))));
-        const Run run = cli({QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+        const Run run = runCli({QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
                              QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")), dir.path()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("at least two classes")), qPrintable(run.err));
@@ -288,13 +273,13 @@ private Q_SLOTS:
     void writesSampleDataOnce()
     {
         QTemporaryDir dir;
-        const Run first = cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
+        const Run first = runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.out.contains(QStringLiteral("10 classes, 20 images written, 0 already there")), qPrintable(first.out));
         const rs::DecodedImage boot = rs::loadImage(dir.filePath(QStringLiteral("Ankle_boot/fmnist_00000.png")));
         QVERIFY2(boot.ok(), qPrintable(boot.error));
         QCOMPARE(boot.image.width, 28);
-        const Run second = cli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
+        const Run second = runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("2"), dir.path()});
         QVERIFY(second.out.contains(QStringLiteral("0 images written, 20 already there")));
     }
 };

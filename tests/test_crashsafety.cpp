@@ -16,16 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Finished
-{
-    int exitCode = -1;
-    QString output;
-};
-
-} // namespace
-
 class TestCrashSafety : public QObject
 {
     Q_OBJECT
@@ -64,18 +54,19 @@ private Q_SLOTS:
             (output.contains(QRegularExpression(QStringLiteral("step \\d+/"))) ? duringTraining : duringExtraction) += 1;
             checkNothingIsCorrupt();
         }
-        const Finished last = run(resumed);
-        QVERIFY2(last.exitCode == 0, qPrintable(last.output));
+        const rs::test::CliRun last = rs::test::runCli(resumed);
+        QVERIFY2(last.exitCode == 0, qPrintable(last.err));
         qInfo("%d kills survived: %d during extraction, %d during training", duringExtraction + duringTraining,
               duringExtraction, duringTraining);
         QVERIFY(duringExtraction > 0);
         QVERIFY(duringTraining > 0);
 
         // Every cached entry is whole: a clean run reads all of them and repairs none.
-        const Finished reference = run(arguments(QStringLiteral("reference")));
-        QVERIFY2(reference.exitCode == 0, qPrintable(reference.output));
-        QVERIFY2(reference.output.contains(QStringLiteral("features: 120 from the cache, 0 computed")), qPrintable(reference.output));
-        QVERIFY(!reference.output.contains(QStringLiteral("damaged")));
+        const rs::test::CliRun reference = rs::test::runCli(arguments(QStringLiteral("reference")));
+        const QString output = reference.out + reference.err;
+        QVERIFY2(reference.exitCode == 0, qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("features: 120 from the cache, 0 computed")), qPrintable(output));
+        QVERIFY(!output.contains(QStringLiteral("damaged")));
 
         // The interrupted chain trained exactly as the uninterrupted run.
         const QJsonObject chain = report(QStringLiteral("chain"));
@@ -110,15 +101,6 @@ private:
             output += QString::fromUtf8(process.readAll());
         }
         return true;
-    }
-
-    static Finished run(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(rs::test::cliPath(), arguments);
-        process.waitForFinished(300000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
     }
 
     QJsonObject report(const QString &name) const

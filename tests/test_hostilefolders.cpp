@@ -63,15 +63,6 @@ private:
     std::map<QString, QString> m_expected;
 };
 
-QByteArray declaredGiantPng()
-{
-    QByteArray png = rs::test::readAll(imageFile(QStringLiteral("wide_photo.png"))).left(300);
-    const char side[4] = {0, 0, char(0x9c), char(0x40)}; // 40 000, big-endian
-    png.replace(16, 4, QByteArray(side, 4));
-    png.replace(20, 4, QByteArray(side, 4));
-    return png;
-}
-
 } // namespace
 
 class TestHostileFolders : public QObject
@@ -105,7 +96,7 @@ private Q_SLOTS:
         c.write(QStringLiteral("cats/cut.jpg"), rs::test::readAll(imageFile(QStringLiteral("photo.jpg"))).left(3000),
                 QStringLiteral("truncated JPEG"));
         c.write(QStringLiteral("cats/notes.png"), "shopping list\n", QStringLiteral("not an image"));
-        c.write(QStringLiteral("cats/bomb.png"), declaredGiantPng(), QStringLiteral("declares 40000 × 40000 pixels"));
+        c.write(QStringLiteral("cats/bomb.png"), rs::test::pngDeclaring(40000), QStringLiteral("declares 40000 × 40000 pixels"));
         c.copy(QStringLiteral("cats/animated.gif"), "animated.gif", QStringLiteral("not an image file type"));
         c.copy(QStringLiteral("cats/.hidden.png"), "photo.jpg", QStringLiteral("hidden file"));
         // Things that are not files: none may block the scan or the read.

@@ -75,6 +75,19 @@ private:
         child<QSpinBox>(&w, "steps")->setValue(steps);
     }
 
+    // Starts a run too long to end by itself and returns once it computes features (the cache
+    // given to the window is fresh) or trains (every feature is cached).
+    void startEndlessRun(rs::MainWindow &w, bool untilExtracting)
+    {
+        prepare(w, m_images, 50000000);
+        QTest::mouseClick(child<QToolButton>(&w, "startButton"), Qt::LeftButton);
+        if (untilExtracting)
+            QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(&w, "extractionProgress")->value() > 0, kRunTimeoutMs);
+        else
+            QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&w, "phaseLabel")->text(), QStringLiteral("Training the classifier…"),
+                                      kRunTimeoutMs);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -194,13 +207,8 @@ private Q_SLOTS:
         // A fresh cache makes every feature computed; the shared one makes them all cached.
         const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("fresh-cache")) : m_cache;
         auto w = window(cache);
-        prepare(*w, m_images, 50000000);
-        QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
+        startEndlessRun(*w, duringExtraction);
         auto *phase = child<QLabel>(w.get(), "phaseLabel");
-        if (duringExtraction)
-            QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(w.get(), "extractionProgress")->value() > 0, kRunTimeoutMs);
-        else
-            QTRY_COMPARE_WITH_TIMEOUT(phase->text(), QStringLiteral("Training the classifier…"), kRunTimeoutMs);
         QTest::qWait(200);
         QVERIFY(w->isTraining());
 
@@ -232,13 +240,7 @@ private Q_SLOTS:
         QFETCH(bool, duringExtraction);
         const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("closing-cache")) : m_cache;
         auto w = window(cache);
-        prepare(*w, m_images, 50000000);
-        QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
-        if (duringExtraction)
-            QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(w.get(), "extractionProgress")->value() > 0, kRunTimeoutMs);
-        else
-            QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(w.get(), "phaseLabel")->text(), QStringLiteral("Training the classifier…"),
-                                      kRunTimeoutMs);
+        startEndlessRun(*w, duringExtraction);
         QVERIFY(w->isTraining());
         QElapsedTimer clock;
         clock.start();

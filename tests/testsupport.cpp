@@ -1,7 +1,9 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTest>
+#include <QtEndian>
 
 #include <cmath>
 
@@ -33,6 +35,27 @@ QByteArray readAll(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read test input %s: %s", qPrintable(path), qPrintable(file.errorString()));
     return file.readAll();
+}
+
+CliRun runCli(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(cliPath(), arguments);
+    if (!process.waitForFinished(300000))
+        qFatal("retrain-cli did not finish: %s", qPrintable(arguments.join(QLatin1Char(' '))));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray pngDeclaring(int side)
+{
+    QByteArray png = readAll(imageFile(QStringLiteral("wide_photo.png"))).left(300);
+    const std::uint32_t bigEndian = qToBigEndian(std::uint32_t(side));
+    const QByteArray size(reinterpret_cast<const char *>(&bigEndian), 4);
+    png.replace(16, 4, size); // IHDR width
+    png.replace(20, 4, size); // IHDR height
+    return png;
 }
 
 NpyArray npy(const QString &path)

@@ -3,7 +3,9 @@
 #include "npy.h"
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 namespace rs::test {
 
@@ -15,6 +17,20 @@ QString systemPython();
 QString cliPath();
 
 QByteArray readAll(const QString &path);
+
+// A run of retrain-cli to its end (qFatal after 5 minutes); exitCode is -1 when it crashed.
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+CliRun runCli(const QStringList &arguments,
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+
+// A few hundred bytes of PNG whose header declares `side` x `side` pixels: a decompression
+// bomb's shape (its data and checksums do not hold up past the header).
+QByteArray pngDeclaring(int side);
 NpyArray npy(const QString &path);
 
 // Largest |a - b| over two arrays of the same size, and the largest |b|: the scale the
