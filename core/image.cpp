@@ -26,9 +26,9 @@ DecodedImage failure(const QString &fileName, const QString &reason)
 
 // The reduction PIL's JpegImageFile.draft picks for (side, side): the largest of 8, 4, 2
 // that both sides, divided by `side` (rounding down), reach; else 1.
-int draftReduction(const std::optional<DeclaredSize> &size, int side)
+int draftReduction(const DeclaredSize &size, int side)
 {
-    const std::int64_t scale = size && side > 0 ? std::min(size->width / side, size->height / side) : 0;
+    const std::int64_t scale = side > 0 ? std::min(size.width / side, size.height / side) : 0;
     for (int reduction : {8, 4, 2})
         if (scale >= reduction)
             return reduction;
@@ -82,17 +82,21 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
 {
     if (bytes.isEmpty())
         return failure(fileName, QStringLiteral("the file is empty"));
+    // OpenCV also decodes formats whose headers are not checked here (PPM, Radiance HDR, Sun
+    // raster, JPEG 2000, ...); a kilobyte of HDR can make it allocate 12 GB. Only the formats
+    // the dataset scan looks for are decoded, and only once their declared size is known.
     const std::optional<DeclaredSize> size = declaredImageSize(bytes);
-    if (size) {
-        if (size->width <= 0 || size->height <= 0)
-            return failure(fileName, QStringLiteral("the header declares an empty image (%1 × %2 pixels)").arg(size->width).arg(size->height));
-        if (size->pixels() > maxImagePixels())
-            return failure(fileName, QStringLiteral("the header declares %1 × %2 pixels, more than the limit of %3 megapixels "
-                                                    "(--max-image-megapixels raises it)")
-                                         .arg(size->width)
-                                         .arg(size->height)
-                                         .arg(double(maxImagePixels()) / 1e6, 0, 'f', 0));
-    }
+    if (!size)
+        return failure(fileName, QStringLiteral("not an image in a format this tool reads (JPEG, PNG, BMP, WebP or TIFF), "
+                                                "or its header is damaged"));
+    if (size->width <= 0 || size->height <= 0)
+        return failure(fileName, QStringLiteral("the header declares an empty image (%1 × %2 pixels)").arg(size->width).arg(size->height));
+    if (size->pixels() > maxImagePixels())
+        return failure(fileName, QStringLiteral("the header declares %1 × %2 pixels, more than the limit of %3 megapixels "
+                                                "(--max-image-megapixels raises it)")
+                                     .arg(size->width)
+                                     .arg(size->height)
+                                     .arg(double(maxImagePixels()) / 1e6, 0, 'f', 0));
     const bool jpeg = bytes.size() >= 3 && bytes.startsWith("\xff\xd8\xff");
     if (jpeg && !jpegHasEndMarker(bytes))
         return failure(fileName, QStringLiteral("truncated JPEG (the data ends before its end-of-image marker)"));
@@ -104,7 +108,7 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
         // 16-bit data so it is reduced here, not clipped (JPEG has no such data).
         static constexpr int kReduced[] = {0, 0, cv::IMREAD_REDUCED_COLOR_2, 0, cv::IMREAD_REDUCED_COLOR_4,
                                            0, 0, 0, cv::IMREAD_REDUCED_COLOR_8};
-        const int reduction = jpeg ? draftReduction(size, minimumSide) : 1;
+        const int reduction = jpeg ? draftReduction(*size, minimumSide) : 1;
         decoded = cv::imdecode(buffer, reduction > 1 ? kReduced[reduction] : cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
     } catch (const cv::Exception &e) {
         return failure(fileName, QStringLiteral("cannot decode: ") + QString::fromStdString(e.msg));

@@ -25,9 +25,10 @@ struct DecodedImage
     bool ok() const { return error.isEmpty(); }
 };
 
-// Decodes any format OpenCV reads from the file's bytes (so any path works, Unicode
-// included), applies the EXIF orientation, and converts grey, alpha (dropped, as PIL's
-// convert("RGB") does), palette, CMYK and 16-bit images to 8-bit RGB.
+// Decodes a JPEG, PNG, BMP, WebP or TIFF file (the kinds the dataset scan collects, told by
+// their first bytes, not their names) from its bytes (so any path works, Unicode included),
+// applies the EXIF orientation, and converts grey, alpha (dropped, as PIL's convert("RGB")
+// does), palette, CMYK and 16-bit images to 8-bit RGB.
 //
 // With `minimumSide`, a JPEG whose both sides are at least 2, 4 or 8 times that is decoded at
 // 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (its scaled inverse DCT), exactly as

@@ -117,6 +117,8 @@ std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
         return DeclaredSize{b.be32(16), b.be32(20)};
     if ((b.startsWith("GIF87a") || b.startsWith("GIF89a")) && b.has(6, 4))
         return DeclaredSize{b.le16(6), b.le16(8)};
+    if (b.startsWith("BM") && b.has(14, 4) && b.le32(14) == 12 && b.has(18, 4)) // OS/2 1.x: 16-bit sides
+        return DeclaredSize{b.le16(18), b.le16(20)};
     if (b.startsWith("BM") && b.has(18, 8)) // height is negative for top-down rows
         return DeclaredSize{std::abs(std::int64_t(std::int32_t(b.le32(18)))), std::abs(std::int64_t(std::int32_t(b.le32(22))))};
     if (b.startsWith("RIFF") && b.startsWith("WEBP", 8))

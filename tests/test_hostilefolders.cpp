@@ -97,6 +97,9 @@ private Q_SLOTS:
                 QStringLiteral("truncated JPEG"));
         c.write(QStringLiteral("cats/notes.png"), "shopping list\n", QStringLiteral("not an image"));
         c.write(QStringLiteral("cats/bomb.png"), rs::test::pngDeclaring(40000), QStringLiteral("declares 40000 × 40000 pixels"));
+        // A kilobyte of Radiance HDR, which OpenCV would decode into a 12 GB buffer.
+        c.write(QStringLiteral("cats/radiance.jpg"), QByteArray("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 32000 +X 32000\n") + QByteArray(1000, '\0'),
+                QStringLiteral("not an image in a format this tool reads"));
         c.copy(QStringLiteral("cats/animated.gif"), "animated.gif", QStringLiteral("not an image file type"));
         c.copy(QStringLiteral("cats/.hidden.png"), "photo.jpg", QStringLiteral("hidden file"));
         // Things that are not files: none may block the scan or the read.

@@ -37,7 +37,7 @@ QByteArray le16(int v)
 }
 
 // A few hundred bytes whose header claims `side` x `side` pixels, in each format.
-QByteArray giant(const QString &format, int side)
+QByteArray giant(const QString &format, std::uint32_t side)
 {
     const QByteArray tail(200, '\x55');
     if (format == QLatin1String("png"))
@@ -45,14 +45,14 @@ QByteArray giant(const QString &format, int side)
     if (format == QLatin1String("jpeg"))
         return QByteArray("\xff\xd8\xff\xc0\x00\x11\x08", 7) + be16(side) + be16(side) + tail;
     if (format == QLatin1String("bmp"))
-        return QByteArray("BM") + QByteArray(16, '\0') + le32(std::uint32_t(side)) + le32(std::uint32_t(side)) + tail;
+        return QByteArray("BM") + QByteArray(16, '\0') + le32(side) + le32(side) + tail;
     if (format == QLatin1String("gif"))
         return QByteArray("GIF89a") + le16(side) + le16(side) + tail;
     if (format == QLatin1String("webp"))
         return QByteArray("RIFF") + le32(300) + QByteArray("WEBPVP8X") + le32(10) + QByteArray(4, '\0')
-            + le32(std::uint32_t(side - 1)).left(3) + le32(std::uint32_t(side - 1)).left(3) + tail;
+            + le32(side - 1).left(3) + le32(side - 1).left(3) + tail;
     // TIFF: one directory with ImageWidth and ImageLength as LONGs.
-    auto entry = [](int tag, int value) -> QByteArray { return le16(tag) + le16(4) + le32(1) + le32(std::uint32_t(value)); };
+    auto entry = [](int tag, std::uint32_t value) -> QByteArray { return le16(tag) + le16(4) + le32(1) + le32(value); };
     return QByteArray("II*\0", 4) + le32(8) + le16(2) + entry(256, side) + entry(257, side) + le32(0) + tail;
 }
 
@@ -154,6 +154,62 @@ private Q_SLOTS:
         QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
         QVERIFY2(decoded.error.contains(QStringLiteral("declares 40000 × 40000 pixels, more than the limit of 179 megapixels")),
                  qPrintable(decoded.error));
+    }
+
+    // Found by fuzz_image: PNG and TIFF sides are 32-bit, so their product can pass 64 signed
+    // bits; it wrapped to a negative pixel count that passed the limit.
+    void refusesSidesWhoseProductOverflows_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << QStringLiteral("png");
+        QTest::newRow("tiff") << QStringLiteral("tiff");
+    }
+
+    void refusesSidesWhoseProductOverflows()
+    {
+        QFETCH(QString, format);
+        const rs::DecodedImage decoded = rs::decodeImage(giant(format, 0xffffffffu), QStringLiteral("bomb"));
+        QVERIFY2(decoded.error.contains(QStringLiteral("declares 4294967295 × 4294967295 pixels")), qPrintable(decoded.error));
+    }
+
+    // OpenCV reads more formats than the scan collects, and checks their sizes only against a
+    // gigapixel: found by fuzz_image, a kilobyte of HDR named .jpg made it allocate 12 GB.
+    void decodesOnlyFormatsWhoseHeaderIsChecked_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        const QByteArray pad(1000, '\0');
+        QTest::newRow("radiance hdr") << QByteArray("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 32000 +X 32000\n") + pad;
+        QTest::newRow("binary ppm") << QByteArray("P6\n32768 32767\n255\n") + pad;
+        QTest::newRow("sun raster") << QByteArray("\x59\xa6\x6a\x95\x00\x00\x7d\x00\x00\x00\x7d\x00\x00\x00\x00\x18", 16) + pad;
+        QTest::newRow("bigtiff") << QByteArray("II+\0\x08\0\0\0", 8) + pad;
+    }
+
+    void decodesOnlyFormatsWhoseHeaderIsChecked()
+    {
+        QFETCH(QByteArray, bytes);
+        const auto started = std::chrono::steady_clock::now();
+        const rs::DecodedImage decoded = rs::decodeImage(bytes, QStringLiteral("photo.jpg"));
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
+        QVERIFY2(decoded.error.startsWith(QStringLiteral("photo.jpg: not an image in a format this tool reads")), qPrintable(decoded.error));
+    }
+
+    // A bitmap with OS/2's 12-byte header keeps its sides in 16 bits: read as 32-bit, they
+    // made a small image look like a giant.
+    void decodesOs2Bitmaps()
+    {
+        QByteArray bmp = QByteArray("BM") + le32(26 + 2 * 12) + le32(0) + le32(26) // file header
+                         + le32(12) + le16(3) + le16(2) + le16(1) + le16(24);      // OS/2 1.x header
+        for (int row = 0; row < 2; ++row) { // bottom row first, blue-green-red, padded to 4 bytes
+            for (int column = 0; column < 3; ++column)
+                bmp += QByteArray(1, char(column * 50)) + QByteArray(1, char(row * 100)) + QByteArray(1, char(200));
+            bmp += QByteArray(3, '\0');
+        }
+        QCOMPARE(rs::declaredImageSize(bmp)->width, 3);
+        const rs::DecodedImage decoded = rs::decodeImage(bmp, QStringLiteral("os2.bmp"));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+        QCOMPARE(decoded.image.height, 2);
+        const std::vector<std::uint8_t> topRight(decoded.image.pixels.begin() + 6, decoded.image.pixels.begin() + 9);
+        QCOMPARE(topRight, (std::vector<std::uint8_t>{200, 100, 100}));
     }
 
     void pixelLimitIsConfigurable()

@@ -48,10 +48,10 @@ CliRun runCli(const QStringList &arguments, const QProcessEnvironment &environme
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-QByteArray pngDeclaring(int side)
+QByteArray pngDeclaring(std::uint32_t side)
 {
     QByteArray png = readAll(imageFile(QStringLiteral("wide_photo.png"))).left(300);
-    const std::uint32_t bigEndian = qToBigEndian(std::uint32_t(side));
+    const std::uint32_t bigEndian = qToBigEndian(side);
     const QByteArray size(reinterpret_cast<const char *>(&bigEndian), 4);
     png.replace(16, 4, size); // IHDR width
     png.replace(20, 4, size); // IHDR height

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+
 namespace rs::test {
 
 // Written by tests/python/make_reference.py (models) and make_images.py (images).
@@ -30,7 +32,7 @@ CliRun runCli(const QStringList &arguments,
 
 // A few hundred bytes of PNG whose header declares `side` x `side` pixels: a decompression
 // bomb's shape (its data and checksums do not hold up past the header).
-QByteArray pngDeclaring(int side);
+QByteArray pngDeclaring(std::uint32_t side);
 NpyArray npy(const QString &path);
 
 // Largest |a - b| over two arrays of the same size, and the largest |b|: the scale the
