@@ -3,10 +3,12 @@
 #include "commands.h"
 #include "dataset.h"
 #include "extraction.h"
-#include <QElapsedTimer>
 #include "npy.h"
+#include "reporting.h"
 #include "terminal.h"
 #include "weightsoption.h"
+
+#include <QElapsedTimer>
 
 namespace rs::cli {
 namespace {
@@ -90,6 +92,8 @@ int featuresCommand(const QStringList &arguments)
     } catch (const std::invalid_argument &e) {
         return fail(command, QString::fromStdString(e.what()), kBadArguments);
     }
+    if (const QString problem = unwritableOutput({parser.value(output)}); !problem.isEmpty())
+        return fail(command, problem, kFailure);
 
     int code = kSuccess;
     const std::optional<Backbone> backbone = weights.load(command, code);

@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace rs::cli {
@@ -76,6 +77,17 @@ QString writeJson(const QString &path, const QJsonObject &json)
 {
     try {
         writeFileAtomically(path, QJsonDocument(json).toJson());
+    } catch (const std::runtime_error &e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+QString unwritableOutput(const QStringList &paths)
+{
+    try {
+        for (const QString &path : paths)
+            requireWritableFolder(QFileInfo(QDir::cleanPath(QDir(path).absolutePath())).absolutePath());
     } catch (const std::runtime_error &e) {
         return QString::fromStdString(e.what());
     }

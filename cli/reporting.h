@@ -14,5 +14,9 @@ void printEvaluation(QTextStream &stream, const Evaluation &evaluation, const QS
                      bool listMisclassified);
 // Writes `json` to `path` atomically; returns an error message, empty on success.
 QString writeJson(const QString &path, const QJsonObject &json);
+// Checks that each output path (a file, or a folder that will be created) can be written
+// where it is to go: commands whose results come after long work check before it. Returns
+// the first problem, naming the folder and the reason; empty if none.
+QString unwritableOutput(const QStringList &paths);
 
 } // namespace rs::cli

@@ -226,6 +226,12 @@ int trainCommand(const QStringList &arguments)
     TrainingRunOptions options;
     if (!readOptions(parser, o, options))
         return kBadArguments;
+    QStringList outputs;
+    for (const QCommandLineOption *output : {&o.report, &o.labels, &o.checkpoint, &o.exportDir})
+        if (parser.isSet(*output))
+            outputs << parser.value(*output);
+    if (const QString problem = unwritableOutput(outputs); !problem.isEmpty())
+        return fail(command, problem, kFailure);
 
     int code = kSuccess;
     const std::optional<Backbone> backbone = weights.load(command, code);

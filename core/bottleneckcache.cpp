@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
+#include <system_error>
 
 namespace rs {
 namespace {
@@ -59,11 +60,15 @@ void openOrThrow(QFile &file)
                                  + file.errorString().toStdString());
 }
 
-void writeOrThrow(QFile &file, const QByteArray &bytes)
+// Appends at `offset`; a write cut short (a full disk) is cut off again, so that the space is
+// free for the next attempt and the file ends where its last whole record does.
+void writeOrThrow(QFile &file, const QByteArray &bytes, qint64 offset)
 {
-    if (file.write(bytes) != bytes.size())
+    if (const int error = writeFully(file.handle(), bytes.constData(), bytes.size(), offset)) {
+        file.resize(offset);
         throw std::runtime_error(file.fileName().toStdString() + ": cannot write to the bottleneck cache: "
-                                 + file.errorString().toStdString());
+                                 + std::generic_category().message(error));
+    }
 }
 
 } // namespace
@@ -83,8 +88,7 @@ BottleneckCache::BottleneckCache(const QString &root, const QString &featureKey,
         + QLatin1String(kStorageFormat);
     const QString id = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(24));
     m_folder = QDir(root).filePath(id);
-    if (!QDir().mkpath(m_folder))
-        throw std::runtime_error(m_folder.toStdString() + ": cannot create the bottleneck cache folder");
+    createFolder(m_folder, "bottleneck cache folder");
     // A note for people looking into the cache folder; nothing reads it back.
     const QString about = QDir(m_folder).filePath(QStringLiteral("about.json"));
     if (!QFile::exists(about)) {
@@ -219,8 +223,7 @@ void BottleneckCache::store(const QByteArray &contentHash, float *features, int 
     // The entry first, then its index record: a crash in between leaves an unindexed entry,
     // never a record pointing past the data.
     const quint64 offset = quint64(m_entries.size());
-    m_entries.seek(qint64(offset));
-    writeOrThrow(m_entries, header + data);
+    writeOrThrow(m_entries, header + data, qint64(offset));
     // A record cut short by an earlier crash would misalign every record after it.
     const qint64 complete = m_index.size() / kIndexRecordSize * kIndexRecordSize;
     if (complete != m_index.size())
@@ -228,8 +231,7 @@ void BottleneckCache::store(const QByteArray &contentHash, float *features, int 
     readIndexTail();
     QByteArray record(reinterpret_cast<const char *>(key.data()), qsizetype(key.size()));
     record.append(reinterpret_cast<const char *>(&offset), sizeof offset);
-    m_index.seek(complete);
-    writeOrThrow(m_index, record);
+    writeOrThrow(m_index, record, complete);
     m_indexRead = complete + kIndexRecordSize;
     m_offsets[key] = offset;
 }

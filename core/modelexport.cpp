@@ -95,8 +95,7 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
     const QString target = QDir::cleanPath(QDir(folder).absolutePath());
     const QString staging = target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
     QDir(staging).removeRecursively();
-    if (!QDir().mkpath(staging))
-        throw std::runtime_error(staging.toStdString() + ": cannot create the export folder");
+    createFolder(staging, "export folder");
     try {
         writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
         writeFileAtomically(staging + QStringLiteral("/manifest.json"),

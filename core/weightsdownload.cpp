@@ -1,11 +1,16 @@
 #include "weightsdownload.h"
 
+#include "atomicfile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+
+#include <stdexcept>
+#include <system_error>
 
 namespace rs {
 
@@ -39,9 +44,14 @@ WeightsDownload::~WeightsDownload()
 void WeightsDownload::start()
 {
     m_cancelled = false;
-    if (!QDir().mkpath(QFileInfo(m_target).absolutePath()))
-        return fail(QDir::toNativeSeparators(QFileInfo(m_target).absolutePath()) + QStringLiteral(": cannot create the folder"));
-    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append))
+    try {
+        createFolder(QFileInfo(m_target).absolutePath(), "folder");
+    } catch (const std::runtime_error &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+    // Unbuffered: chunks go to the file as they come (writeFully), and a full disk is told at
+    // the chunk that meets it.
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
         return fail(QDir::toNativeSeparators(m_part.fileName()) + QStringLiteral(": ") + m_part.errorString());
     m_resumedFrom = m_part.size();
     m_hash.reset();
@@ -79,10 +89,11 @@ void WeightsDownload::readyRead()
     }
     const QByteArray bytes = m_reply->readAll();
     m_hash.addData(bytes);
-    if (m_part.write(bytes) < 0) {
+    if (const int error = writeFully(m_part.handle(), bytes.constData(), bytes.size(), m_part.size())) {
         m_cancelled = false;
         m_reply->abort();
-        fail(QDir::toNativeSeparators(m_part.fileName()) + QStringLiteral(": ") + m_part.errorString());
+        fail(QDir::toNativeSeparators(m_part.fileName()) + QStringLiteral(": cannot write: ")
+             + QString::fromStdString(std::generic_category().message(error)));
     }
 }
 
