@@ -24,7 +24,6 @@ cmake -S "$root/fuzz" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMA
 cmake --build "$dir"
 [ -d "$dir/seeds" ] || /usr/bin/python3 "$root/fuzz/make_seeds.py" "$dir/seeds"
 
-export ASAN_OPTIONS=detect_odr_violation=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do
     kind=${target#fuzz_}

@@ -3,7 +3,8 @@
 # the demo or the tests. Safe to run again: every step skips what is already done.
 #
 #   tools/run.sh demo    install, build, and train a classifier on the built-in sample data
-#   tools/run.sh test    install, build, run every test, then build, install and try the .deb
+#   tools/run.sh test    install, build, run every test, build, install and try the .deb, fuzz
+#                        each input reader for 60 s, then run the tests again under ASan+UBSan
 #   tools/run.sh build   install and build only
 #
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
@@ -34,7 +35,9 @@ build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev 
                 qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libopenblas0-pthread
                 libonnx-dev libprotobuf-dev libssl-dev)
 data_packages=(dataset-fashion-mnist)
-test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream)
+# clang and its runtime for the libFuzzer targets (tools/fuzz.sh).
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream
+               clang-14 libclang-rt-14-dev)
 
 install_packages() {
     local wanted=("$@") missing=()
@@ -85,6 +88,10 @@ run_tests() {
     (cd "$build_dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j "$jobs")
     # The .deb too: built, validated, installed with apt, and run from /usr/bin.
     "$root/packaging/check-deb.sh" "$build_dir"
+    say "Fuzzing the weights reader and the image decoder, 60 s each (tools/fuzz.sh)"
+    FUZZ_DIR="$build_dir-fuzz" "$root/tools/fuzz.sh" 60
+    say "The tests again, under AddressSanitizer + UndefinedBehaviorSanitizer (tools/sanitize.sh)"
+    QT_QPA_PLATFORM=offscreen "$root/tools/sanitize.sh" "$build_dir-sanitize"
 }
 
 case "${1:-}" in
