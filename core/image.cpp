@@ -97,7 +97,7 @@ DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int m
                                      .arg(size->width)
                                      .arg(size->height)
                                      .arg(double(maxImagePixels()) / 1e6, 0, 'f', 0));
-    const bool jpeg = bytes.size() >= 3 && bytes.startsWith("\xff\xd8\xff");
+    const bool jpeg = isJpeg(bytes);
     if (jpeg && !jpegHasEndMarker(bytes))
         return failure(fileName, QStringLiteral("truncated JPEG (the data ends before its end-of-image marker)"));
 

@@ -111,7 +111,7 @@ std::optional<DeclaredSize> webpSize(const Bytes &b)
 std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
 {
     const Bytes b(bytes);
-    if (b.startsWith("\xff\xd8\xff"))
+    if (isJpeg(bytes))
         return walkJpegMarkers(b).size;
     if (b.startsWith("\x89PNG\r\n\x1a\n") && b.has(16, 8))
         return DeclaredSize{b.be32(16), b.be32(20)};
@@ -128,6 +128,11 @@ std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
     if (b.startsWith("MM") && b.has(2, 2) && b.be16(2) == 42)
         return tiffSize(b, false);
     return std::nullopt;
+}
+
+bool isJpeg(const QByteArray &bytes)
+{
+    return bytes.startsWith("\xff\xd8\xff");
 }
 
 qsizetype jpegScanStart(const QByteArray &bytes)

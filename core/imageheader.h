@@ -28,6 +28,9 @@ struct DeclaredSize
 // before a decoder allocates for it, and why no file without such a size is decoded.
 std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes);
 
+// Whether the bytes start as a JPEG does (start-of-image, then a marker).
+bool isJpeg(const QByteArray &bytes);
+
 // Where a JPEG's first scan (its entropy-coded data) starts, past the markers before it, which
 // are skipped by their lengths; the file's size when those markers are damaged or cut short.
 qsizetype jpegScanStart(const QByteArray &bytes);
