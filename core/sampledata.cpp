@@ -71,8 +71,7 @@ SampleDataResult writeFashionMnistSamples(const QString &outDir, int perClass, c
     std::array<int, kClassNames.size()> written{};
     for (const char *name : kClassNames) {
         result.classes << QString::fromLatin1(name);
-        if (!QDir(outDir).mkpath(QString::fromLatin1(name)))
-            throw std::runtime_error(outDir.toStdString() + ": cannot create class folder " + name);
+        createFolder(QDir(outDir).filePath(QString::fromLatin1(name)), "class folder");
     }
     for (qsizetype i = 0; i < labels.size(); ++i) {
         const auto label = std::uint8_t(labels[i]);
