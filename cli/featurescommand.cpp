@@ -5,6 +5,7 @@
 #include "extraction.h"
 #include "npy.h"
 #include "reporting.h"
+#include "splitoption.h"
 #include "terminal.h"
 #include "weightsoption.h"
 
@@ -14,7 +15,7 @@ namespace rs::cli {
 namespace {
 
 // One line per row of the .npy file: its image, and for images of class folders the label,
-// class name and retrain.py subset. Tab-separated with a header, so numpy.genfromtxt,
+// class name and subset (as --split-key and the percentages split them). Tab-separated with a header, so numpy.genfromtxt,
 // pandas.read_csv(sep="\t") or a spreadsheet read it.
 QByteArray rowsTable(const ExtractionResult &result, const QStringList &paths, const Dataset *dataset)
 {
@@ -51,7 +52,7 @@ int featuresCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Write the pooled features of images at one layer as a float32 .npy file of shape "
                        "[images, features], in the order given, and beside it a .tsv file naming each row's "
-                       "image (with --image_dir also its label, class and retrain.py subset). Each image is "
+                       "image (with --image_dir also its label, class and subset). Each image is "
                        "resized whole to 299x299 (antialiased bilinear, as PIL) and scaled to [-1, 1]. "
                        "Unreadable images are reported and skipped; the exit status is then 1."));
     WeightsOption weights(parser);
@@ -70,6 +71,7 @@ int featuresCommand(const QStringList &arguments)
     parser.addOption(layer);
     parser.addOption(output);
     parser.addOption(imageDir);
+    const SplitOption splitOption(parser);
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Image files."), QStringLiteral("[IMAGE...]"));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -78,7 +80,10 @@ int featuresCommand(const QStringList &arguments)
     if (parser.isSet(imageDir)) {
         if (!images.isEmpty())
             return fail(command, QStringLiteral("give --image_dir or IMAGE files, not both"), kBadArguments);
-        dataset = scanDataset(parser.values(imageDir));
+        SplitOptions split;
+        if (!splitOption.read(command, split))
+            return kBadArguments;
+        dataset = scanDataset(parser.values(imageDir), split);
         for (const QString &skipped : dataset->skipped)
             err() << "skipped " << skipped << Qt::endl;
         for (const ImageEntry &image : dataset->images)

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "modelexport.h"
 #include "reporting.h"
+#include "splitoption.h"
 #include "terminal.h"
 #include "trainingrun.h"
 #include "weightsoption.h"
@@ -22,12 +23,6 @@ struct TrainOptions
                                 QStringLiteral("A folder of class folders, or of images of one class (repeatable; "
                                                "folders may also be given as arguments)."),
                                 QStringLiteral("DIR")};
-    QCommandLineOption validation{{QStringLiteral("validation-percentage"), QStringLiteral("validation_percentage")},
-                                  QStringLiteral("Percent of images held out for validation (default 10)."),
-                                  QStringLiteral("P"), QStringLiteral("10")};
-    QCommandLineOption testing{{QStringLiteral("testing-percentage"), QStringLiteral("testing_percentage")},
-                               QStringLiteral("Percent of images held out for the final test (default 10)."),
-                               QStringLiteral("P"), QStringLiteral("10")};
     QCommandLineOption steps{{QStringLiteral("steps"), QStringLiteral("how_many_training_steps")},
                              QStringLiteral("Training steps (default 10000)."), QStringLiteral("N"), QStringLiteral("10000")};
     QCommandLineOption epochs{QStringLiteral("epochs"),
@@ -115,14 +110,15 @@ struct TrainOptions
 };
 
 // Fills `run` from the parsed options; returns false after printing the first problem.
-bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, TrainingRunOptions &run)
+bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
+                 TrainingRunOptions &run)
 {
     const QString command = QStringLiteral("train");
+    if (!split.read(command, run.split))
+        return false;
     NumberReader number(parser, command);
     const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();
     run.sources = findClasses(folders);
-    run.split.validationPercent = number.real(o.validation, 0, 100);
-    run.split.testPercent = number.real(o.testing, 0, 100);
     TrainingOptions &t = run.training;
     t.steps = number.integer(o.steps, 1, 100000000);
     if (parser.isSet(o.epochs))
@@ -168,8 +164,6 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, Traini
         problem = QStringLiteral("--schedule must be one of: ") + LearningRateSchedule::kindNames().join(QStringLiteral(", "));
     else if (optimizer != QLatin1String("sgd") && optimizer != QLatin1String("adam"))
         problem = QStringLiteral("--optimizer must be sgd or adam");
-    else if (run.split.validationPercent + run.split.testPercent >= 100)
-        problem = QStringLiteral("validation and test percentages leave no training images");
     else if (!Backbone::layerNames().contains(run.layer) || run.layer == Backbone::kLogits)
         problem = QStringLiteral("--layer must be bottleneck or a stage from Conv2d_1a_3x3 to Mixed_7c");
     if (kind)
@@ -215,8 +209,10 @@ int trainCommand(const QStringList &arguments)
                        "evaluated on the held-out test images and optionally exported."));
     WeightsOption weights(parser);
     const TrainOptions o;
+    parser.addOption(o.imageDir);
+    const SplitOption split(parser);
     for (const QCommandLineOption *option :
-         {&o.imageDir, &o.validation, &o.testing, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
+         {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
           &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
@@ -224,7 +220,7 @@ int trainCommand(const QStringList &arguments)
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
-    if (!readOptions(parser, o, options))
+    if (!readOptions(parser, o, split, options))
         return kBadArguments;
     QStringList outputs;
     for (const QCommandLineOption *output : {&o.report, &o.labels, &o.checkpoint, &o.exportDir})

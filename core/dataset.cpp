@@ -26,9 +26,28 @@ bool isHidden(const QFileInfo &file)
     return file.fileName().startsWith(QLatin1Char('.'));
 }
 
-// Every image below `folder`; everything else found there goes to `skipped`. Links to folders
-// inside a class are not followed: one can loop back, or pull another class's images in.
-QStringList imagesBelow(const QString &folder, QStringList &skipped)
+// TensorFlow Hub's retrain.py globs '*.' + each of these in a class folder; on Linux the
+// glob is case-sensitive, so 'photo.PNG' and 'photo.Jpg' are not collected.
+bool retrainPyCollects(const QFileInfo &file)
+{
+    static const QStringList extensions{QStringLiteral("JPEG"), QStringLiteral("JPG"), QStringLiteral("jpeg"),
+                                        QStringLiteral("jpg"), QStringLiteral("png")};
+    return extensions.contains(file.suffix());
+}
+
+// Python's os.path.join(folder, name) for a relative name: how retrain.py spells the path it
+// hashes (no separator is added after one already there; nothing is normalised).
+QString pythonJoin(const QString &folder, const QString &name)
+{
+    if (folder.isEmpty() || folder.endsWith(QLatin1Char('/')))
+        return folder + name;
+    return folder + QLatin1Char('/') + name;
+}
+
+// Every image below `folder` that the split key takes; everything else found there goes to
+// `skipped`. Links to folders inside a class are not followed: one can loop back, or pull
+// another class's images in.
+QStringList imagesBelow(const QString &folder, SplitKey key, QStringList &skipped)
 {
     QStringList images;
     QDirIterator it(folder, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
@@ -45,6 +64,9 @@ QStringList imagesBelow(const QString &folder, QStringList &skipped)
             skipped << file.filePath() + QStringLiteral(": hidden file");
         else if (!isImage(file))
             skipped << file.filePath() + QStringLiteral(": not an image file type (") + imageExtensions().join(QStringLiteral(", ")) + QLatin1Char(')');
+        else if (key == SplitKey::RetrainPy && (relative.contains(QLatin1Char('/')) || !retrainPyCollects(file)))
+            skipped << file.filePath() + QStringLiteral(": not collected with the retrain-py split key (retrain.py takes only "
+                                                        "*.jpg, *.jpeg, *.JPG, *.JPEG and *.png directly in a class folder)");
         else
             images << file.filePath();
     }
@@ -73,6 +95,24 @@ const char *subsetName(Subset subset)
     return "";
 }
 
+const char *splitKeyName(SplitKey key)
+{
+    return key == SplitKey::RetrainPy ? "retrain-py" : "file-name";
+}
+
+std::optional<SplitKey> parseSplitKey(const QString &name)
+{
+    for (SplitKey key : {SplitKey::FileName, SplitKey::RetrainPy})
+        if (name == QLatin1String(splitKeyName(key)))
+            return key;
+    return std::nullopt;
+}
+
+QStringList splitKeyNames()
+{
+    return {QLatin1String(splitKeyName(SplitKey::FileName)), QLatin1String(splitKeyName(SplitKey::RetrainPy))};
+}
+
 const QStringList &imageExtensions()
 {
     static const QStringList extensions{QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
@@ -81,10 +121,10 @@ const QStringList &imageExtensions()
     return extensions;
 }
 
-double splitPercentage(const QString &fileName)
+double splitPercentage(const QString &splitName)
 {
     static const QRegularExpression noHash(QStringLiteral("_nohash_.*$"));
-    const QString hashName = QString(fileName).remove(noHash);
+    const QString hashName = QString(splitName).remove(noHash);
     const QByteArray digest = QCryptographicHash::hash(hashName.toUtf8(), QCryptographicHash::Sha1);
     // int(sha1, 16) % 2^27 keeps the digest's low 27 bits: its last bytes, big-endian.
     std::uint32_t low = 0;
@@ -93,9 +133,9 @@ double splitPercentage(const QString &fileName)
     return double(low % kHashBuckets) * (100.0 / (kHashBuckets - 1));
 }
 
-Subset assignSubset(const QString &fileName, const SplitOptions &options)
+Subset assignSubset(const QString &splitName, const SplitOptions &options)
 {
-    return subsetAt(splitPercentage(fileName), options);
+    return subsetAt(splitPercentage(splitName), options);
 }
 
 Subset subsetAt(double p, const SplitOptions &options)
@@ -132,7 +172,7 @@ QStringList collectImages(const QStringList &paths, QStringList &skipped)
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (info.isDir())
-            images << imagesBelow(path, skipped);
+            images << imagesBelow(path, SplitKey::FileName, skipped);
         else if (!info.exists())
             skipped << path + QStringLiteral(": no such file");
         else
@@ -144,7 +184,8 @@ QStringList collectImages(const QStringList &paths, QStringList &skipped)
 DatasetSources findClasses(const QStringList &folders)
 {
     DatasetSources sources;
-    std::map<QString, QStringList> classFolders; // sorted by class name
+    // class name -> (clean absolute folder, the folder as spelled), sorted by class name
+    std::map<QString, std::vector<std::pair<QString, QString>>> classFolders;
     for (const QString &given : folders) {
         const QString folder = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
         if (!QFileInfo(folder).isDir()) {
@@ -152,32 +193,45 @@ DatasetSources findClasses(const QStringList &folders)
             continue;
         }
         if (!holdsClassFolders(folder)) {
-            classFolders[QFileInfo(folder).fileName()] << folder;
+            classFolders[QFileInfo(folder).fileName()].push_back({folder, given});
             continue;
         }
         for (const QFileInfo &sub : QDir(folder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
             if (isHidden(sub))
                 sources.skipped << sub.filePath() + QStringLiteral(": hidden folder");
             else
-                classFolders[sub.fileName()] << sub.filePath();
+                classFolders[sub.fileName()].push_back({sub.filePath(), pythonJoin(given, sub.fileName())});
         }
         for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files | QDir::Hidden))
             sources.skipped << file.filePath() + QStringLiteral(": a loose file beside class folders");
     }
-    for (auto &[name, paths] : classFolders) {
-        paths.removeDuplicates();
-        sources.classes.push_back({name, paths, true});
+    for (const auto &[name, found] : classFolders) {
+        ClassSource source{name, {}, true, {}};
+        for (const auto &[folder, spelled] : found)
+            if (!source.folders.contains(folder)) {
+                source.folders << folder;
+                source.spelledFolders << spelled;
+            }
+        sources.classes.push_back(source);
     }
     return sources;
 }
 
-QStringList classImages(const ClassSource &source, QStringList &skipped)
+ClassImages classImages(const ClassSource &source, SplitKey key, QStringList &skipped)
 {
-    QStringList images;
-    for (const QString &folder : source.folders)
-        images << imagesBelow(folder, skipped);
-    images.removeDuplicates();
-    std::sort(images.begin(), images.end());
+    std::map<QString, QString> splitNames; // path -> split name, sorted by path
+    for (int i = 0; i < source.folders.size(); ++i) {
+        const QString spelled = source.spelledFolders.value(i, source.folders[i]);
+        for (const QString &path : imagesBelow(source.folders[i], key, skipped)) {
+            const QString fileName = QFileInfo(path).fileName();
+            splitNames.emplace(path, key == SplitKey::RetrainPy ? pythonJoin(spelled, fileName) : fileName);
+        }
+    }
+    ClassImages images;
+    for (const auto &[path, name] : splitNames) {
+        images.paths << path;
+        images.splitNames << name;
+    }
     return images;
 }
 
@@ -185,22 +239,26 @@ Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split)
 {
     Dataset dataset;
     dataset.skipped = sources.skipped;
-    std::map<QString, QStringList> classImages; // sorted by class name
-    for (const ClassSource &source : sources.classes)
-        if (source.included)
-            classImages[source.name] << rs::classImages(source, dataset.skipped);
+    // class name -> (path -> split name), both sorted
+    std::map<QString, std::map<QString, QString>> classFiles;
+    for (const ClassSource &source : sources.classes) {
+        if (!source.included)
+            continue;
+        const ClassImages found = classImages(source, split.key, dataset.skipped);
+        auto &files = classFiles[source.name];
+        for (int i = 0; i < found.paths.size(); ++i)
+            files.emplace(found.paths[i], found.splitNames[i]);
+    }
 
-    for (auto &[name, paths] : classImages) {
-        paths.removeDuplicates();
-        std::sort(paths.begin(), paths.end());
-        if (paths.isEmpty()) {
+    for (const auto &[name, files] : classFiles) {
+        if (files.empty()) {
             dataset.skipped << name + QStringLiteral(": class folder holds no images");
             continue;
         }
         const int label = int(dataset.classes.size());
         dataset.classes << name;
-        for (const QString &path : paths)
-            dataset.images.push_back({path, label, assignSubset(QFileInfo(path).fileName(), split)});
+        for (const auto &[path, splitName] : files)
+            dataset.images.push_back({path, label, assignSubset(splitName, split)});
     }
 
     const auto counts = dataset.counts();

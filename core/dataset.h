@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace rs {
@@ -14,17 +15,27 @@ enum class Subset { Train = 0, Validation = 1, Test = 2 };
 constexpr int kFewImagesPerClass = 20;
 const char *subsetName(Subset subset);
 
+// What a file's place in the split is hashed from (docs/pipeline.md, "The split").
+enum class SplitKey {
+    FileName,  // the file's name alone: a file keeps its set when folders are moved or renamed
+    RetrainPy, // IMAGE_DIR/CLASS/FILE as TensorFlow retrain.py hashes it, for the files it collects
+};
+const char *splitKeyName(SplitKey key); // "file-name", "retrain-py"
+std::optional<SplitKey> parseSplitKey(const QString &name);
+QStringList splitKeyNames();
+
 struct SplitOptions
 {
     double validationPercent = 10.0;
     double testPercent = 10.0;
+    SplitKey key = SplitKey::FileName;
 };
 
-// Where a file goes, from a hash of its name as TensorFlow's retrain.py computes it: adding
-// images never moves old ones, and everything after "_nohash_" in a name is ignored, so
-// near-identical shots (photo_nohash_1.jpg, photo_nohash_2.jpg) land in the same set.
-double splitPercentage(const QString &fileName);
-Subset assignSubset(const QString &fileName, const SplitOptions &options);
+// Where a file goes, from a hash of its split name (see SplitKey) computed as retrain.py
+// computes it: adding images never moves old ones, and everything after "_nohash_" is
+// ignored, so near-identical shots (photo_nohash_1.jpg, photo_nohash_2.jpg) land in the same set.
+double splitPercentage(const QString &splitName);
+Subset assignSubset(const QString &splitName, const SplitOptions &options);
 // The subset of a file whose splitPercentage is `percentage`.
 Subset subsetAt(double percentage, const SplitOptions &options);
 
@@ -64,8 +75,11 @@ QStringList collectImages(const QStringList &paths, QStringList &skipped);
 struct ClassSource
 {
     QString name;
-    QStringList folders;
+    QStringList folders;  // absolute and clean
     bool included = true; // excluded classes stay listed but are not trained on
+    // Each folder as the user spelled it (relative, trailing slash…), which the retrain-py
+    // split key hashes; empty when unknown (a project's classes): then `folders`.
+    QStringList spelledFolders;
 };
 
 struct DatasetSources
@@ -80,9 +94,16 @@ struct DatasetSources
 // are merged.
 DatasetSources findClasses(const QStringList &folders);
 
-// A class's images, its folders searched recursively, sorted; hidden files and other file
-// types go to `skipped` with the reason.
-QStringList classImages(const ClassSource &source, QStringList &skipped);
+// A class's images, sorted, each with the name its split is hashed from. With the file-name
+// key its folders are searched recursively for every image type; with the retrain-py key only
+// the files retrain.py collects are taken (*.jpg, *.jpeg, *.JPG, *.JPEG, *.png directly in a
+// class folder). Hidden files and everything not taken go to `skipped` with the reason.
+struct ClassImages
+{
+    QStringList paths;
+    QStringList splitNames;
+};
+ClassImages classImages(const ClassSource &source, SplitKey key, QStringList &skipped);
 
 // Reads the included classes' images and splits them. Never fails on a file: hidden files,
 // other file types and empty classes are listed in `skipped`.

@@ -36,7 +36,7 @@ std::vector<ClassSource> classesFromJson(const QJsonArray &json, const QDir &bas
     std::vector<ClassSource> classes;
     for (const QJsonValue &value : json) {
         const QJsonObject c = value.toObject();
-        ClassSource source{c.value(QStringLiteral("name")).toString(), {}, c.value(QStringLiteral("included")).toBool(true)};
+        ClassSource source{c.value(QStringLiteral("name")).toString(), {}, c.value(QStringLiteral("included")).toBool(true), {}};
         if (source.name.isEmpty())
             throw std::runtime_error("a class has no name");
         for (const QJsonValue &folder : c.value(QStringLiteral("folders")).toArray())
@@ -69,6 +69,7 @@ void saveProject(const QString &path, const Project &project)
                      {QStringLiteral("classes"), classesJson(project.sources.classes, base)},
                      {QStringLiteral("validation_percent"), project.split.validationPercent},
                      {QStringLiteral("test_percent"), project.split.testPercent},
+                     {QStringLiteral("split_key"), QLatin1String(splitKeyName(project.split.key))},
                      {QStringLiteral("layer"), project.layer},
                      {QStringLiteral("training"), toJson(project.training)},
                      {QStringLiteral("augmentation"), toJson(project.augmentation)},
@@ -105,6 +106,11 @@ Project loadProject(const QString &path)
         project.sources.classes = classesFromJson(json.value(QStringLiteral("classes")).toArray(), base);
         project.split.validationPercent = json.value(QStringLiteral("validation_percent")).toDouble(project.split.validationPercent);
         project.split.testPercent = json.value(QStringLiteral("test_percent")).toDouble(project.split.testPercent);
+        const QString splitKey = json.value(QStringLiteral("split_key")).toString(QLatin1String(splitKeyName(project.split.key)));
+        if (const auto key = parseSplitKey(splitKey))
+            project.split.key = *key;
+        else
+            throw std::runtime_error("unknown split key '" + splitKey.toStdString() + "'");
         project.layer = json.value(QStringLiteral("layer")).toString();
         project.training = trainingOptionsFromJson(json.value(QStringLiteral("training")).toObject());
         project.augmentation = augmentationFromJson(json.value(QStringLiteral("augmentation")).toObject());

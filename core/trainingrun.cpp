@@ -203,6 +203,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
     QJsonObject training = toJson(options.training);
     training.insert(QStringLiteral("validation_percent"), options.split.validationPercent);
     training.insert(QStringLiteral("test_percent"), options.split.testPercent);
+    training.insert(QStringLiteral("split_key"), QLatin1String(splitKeyName(options.split.key)));
     training.insert(QStringLiteral("seconds"), trainingSeconds);
     training.insert(QStringLiteral("curve"), toJson(curve));
     QJsonObject augmentation = toJson(options.augmentation);

@@ -59,6 +59,87 @@ private Q_SLOTS:
             QCOMPARE(rs::splitPercentage(files[i]), lines[i].toDouble());
     }
 
+    // --split-key retrain-py against retrain.py's own rule, run by Python on the same folder
+    // given the ways a user types it: retrain.py hashes the globbed path, IMAGE_DIR as given.
+    void retrainPyKeySplitsAsRetrainPy_data()
+    {
+        QTest::addColumn<QString>("imageDir");
+        QTest::newRow("relative") << "flowers";
+        QTest::newRow("relative, trailing slash") << "flowers/";
+        QTest::newRow("relative, two trailing slashes") << "flowers//";
+        QTest::newRow("dot first") << "./flowers";
+        QTest::newRow("absolute") << "ABS/flowers";
+        QTest::newRow("absolute, trailing slash") << "ABS/flowers/";
+    }
+
+    void retrainPyKeySplitsAsRetrainPy()
+    {
+        QFETCH(QString, imageDir);
+        QTemporaryDir root;
+        imageDir.replace(QStringLiteral("ABS"), root.path());
+        QStringList files = names(80, QStringLiteral("flowers/roses/r%1.jpg")) + names(80, QStringLiteral("flowers/tulips/t%1.png"));
+        for (const char *name : {"roses/b.JPG", "roses/c.jpeg", "roses/d.JPEG", "roses/leaf_nohash_1.jpg",
+                                 "roses/leaf_nohash_2.jpg", "tulips/猫の写真.jpg", "tulips/a b.jpg"})
+            files << QStringLiteral("flowers/") + QString::fromUtf8(name);
+        // Images our file-name key takes but retrain.py does not collect.
+        const QStringList uncollected{QStringLiteral("flowers/roses/e.PNG"), QStringLiteral("flowers/roses/f.Jpg"),
+                                      QStringLiteral("flowers/roses/g.webp"), QStringLiteral("flowers/tulips/nested/h.jpg")};
+        for (const QString &file : files + uncollected)
+            touch(root.filePath(file));
+
+        // retrain.py's create_image_lists (TF Hub's version), with os.walk and glob standing in for
+        // tf.gfile's Walk and Glob: "class<TAB>file<TAB>subset" for each image it collects.
+        QProcess python;
+        python.setWorkingDirectory(root.path());
+        python.start(rs::test::systemPython(), QStringList{QStringLiteral("-c"), QStringLiteral(
+            "import glob, hashlib, os, re, sys\n"
+            "image_dir, validation, testing = sys.argv[1], 10, 10\n"
+            "for sub_dir in sorted(d for d, _, _ in os.walk(image_dir))[1:]:\n"
+            "    dir_name = os.path.basename(sub_dir[:-1] if sub_dir.endswith('/') else sub_dir)\n"
+            "    files = []\n"
+            "    for ext in sorted(set(os.path.normcase(e) for e in ['JPEG', 'JPG', 'jpeg', 'jpg', 'png'])):\n"
+            "        files.extend(glob.glob(os.path.join(image_dir, dir_name, '*.' + ext)))\n"
+            "    for file_name in files:\n"
+            "        hash_name = re.sub(r'_nohash_.*$', '', file_name)\n"
+            "        h = int(hashlib.sha1(hash_name.encode('utf-8')).hexdigest(), 16)\n"
+            "        p = (h % (2**27 - 1 + 1)) * (100.0 / (2**27 - 1))\n"
+            "        subset = 'validation' if p < validation else 'test' if p < validation + testing else 'train'\n"
+            "        print(dir_name + '\\t' + os.path.basename(file_name) + '\\t' + subset)\n"),
+            imageDir});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitCode(), 0);
+        QStringList expected = QString::fromUtf8(python.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        expected.sort();
+        QCOMPARE(expected.size(), files.size());
+
+        const QString current = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(root.path()));
+        const rs::Dataset byPath = rs::scanDataset({imageDir}, {10, 10, rs::SplitKey::RetrainPy});
+        const rs::Dataset byName = rs::scanDataset({imageDir}, {10, 10, rs::SplitKey::FileName});
+        QVERIFY(QDir::setCurrent(current));
+        auto lines = [](const rs::Dataset &d) {
+            QStringList out;
+            for (const rs::ImageEntry &e : d.images)
+                out << d.classes[e.label] + QLatin1Char('\t') + QFileInfo(e.path).fileName() + QLatin1Char('\t')
+                        + QLatin1String(rs::subsetName(e.subset));
+            out.sort();
+            return out;
+        };
+        QCOMPARE(lines(byPath), expected);
+        for (const QString &file : uncollected) {
+            const QString reason = byPath.skipped.filter(QFileInfo(file).fileName()).value(0);
+            QVERIFY2(reason.contains(QStringLiteral("not collected with the retrain-py split key")), qPrintable(file));
+        }
+        // The two keys are different rules: the file-name key takes the other images too, and
+        // puts some of the same files elsewhere.
+        QCOMPARE(int(byName.images.size()), files.size() + uncollected.size());
+        int moved = 0;
+        for (const rs::ImageEntry &a : byPath.images)
+            for (const rs::ImageEntry &b : byName.images)
+                moved += a.path == b.path && a.subset != b.subset;
+        QVERIFY2(moved > 10, qPrintable(QString::number(moved)));
+    }
+
     void noHashKeepsShotsTogether()
     {
         const double p = rs::splitPercentage(QStringLiteral("cat_nohash_1.jpg"));
@@ -160,7 +241,7 @@ private Q_SLOTS:
         QCOMPARE(dataset.classes, QStringList{QStringLiteral("cats")});
 
         // A renamed class takes its new name; two sources of one name are one class.
-        sources.classes[1] = {QStringLiteral("cats"), {root.filePath(QStringLiteral("2023/dogs"))}, true};
+        sources.classes[1] = {QStringLiteral("cats"), {root.filePath(QStringLiteral("2023/dogs"))}, true, {}};
         dataset = rs::scanDataset(sources, {0, 0});
         QCOMPARE(dataset.classes, QStringList{QStringLiteral("cats")});
         QCOMPARE(int(dataset.images.size()), 3);

@@ -7,6 +7,7 @@
 #include "thumbnailcache.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -112,6 +113,35 @@ private Q_SLOTS:
         QCOMPARE(column(*page.model(), 1, rs::ClassTableModel::Test), dogs[2]);
         QCOMPARE(page.split().validationPercent, 30.0);
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("datasetSummary"))->text().contains(QStringLiteral("Classes to train on: 2 · images: 50")));
+    }
+
+    // The split key reads the classes again: counts and files as the core's scan gives them.
+    void splitKeyRecountsAsTheScan()
+    {
+        QTemporaryDir dir;
+        rs::test::writeClassImages(dir.path(), {QStringLiteral("ants"), QStringLiteral("bees")}, 30);
+        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("ants/img0.png")), dir.filePath(QStringLiteral("ants/upper.PNG"))));
+        rs::ThumbnailCache thumbnails(32);
+        rs::DatasetPage page(&thumbnails);
+        page.addFolders({dir.path()});
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(column(*page.model(), 0, rs::ClassTableModel::Images), 31);
+
+        auto *key = page.findChild<QComboBox *>(QStringLiteral("splitKey"));
+        key->setCurrentIndex(key->findData(QStringLiteral("retrain-py")));
+        QCOMPARE(page.split().key, rs::SplitKey::RetrainPy);
+        QTRY_VERIFY(!page.isScanning());
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        const rs::Dataset expected = rs::scanDataset({dir.path()}, page.split());
+        const auto counts = expected.counts();
+        QCOMPARE(counts[0].total(), 30); // retrain.py does not collect upper.PNG
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(column(*page.model(), row, rs::ClassTableModel::Images), counts[std::size_t(row)].total());
+            QCOMPARE(column(*page.model(), row, rs::ClassTableModel::Train), counts[std::size_t(row)].perSubset[0]);
+            QCOMPARE(column(*page.model(), row, rs::ClassTableModel::Validation), counts[std::size_t(row)].perSubset[1]);
+            QCOMPARE(column(*page.model(), row, rs::ClassTableModel::Test), counts[std::size_t(row)].perSubset[2]);
+        }
+        QVERIFY(page.findChild<QListWidget *>(QStringLiteral("skippedList"))->findItems(QStringLiteral("upper.PNG"), Qt::MatchContains).size() == 1);
     }
 
     void classesCanBeRenamedExcludedAndRemoved()

@@ -39,9 +39,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         rs::Project project;
-        project.sources.classes = {{QStringLiteral("cats"), {dir.filePath(QStringLiteral("images/cats"))}, true},
-                                   {QStringLiteral("hunde"), {dir.filePath(QStringLiteral("images/dogs"))}, false}};
-        project.split = {15, 5};
+        project.sources.classes = {{QStringLiteral("cats"), {dir.filePath(QStringLiteral("images/cats"))}, true, {}},
+                                   {QStringLiteral("hunde"), {dir.filePath(QStringLiteral("images/dogs"))}, false, {}}};
+        project.split = {15, 5, rs::SplitKey::RetrainPy};
         project.layer = QStringLiteral("Mixed_6e");
         project.training.steps = 1234;
         project.training.batchSize = 0;
@@ -66,6 +66,7 @@ private Q_SLOTS:
         QCOMPARE(back.sources.classes[1].included, false);
         QCOMPARE(back.sources.classes[0].folders, QStringList{moved + QStringLiteral("/images/cats")});
         QCOMPARE(back.split.validationPercent, 15.0);
+        QCOMPARE(back.split.key, rs::SplitKey::RetrainPy);
         QCOMPARE(back.layer, QStringLiteral("Mixed_6e"));
         QCOMPARE(back.training.steps, 1234);
         QCOMPARE(back.training.batchSize, 0);

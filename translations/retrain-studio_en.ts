@@ -32,42 +32,42 @@
 <context>
     <name>rs::ClassTableModel</name>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="61"/>
+        <location filename="../ui/classtablemodel.cpp" line="67"/>
         <source>Double-click to rename; untick to leave this class out of training.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="107"/>
+        <location filename="../ui/classtablemodel.cpp" line="113"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="108"/>
+        <location filename="../ui/classtablemodel.cpp" line="114"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="109"/>
+        <location filename="../ui/classtablemodel.cpp" line="115"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="110"/>
+        <location filename="../ui/classtablemodel.cpp" line="116"/>
         <source>Validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="111"/>
+        <location filename="../ui/classtablemodel.cpp" line="117"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="112"/>
+        <location filename="../ui/classtablemodel.cpp" line="118"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="113"/>
+        <location filename="../ui/classtablemodel.cpp" line="119"/>
         <source>Folders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,72 +137,92 @@
 <context>
     <name>rs::DatasetPage</name>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="40"/>
+        <location filename="../ui/datasetpage.cpp" line="41"/>
         <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="42"/>
+        <location filename="../ui/datasetpage.cpp" line="43"/>
         <source>&amp;Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="44"/>
+        <location filename="../ui/datasetpage.cpp" line="45"/>
         <source>&amp;Remove class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="46"/>
+        <location filename="../ui/datasetpage.cpp" line="47"/>
         <source>Try the &amp;sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="48"/>
+        <location filename="../ui/datasetpage.cpp" line="49"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="67"/>
+        <location filename="../ui/datasetpage.cpp" line="68"/>
         <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="70"/>
+        <location filename="../ui/datasetpage.cpp" line="71"/>
         <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="73"/>
+        <location filename="../ui/datasetpage.cpp" line="75"/>
+        <source>file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="76"/>
+        <source>retrain.py path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <source>What decides an image&apos;s set. File name: a hash of the file&apos;s name, so an image keeps its set when folders are moved or renamed. retrain.py path: a hash of the path TensorFlow&apos;s retrain.py hashes (the class folder&apos;s full path, then the file name), to compare with a retrain.py run whose --image_dir is that folder&apos;s absolute path; only *.jpg, *.jpeg, *.JPG, *.JPEG and *.png files directly in a class folder are then used, as retrain.py collects them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="84"/>
         <source>&amp;Validation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="77"/>
+        <location filename="../ui/datasetpage.cpp" line="88"/>
         <source>&amp;Test:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="196"/>
+        <location filename="../ui/datasetpage.cpp" line="92"/>
+        <source>Split &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="215"/>
         <source>Add a folder of images or of class folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="219"/>
+        <location filename="../ui/datasetpage.cpp" line="238"/>
         <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="226"/>
+        <location filename="../ui/datasetpage.cpp" line="245"/>
         <source>Reading folders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="235"/>
+        <location filename="../ui/datasetpage.cpp" line="254"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="241"/>
+        <location filename="../ui/datasetpage.cpp" line="260"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -32,42 +32,42 @@
 <context>
     <name>rs::ClassTableModel</name>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="61"/>
+        <location filename="../ui/classtablemodel.cpp" line="67"/>
         <source>Double-click to rename; untick to leave this class out of training.</source>
         <translation>双击可重命名；取消勾选则该类别不参与训练。</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="107"/>
+        <location filename="../ui/classtablemodel.cpp" line="113"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="108"/>
+        <location filename="../ui/classtablemodel.cpp" line="114"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="109"/>
+        <location filename="../ui/classtablemodel.cpp" line="115"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="110"/>
+        <location filename="../ui/classtablemodel.cpp" line="116"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="111"/>
+        <location filename="../ui/classtablemodel.cpp" line="117"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="112"/>
+        <location filename="../ui/classtablemodel.cpp" line="118"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../ui/classtablemodel.cpp" line="113"/>
+        <location filename="../ui/classtablemodel.cpp" line="119"/>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
@@ -137,72 +137,92 @@
 <context>
     <name>rs::DatasetPage</name>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="40"/>
+        <location filename="../ui/datasetpage.cpp" line="41"/>
         <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
         <translation>将文件夹拖到这里：一个包含各类别子文件夹的文件夹，或每个类别一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="42"/>
+        <location filename="../ui/datasetpage.cpp" line="43"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="44"/>
+        <location filename="../ui/datasetpage.cpp" line="45"/>
         <source>&amp;Remove class</source>
         <translation>移除类别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="46"/>
+        <location filename="../ui/datasetpage.cpp" line="47"/>
         <source>Try the &amp;sample images</source>
         <translation>试用示例图像(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="48"/>
+        <location filename="../ui/datasetpage.cpp" line="49"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation>来自 Fashion-MNIST 的十类服装图片，用来体验训练过程。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="67"/>
+        <location filename="../ui/datasetpage.cpp" line="68"/>
         <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
         <translation>每个类别中留作验证的比例，用于在训练时观察过拟合。太少则验证曲线噪声大；太多则挤占训练图像。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="70"/>
+        <location filename="../ui/datasetpage.cpp" line="71"/>
         <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
         <translation>每个类别中留作最终评估的比例，训练时从不使用。太少则报告的准确率不可靠。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="73"/>
+        <location filename="../ui/datasetpage.cpp" line="75"/>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="76"/>
+        <source>retrain.py path</source>
+        <translation>retrain.py 路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <source>What decides an image&apos;s set. File name: a hash of the file&apos;s name, so an image keeps its set when folders are moved or renamed. retrain.py path: a hash of the path TensorFlow&apos;s retrain.py hashes (the class folder&apos;s full path, then the file name), to compare with a retrain.py run whose --image_dir is that folder&apos;s absolute path; only *.jpg, *.jpeg, *.JPG, *.JPEG and *.png files directly in a class folder are then used, as retrain.py collects them.</source>
+        <translation>决定图像归入哪个集合的依据。文件名：对文件名取哈希，因此移动或重命名文件夹后图像仍留在原来的集合中。retrain.py 路径：对 TensorFlow 的 retrain.py 所哈希的路径取哈希（类别文件夹的完整路径加文件名），以便与 --image_dir 为该文件夹绝对路径的 retrain.py 运行结果对照；此时只使用类别文件夹中直接存放的 *.jpg、*.jpeg、*.JPG、*.JPEG 和 *.png 文件，与 retrain.py 收集文件的方式相同。</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="84"/>
         <source>&amp;Validation:</source>
         <translation>验证集(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="77"/>
+        <location filename="../ui/datasetpage.cpp" line="88"/>
         <source>&amp;Test:</source>
         <translation>测试集(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="196"/>
+        <location filename="../ui/datasetpage.cpp" line="92"/>
+        <source>Split &amp;by:</source>
+        <translation>划分依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetpage.cpp" line="215"/>
         <source>Add a folder of images or of class folders</source>
         <translation>添加一个图像文件夹或类别文件夹的上级文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="219"/>
+        <location filename="../ui/datasetpage.cpp" line="238"/>
         <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
         <translation>参与训练的类别：%1 · 图像：%2（训练集 %3，验证集 %4，测试集 %5）</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="226"/>
+        <location filename="../ui/datasetpage.cpp" line="245"/>
         <source>Reading folders…</source>
         <translation>正在读取文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="235"/>
+        <location filename="../ui/datasetpage.cpp" line="254"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation>“%1”图像较少（%2 张）；%3 张以上能得到更可靠的分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="241"/>
+        <location filename="../ui/datasetpage.cpp" line="260"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation>已跳过的文件：%1（原因见下方列表）。</translation>
     </message>

@@ -8,21 +8,27 @@
 #include <QPixmap>
 
 #include <algorithm>
+#include <map>
 
 namespace rs {
 
-FolderScan scanClasses(const std::vector<ClassSource> &classes)
+FolderScan scanClasses(const std::vector<ClassSource> &classes, SplitKey key)
 {
     FolderScan scan;
-    for (const ClassSource &source : classes)
-        scan.classes.push_back({source, classImages(source, scan.skipped)});
+    for (const ClassSource &source : classes) {
+        const ClassImages images = classImages(source, key, scan.skipped);
+        ScannedClass scanned{source, images.paths, {}};
+        for (const QString &name : images.splitNames)
+            scanned.percent.push_back(splitPercentage(name));
+        scan.classes.push_back(std::move(scanned));
+    }
     return scan;
 }
 
-FolderScan scanFolders(const QStringList &folders)
+FolderScan scanFolders(const QStringList &folders, SplitKey key)
 {
     const DatasetSources sources = findClasses(folders);
-    FolderScan scan = scanClasses(sources.classes);
+    FolderScan scan = scanClasses(sources.classes, key);
     scan.skipped = sources.skipped + scan.skipped;
     return scan;
 }
@@ -140,19 +146,23 @@ void ClassTableModel::addClasses(const std::vector<ScannedClass> &classes)
         auto existing = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.source.name == scanned.source.name; });
         if (existing != m_rows.end()) {
             const int r = int(existing - m_rows.begin());
-            existing->source.folders << scanned.source.folders;
-            existing->source.folders.removeDuplicates();
+            if (existing->source.spelledFolders.isEmpty())
+                existing->source.spelledFolders = existing->source.folders;
+            for (int i = 0; i < scanned.source.folders.size(); ++i)
+                if (!existing->source.folders.contains(scanned.source.folders[i])) {
+                    existing->source.folders << scanned.source.folders[i];
+                    existing->source.spelledFolders << scanned.source.spelledFolders.value(i, scanned.source.folders[i]);
+                }
             existing->images << scanned.images;
-            existing->images.removeDuplicates();
-            std::sort(existing->images.begin(), existing->images.end());
-            existing->percent.clear();
+            existing->percent.insert(existing->percent.end(), scanned.percent.begin(), scanned.percent.end());
+            sortByPath(*existing);
             count(*existing);
             Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
             continue;
         }
         const int r = rowCount();
         beginInsertRows({}, r, r);
-        m_rows.push_back({scanned.source, scanned.images, {}, {}});
+        m_rows.push_back({scanned.source, scanned.images, scanned.percent, {}});
         count(m_rows.back());
         endInsertRows();
     }
@@ -199,14 +209,22 @@ std::array<int, 3> ClassTableModel::includedCounts() const
     return total;
 }
 
+void ClassTableModel::sortByPath(Row &row)
+{
+    std::map<QString, double> byPath; // one entry per image: the same file may come twice
+    for (int i = 0; i < row.images.size(); ++i)
+        byPath.emplace(row.images[i], row.percent[std::size_t(i)]);
+    row.images.clear();
+    row.percent.clear();
+    for (const auto &[path, percent] : byPath) {
+        row.images << path;
+        row.percent.push_back(percent);
+    }
+}
+
 void ClassTableModel::count(Row &row) const
 {
-    // The hash is the slow part; a split change only compares numbers.
-    if (row.percent.size() != std::size_t(row.images.size())) {
-        row.percent.clear();
-        for (const QString &path : row.images)
-            row.percent.push_back(splitPercentage(QFileInfo(path).fileName()));
-    }
+    // The hash was computed by the scan; a split change only compares numbers.
     row.counts = {};
     for (double p : row.percent)
         ++row.counts[std::size_t(subsetAt(p, m_split))];

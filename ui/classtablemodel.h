@@ -17,6 +17,7 @@ struct ScannedClass
 {
     ClassSource source;
     QStringList images;
+    std::vector<double> percent; // splitPercentage of each image
 };
 
 struct FolderScan
@@ -27,12 +28,12 @@ struct FolderScan
 
 // Reads dropped folders (see findClasses) or a project's classes; disk work, run off the
 // GUI thread.
-FolderScan scanFolders(const QStringList &folders);
-FolderScan scanClasses(const std::vector<ClassSource> &classes);
+FolderScan scanFolders(const QStringList &folders, SplitKey key);
+FolderScan scanClasses(const std::vector<ClassSource> &classes, SplitKey key);
 
 // The class table: one row per class. The name is editable (a name already taken is
 // refused) and checkable (unchecked classes are excluded from training); the counts follow
-// the split percentages at once, since the split is a hash of each file name.
+// the split percentages at once, since the split is a hash computed once per file.
 class ClassTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -71,6 +72,7 @@ private:
         std::array<int, 3> counts{};
     };
     void count(Row &row) const;
+    static void sortByPath(Row &row);
     QPixmap strip(const Row &row) const;
     void thumbnailLoaded(const QString &path);
     void indexStrips();

@@ -2,6 +2,7 @@
 
 #include "thumbnailcache.h"
 
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -69,6 +70,16 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_test = percentBox(QStringLiteral("testPercent"),
                         tr("Share of each class kept aside for the final accuracy, never seen in training. "
                            "Too little makes the reported accuracy unreliable."));
+    m_splitKey = new QComboBox;
+    m_splitKey->setObjectName(QStringLiteral("splitKey"));
+    m_splitKey->addItem(tr("file name"), QLatin1String(splitKeyName(SplitKey::FileName)));
+    m_splitKey->addItem(tr("retrain.py path"), QLatin1String(splitKeyName(SplitKey::RetrainPy)));
+    m_splitKey->setToolTip(
+        tr("What decides an image's set. File name: a hash of the file's name, so an image keeps its set "
+           "when folders are moved or renamed. retrain.py path: a hash of the path TensorFlow's retrain.py "
+           "hashes (the class folder's full path, then the file name), to compare with a retrain.py run whose "
+           "--image_dir is that folder's absolute path; only *.jpg, *.jpeg, *.JPG, *.JPEG and *.png files "
+           "directly in a class folder are then used, as retrain.py collects them."));
     auto *splitRow = new QHBoxLayout;
     auto *validationLabel = new QLabel(tr("&Validation:"));
     validationLabel->setBuddy(m_validation);
@@ -78,6 +89,10 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     testLabel->setBuddy(m_test);
     splitRow->addWidget(testLabel);
     splitRow->addWidget(m_test);
+    auto *splitKeyLabel = new QLabel(tr("Split &by:"));
+    splitKeyLabel->setBuddy(m_splitKey);
+    splitRow->addWidget(splitKeyLabel);
+    splitRow->addWidget(m_splitKey);
     splitRow->addSpacing(16);
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("datasetSummary"));
@@ -107,6 +122,8 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
             updateSummary();
             Q_EMIT changed();
         });
+    // Another key takes other files (and hashes other names): read the classes again.
+    connect(m_splitKey, &QComboBox::currentIndexChanged, this, [this] { setDataset(classes(), split()); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
         if (roles.isEmpty() || !roles.contains(Qt::DecorationRole)) {
             updateSummary();
@@ -127,13 +144,14 @@ QStringList DatasetPage::droppedFolders(const QMimeData *mime)
 
 SplitOptions DatasetPage::split() const
 {
-    return {double(m_validation->value()), double(m_test->value())};
+    return {double(m_validation->value()), double(m_test->value()),
+            parseSplitKey(m_splitKey->currentData().toString()).value_or(SplitKey::FileName)};
 }
 
 void DatasetPage::addFolders(const QStringList &folders)
 {
     if (!folders.isEmpty())
-        startScan([folders] { return scanFolders(folders); });
+        startScan([folders, key = split().key] { return scanFolders(folders, key); });
 }
 
 void DatasetPage::setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split)
@@ -141,12 +159,13 @@ void DatasetPage::setDataset(const std::vector<ClassSource> &classes, const Spli
     ++m_generation;
     m_model->clear();
     m_skippedFiles.clear();
-    const QSignalBlocker blockValidation(m_validation), blockTest(m_test);
+    const QSignalBlocker blockValidation(m_validation), blockTest(m_test), blockKey(m_splitKey);
     m_validation->setValue(int(split.validationPercent));
     m_test->setValue(int(split.testPercent));
+    m_splitKey->setCurrentIndex(m_splitKey->findData(QLatin1String(splitKeyName(split.key))));
     m_model->setSplit(this->split());
     updateSummary();
-    startScan([classes] { return scanClasses(classes); });
+    startScan([classes, key = split.key] { return scanClasses(classes, key); });
     Q_EMIT changed();
 }
 

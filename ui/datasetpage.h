@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QMimeData;
 class QListWidget;
@@ -57,6 +58,7 @@ private:
     QTableView *m_table;
     QSpinBox *m_validation;
     QSpinBox *m_test;
+    QComboBox *m_splitKey;
     QLabel *m_hint;
     QPushButton *m_sample;
     QLabel *m_summary;
