@@ -247,6 +247,9 @@ int trainCommand(const QStringList &arguments)
         if (!extractionReported) {
             progress->finish();
             extractionReported = true;
+            if (p.resumedFrom > 0)
+                out() << "resumed from " << QDir::toNativeSeparators(options.training.checkpointFile) << " at step "
+                      << p.resumedFrom << Qt::endl;
         }
         printPoint(p);
     };

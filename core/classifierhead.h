@@ -56,6 +56,7 @@ struct TrainingPoint
     double trainAccuracy = 0;      // on the step's batch, 0..1
     double validationLoss = 0;     // on the whole validation set; NaN without one
     double validationAccuracy = 0;
+    int resumedFrom = 0; // the step this run carried on from a checkpoint; 0: started afresh
 };
 
 struct LabelledFeatures

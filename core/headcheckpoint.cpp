@@ -47,7 +47,7 @@ std::vector<TrainingPoint> curveFrom(const at::Tensor &t)
     const at::Tensor c = t.contiguous();
     const double *v = c.data_ptr<double>();
     for (std::int64_t r = 0; r < c.size(0); ++r, v += kPointFields)
-        curve.push_back({int(v[0]), int(v[1]), v[2], v[3], v[4], v[5], v[6]});
+        curve.push_back({int(v[0]), int(v[1]), v[2], v[3], v[4], v[5], v[6], 0});
     return curve;
 }
 

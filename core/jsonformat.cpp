@@ -139,7 +139,7 @@ std::vector<TrainingPoint> curveFromJson(const QJsonArray &json)
                          p.value(QStringLiteral("learning_rate")).toDouble(), p.value(QStringLiteral("train_loss")).toDouble(),
                          p.value(QStringLiteral("train_accuracy")).toDouble(),
                          numberOrNan(p.value(QStringLiteral("validation_loss"))),
-                         numberOrNan(p.value(QStringLiteral("validation_accuracy")))});
+                         numberOrNan(p.value(QStringLiteral("validation_accuracy"))), 0});
     }
     return curve;
 }

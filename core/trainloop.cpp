@@ -177,6 +177,9 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
     if (options.resume)
         if (auto restored = loadHeadCheckpoint(options.checkpointFile, signature, model.module, *optimizer, generator))
             done = std::move(*restored);
+    const int resumedFrom = done.step;
+    for (TrainingPoint &p : done.curve)
+        p.resumedFrom = resumedFrom;
     if (progress)
         for (const TrainingPoint &p : done.curve)
             progress(p);
@@ -237,6 +240,7 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
             TrainingPoint point;
             point.step = step + 1;
             point.totalSteps = options.steps;
+            point.resumedFrom = resumedFrom;
             point.learningRate = lr;
             point.trainLoss = plainLinear ? plainResult.loss : loss.item<double>();
             point.trainAccuracy = plainLinear ? double(plainResult.correct) / double(index.size(0))

@@ -32,6 +32,7 @@ private Q_SLOTS:
         QRandomGenerator random(20261128);
         int duringExtraction = 0, duringTraining = 0;
         const QStringList resumed = arguments(QStringLiteral("chain"));
+        QStringList outputs; // each process's, in order
         for (int kill = 0; kill < kKills; ++kill) {
             QProcess process;
             process.setProcessChannelMode(QProcess::MergedChannels);
@@ -44,18 +45,21 @@ private Q_SLOTS:
             QString output;
             // "features 12/120 …" is extraction's progress line, "step 200/30000 …" training's.
             const QRegularExpression phase(extracting ? QStringLiteral("features \\d+/") : QStringLiteral("step \\d+/"));
-            if (!waitFor(process, phase, output))
+            if (!waitFor(process, phase, output) || process.waitForFinished(int(random.bounded(extracting ? 200 : 1500)))) {
+                outputs << output + QString::fromUtf8(process.readAll());
                 break; // finished first: the chain is complete
-            if (process.waitForFinished(int(random.bounded(extracting ? 200 : 1500))))
-                break;
+            }
             process.kill(); // SIGKILL: no handler runs, as in a crash or power loss
             QVERIFY(process.waitForFinished(10000));
             output += QString::fromUtf8(process.readAll());
             (output.contains(QRegularExpression(QStringLiteral("step \\d+/"))) ? duringTraining : duringExtraction) += 1;
+            outputs << output;
             checkNothingIsCorrupt();
         }
         const rs::test::CliRun last = rs::test::runCli(resumed);
         QVERIFY2(last.exitCode == 0, qPrintable(last.err));
+        outputs << last.out + last.err;
+        checkEachRunCarriedOnFromTheCheckpoint(outputs);
         qInfo("%d kills survived: %d during extraction, %d during training", duringExtraction + duringTraining,
               duringExtraction, duringTraining);
         QVERIFY(duringExtraction > 0);
@@ -78,6 +82,7 @@ private Q_SLOTS:
 
 private:
     static constexpr int kKills = 8;
+    static constexpr int kCheckpointInterval = 200;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -87,7 +92,7 @@ private:
                 QStringLiteral("--bottleneck-dir"), path(QStringLiteral("cache")),
                 QStringLiteral("--steps"), QStringLiteral("30000"), QStringLiteral("--hidden-units"), QStringLiteral("64"),
                 QStringLiteral("--checkpoint"), path(name + QStringLiteral(".ckpt")), QStringLiteral("--checkpoint_interval"),
-                QStringLiteral("200"), QStringLiteral("--resume"), QStringLiteral("--export"), path(name + QStringLiteral("-model")),
+                QString::number(kCheckpointInterval), QStringLiteral("--resume"), QStringLiteral("--export"), path(name + QStringLiteral("-model")),
                 QStringLiteral("--report"), path(name + QStringLiteral(".json")), path(QStringLiteral("data"))};
     }
 
@@ -106,6 +111,34 @@ private:
     QJsonObject report(const QString &name) const
     {
         return QJsonDocument::fromJson(rs::test::readAll(path(name + QStringLiteral(".json")))).object();
+    }
+
+    // A restarted run must carry on from the checkpoint the killed one wrote last (every 200
+    // steps, just after the step's progress line), not start again: restarting from step 0
+    // would end with the same weights and hide an ignored --resume.
+    void checkEachRunCarriedOnFromTheCheckpoint(const QStringList &outputs)
+    {
+        static const QRegularExpression stepLine(QStringLiteral("^step +(\\d+)/"), QRegularExpression::MultilineOption);
+        static const QRegularExpression resumedLine(QStringLiteral("^resumed from (.+) at step (\\d+)$"),
+                                                    QRegularExpression::MultilineOption);
+        int resumes = 0;
+        for (int i = 1; i < outputs.size(); ++i) {
+            int lastStep = 0; // the furthest the previous run got
+            for (auto it = stepLine.globalMatch(outputs[i - 1]); it.hasNext();)
+                lastStep = std::max(lastStep, it.next().captured(1).toInt());
+            const QRegularExpressionMatch match = resumedLine.match(outputs[i]);
+            const int checkpoint = lastStep / kCheckpointInterval * kCheckpointInterval;
+            if (checkpoint < 2 * kCheckpointInterval && !match.hasMatch())
+                continue; // killed before its first checkpoint, or between a step's line and its checkpoint
+            QVERIFY2(match.hasMatch(), qPrintable(QStringLiteral("run %1 started afresh after a run that reached step %2:\n%3")
+                                                      .arg(i).arg(lastStep).arg(outputs[i].left(2000))));
+            QCOMPARE(match.captured(1), path(QStringLiteral("chain.ckpt")));
+            const int from = match.captured(2).toInt();
+            QVERIFY2(from == checkpoint || from == checkpoint - kCheckpointInterval,
+                     qPrintable(QStringLiteral("resumed at step %1 after a run that reached step %2").arg(from).arg(lastStep)));
+            ++resumes;
+        }
+        QVERIFY(resumes > 0);
     }
 
     // What a kill may leave: no file half-written under its final name (atomic writes leave

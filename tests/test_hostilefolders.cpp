@@ -51,7 +51,13 @@ public:
         QVERIFY(QFile::link(target, path(to)));
         expect(to, outcome);
     }
-    void folder(const QString &name) { QVERIFY(QDir(m_root).mkpath(name)); }
+    // A folder, whatever its name, is searched, never read as an image or listed as skipped.
+    void folder(const QString &name)
+    {
+        QVERIFY(QDir(m_root).mkpath(name));
+        m_folders << path(name);
+    }
+    const QStringList &folders() const { return m_folders; }
 
     QString path(const QString &relative) const { return QDir(m_root).filePath(relative); }
     const std::map<QString, QString> &expected() const { return m_expected; }
@@ -61,6 +67,7 @@ private:
 
     QString m_root;
     std::map<QString, QString> m_expected;
+    QStringList m_folders;
 };
 
 } // namespace
@@ -111,6 +118,7 @@ private Q_SLOTS:
         c.link(QStringLiteral("cats/nowhere.jpg"), QStringLiteral("no such target"), QStringLiteral("cannot open"));
         c.link(QStringLiteral("cats/linked photo.jpg"), imageFile(QStringLiteral("photo.jpg")), kDecoded);
         c.folder(QStringLiteral("cats/a folder.jpg"));
+        c.copy(QStringLiteral("cats/a folder.jpg/inside.png"), "gray.png");
         c.copy(QStringLiteral("dogs/dog.jpg"), "rotated.jpg");
 
         QElapsedTimer clock;
@@ -138,6 +146,11 @@ private Q_SLOTS:
             });
             QVERIFY2(reason != reasons.end(), qPrintable(QStringLiteral("no reason given for ") + path));
             QVERIFY2(reason->contains(outcome), qPrintable(*reason));
+        }
+        for (const QString &folder : c.folders()) {
+            QVERIFY2(!paths.contains(folder), qPrintable(folder + QStringLiteral(" was taken as an image")));
+            for (const QString &reason : reasons)
+                QVERIFY2(!reason.startsWith(folder + QStringLiteral(": ")), qPrintable(reason));
         }
         QVERIFY(dataset.skipped.filter(QStringLiteral("empty class: class folder holds no images")).size() == 1);
         // Every image counted once, in its own class.

@@ -156,21 +156,30 @@ private Q_SLOTS:
     void resumedRunEndsWithTheSameWeights_data()
     {
         QTest::addColumn<bool>("adam");
-        QTest::newRow("SGD with momentum") << false;
-        QTest::newRow("Adam") << true;
+        QTest::addColumn<int>("hiddenUnits");
+        QTest::addColumn<double>("dropout");
+        QTest::addColumn<double>("momentum");
+        // The default head (one linear layer, no dropout, plain SGD) runs the softmax kernel;
+        // the others LibTorch's autograd.
+        QTest::newRow("default head, softmax kernel") << false << 0 << 0.0 << 0.0;
+        QTest::newRow("SGD with momentum") << false << 8 << 0.3 << 0.9;
+        QTest::newRow("Adam") << true << 8 << 0.3 << 0.0;
     }
 
     void resumedRunEndsWithTheSameWeights()
     {
         QFETCH(bool, adam);
+        QFETCH(int, hiddenUnits);
+        QFETCH(double, dropout);
+        QFETCH(double, momentum);
         const rs::LabelledFeatures train = separable({30, 30, 30}, 21), validation = separable({10, 10, 10}, 22);
         rs::TrainingOptions o = quick();
         o.steps = 120;
         o.evalInterval = 10;
-        o.dropout = 0.3;
-        o.hiddenUnits = 8;
+        o.dropout = dropout;
+        o.hiddenUnits = hiddenUnits;
         o.seed = 5;
-        o.momentum = adam ? 0.0 : 0.9;
+        o.momentum = momentum;
         o.optimizer = adam ? rs::TrainingOptions::Optimizer::Adam : rs::TrainingOptions::Optimizer::Sgd;
         o.schedule.base = adam ? 0.001 : 0.1;
         o.schedule.minimum = adam ? 0.0001 : 0.001;
@@ -191,9 +200,12 @@ private Q_SLOTS:
 
         const rs::LabelledFeatures probe = separable({5, 5, 5}, 23);
         QCOMPARE(finished.probabilities(probe.features).values, uninterrupted.probabilities(probe.features).values);
-        // The curve carries on: the points before the stop come first, then the rest.
+        // The curve carries on: the points before the stop come first, then the rest, all
+        // saying where the run carried on from.
         QCOMPARE(resumed.size(), whole.size());
         for (std::size_t i = 0; i < whole.size(); ++i) {
+            QCOMPARE(resumed[i].resumedFrom, 70);
+            QCOMPARE(whole[i].resumedFrom, 0);
             QCOMPARE(resumed[i].step, whole[i].step);
             QCOMPARE(resumed[i].trainLoss, whole[i].trainLoss);
             QCOMPARE(resumed[i].validationLoss, whole[i].validationLoss);

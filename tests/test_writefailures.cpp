@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QCoreApplication>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -31,6 +32,10 @@ class TestWriteFailures : public QObject
 {
     Q_OBJECT
 
+public:
+    static constexpr int kSkipped = 77;
+    static inline bool s_skipped = false;
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -47,6 +52,10 @@ private Q_SLOTS:
             if (inSmallDisk(QStringLiteral("size=64k"), QStringLiteral("touch \"$DISK/probe\"")).exitCode == 0)
                 return;
         }
+        // CI's machines can mount: there, not being able to is a failure, never a quiet pass.
+        if (qEnvironmentVariableIsSet("CI"))
+            QFAIL("cannot mount a small file system, though CI must: needs root or user namespaces (unshare --user --mount)");
+        s_skipped = true;
         QSKIP("cannot mount a small file system here: needs root or user namespaces (unshare --user --mount)");
     }
 
@@ -187,7 +196,9 @@ private:
         QEventLoop loop;
         connect(&shell, &QProcess::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(300000, &loop, &QEventLoop::quit);
-        loop.exec();
+        // Without `unshare` nothing starts and nothing finishes: do not wait for it.
+        if (shell.waitForStarted())
+            loop.exec();
         if (shell.state() != QProcess::NotRunning) {
             shell.kill();
             shell.waitForFinished();
@@ -199,5 +210,13 @@ private:
     QStringList m_unshare;
 };
 
-QTEST_GUILESS_MAIN(TestWriteFailures)
+// A skipped suite exits with kSkipped, which CTest reports as skipped (SKIP_RETURN_CODE),
+// not as passed.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    TestWriteFailures test;
+    const int failures = QTest::qExec(&test, argc, argv);
+    return failures == 0 && TestWriteFailures::s_skipped ? TestWriteFailures::kSkipped : failures;
+}
 #include "test_writefailures.moc"

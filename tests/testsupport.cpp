@@ -6,6 +6,7 @@
 #include <QtEndian>
 
 #include <cmath>
+#include <limits>
 
 namespace rs::test {
 
@@ -67,6 +68,11 @@ Difference compare(const float *actual, const float *expected, std::size_t count
 {
     Difference d;
     for (std::size_t i = 0; i < count; ++i) {
+        // std::max(x, NaN) keeps x: a NaN or infinity on either side must not pass unseen.
+        if (!std::isfinite(actual[i]) || !std::isfinite(expected[i])) {
+            d.maxAbs = std::numeric_limits<double>::infinity();
+            continue;
+        }
         d.maxAbs = std::max(d.maxAbs, std::abs(double(actual[i]) - double(expected[i])));
         d.scale = std::max(d.scale, std::abs(double(expected[i])));
     }

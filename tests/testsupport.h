@@ -36,7 +36,7 @@ QByteArray pngDeclaring(std::uint32_t side);
 NpyArray npy(const QString &path);
 
 // Largest |a - b| over two arrays of the same size, and the largest |b|: the scale the
-// parity tolerance is relative to.
+// parity tolerance is relative to. A NaN or infinity in either makes the difference infinite.
 struct Difference
 {
     double maxAbs = 0.0;
