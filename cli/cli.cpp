@@ -3,7 +3,9 @@
 #include "commands.h"
 #include "terminal.h"
 
+#include <exception>
 #include <functional>
+#include <new>
 
 namespace rs::cli {
 namespace {
@@ -41,6 +43,24 @@ void printUsage(QTextStream &stream)
            << Qt::flush;
 }
 
+// Commands catch what they expect; anything else (LibTorch's c10::Error, std::bad_alloc…)
+// ends here as one line and exit status 1, not as an abort and a core dump.
+int runGuarded(const Command &command, const QStringList &arguments)
+{
+    const QString name = QString::fromLatin1(command.name);
+    try {
+        return command.run(arguments);
+    } catch (const std::bad_alloc &) {
+        return fail(name, QStringLiteral("out of memory"), kFailure);
+    } catch (const std::exception &e) {
+        // LibTorch appends a C++ backtrace to its messages: the first line is the reason.
+        const QString message = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0).trimmed();
+        return fail(name, message.isEmpty() ? QStringLiteral("unexpected error") : message, kFailure);
+    } catch (...) {
+        return fail(name, QStringLiteral("unexpected error"), kFailure);
+    }
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -56,7 +76,7 @@ int run(const QStringList &arguments)
     }
     for (const Command &c : commands())
         if (first == QLatin1String(c.name))
-            return c.run(arguments.mid(1));
+            return runGuarded(c, arguments.mid(1));
     if (first.isEmpty())
         err() << "retrain-cli: no command given\n";
     else

@@ -14,4 +14,6 @@ cmake --build "$build"
 # inherit these settings, and a report makes them exit non-zero.
 export ASAN_OPTIONS=abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir "$build" --output-on-failure --timeout 1800 -j "$(nproc)"
+# test_clifailures limits the process's memory, which AddressSanitizer's shadow alone exceeds
+# (and its allocator aborts on a failed allocation by design): the plain suite runs it.
+ctest --test-dir "$build" --output-on-failure --timeout 1800 -j "$(nproc)" -E '^test_clifailures$'
