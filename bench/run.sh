@@ -39,28 +39,31 @@ echo
 if want extraction; then
 echo "## Feature extraction, end to end from image files (random weights, same compute as pretrained)"
 echo
-echo "Whole-process images/s, medians of $runs alternating runs; torchvision: ImageFolder + DataLoader"
-echo "(2 workers) + inception_v3 channels-last, float32, inference mode."
+echo "Whole-process images/s, medians of $runs alternating runs. torchvision: ImageFolder + DataLoader"
+echo "(2 workers) + inception_v3 channels-last, inference mode; bf16 is PyTorch's autocast. Both sides"
+echo "decode the same way (large JPEGs in draft mode, bench/torchvision_extract.py)."
 echo
-echo "| data | images | torchvision fp32 | ours fp32 | ours bf16 | ours fp32 ÷ torchvision | ours bf16 ÷ torchvision | peak RSS MiB: torchvision / ours fp32 / ours bf16 |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| data | images | torchvision fp32 | ours fp32 | ours ÷ torchvision, fp32 | torchvision bf16 | ours bf16 | ours ÷ torchvision, bf16 | cross: ours bf16 ÷ torchvision fp32 | peak RSS MiB: torchvision fp32 / bf16, ours fp32 / bf16 |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for data in fashion photos; do
     mapfile -t images < <(find "$work/$data" -type f \( -name '*.png' -o -name '*.jpg' \) | sort)
-    : > "$work/fp32.txt"; : > "$work/bf16.txt"; : > "$work/theirs.txt"
+    for side in ours theirs; do for precision in fp32 bf16; do : > "$work/$side-$precision.txt"; done; done
     for ((i = 0; i < runs; i++)); do
         echo "  $data run $((i + 1))/$runs" >&2
         for precision in fp32 bf16; do
             measure "$cli" features --random-weights 0 --threads "$threads" --precision "$precision" \
-                --out "$work/features.npy" "${images[@]}" >> "$work/$precision.txt"
+                --out "$work/features.npy" "${images[@]}" >> "$work/ours-$precision.txt"
+            measure "$python" "$root/bench/torchvision_extract.py" "$work/$data" "$threads" "$precision" \
+                >> "$work/theirs-$precision.txt"
         done
-        measure "$python" "$root/bench/torchvision_extract.py" "$work/$data" "$threads" >> "$work/theirs.txt"
     done
     n=${#images[@]}
-    rate() { echo "$n / $(cut -d' ' -f1 "$1" | median)" | bc -l; }
-    mib() { echo "$(cut -d' ' -f2 "$1" | median) / 1024" | bc -l; }
-    t=$(rate "$work/theirs.txt"); f=$(rate "$work/fp32.txt"); b=$(rate "$work/bf16.txt")
-    printf '| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f / %.0f / %.0f |\n' "$data" "$n" "$t" "$f" "$b" \
-        "$(echo "$f / $t" | bc -l)" "$(echo "$b / $t" | bc -l)" "$(mib "$work/theirs.txt")" "$(mib "$work/fp32.txt")" "$(mib "$work/bf16.txt")"
+    rate() { echo "$n / $(cut -d' ' -f1 "$work/$1.txt" | median)" | bc -l; }
+    mib() { printf '%.0f' "$(echo "$(cut -d' ' -f2 "$work/$1.txt" | median) / 1024" | bc -l)"; }
+    tf=$(rate theirs-fp32); of=$(rate ours-fp32); tb=$(rate theirs-bf16); ob=$(rate ours-bf16)
+    printf '| %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %s / %s, %s / %s |\n' "$data" "$n" \
+        "$tf" "$of" "$(echo "$of / $tf" | bc -l)" "$tb" "$ob" "$(echo "$ob / $tb" | bc -l)" "$(echo "$ob / $tf" | bc -l)" \
+        "$(mib theirs-fp32)" "$(mib theirs-bf16)" "$(mib ours-fp32)" "$(mib ours-bf16)"
 done
 echo
 fi
@@ -151,23 +154,28 @@ fi
 if want finetune; then
 echo "## One fine-tuning step, per image (batch 16, BatchNorm frozen, SGD; medians of $runs runs)"
 echo
-echo "| trained from | ours: cached cut, ms/img | ours: frozen part, ms/img | PyTorch: cached cut, ms/img | PyTorch: frozen part, ms/img | ours: peak RSS MiB | PyTorch: peak RSS MiB |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "The frozen part in the precision named, channels-last on both sides (PyTorch: autocast for bf16);"
+echo "the trained blocks in float32 on both sides."
+echo
+echo "| trained from | frozen part in | ours: cached cut, ms/img | PyTorch: cached cut, ms/img | ours: frozen part, ms/img | PyTorch: frozen part, ms/img | ours: peak RSS MiB | PyTorch: peak RSS MiB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 # "cached frozen" in ms/img from a benchmark's line.
 field() { sed -n 's/.*cached cut \([0-9.]*\) ms\/img, frozen part \([0-9.]*\) ms\/img.*/\1 \2/p' "$work/last.log"; }
 for block in Mixed_7b Mixed_7a; do
-    : > "$work/ours.txt"; : > "$work/theirs.txt"; : > "$work/ours_rss.txt"; : > "$work/theirs_rss.txt"
-    for ((i = 0; i < runs; i++)); do
-        echo "  fine-tuning step from $block, run $((i + 1))/$runs" >&2
-        measure "$build/bench/bench_finetune_step" "$block" 16 6 "$threads" | cut -d' ' -f2 >> "$work/ours_rss.txt"
-        field >> "$work/ours.txt"
-        measure "$python" "$root/bench/finetune_step.py" "$block" 16 6 "$threads" | cut -d' ' -f2 >> "$work/theirs_rss.txt"
-        field >> "$work/theirs.txt"
+    for precision in fp32 bf16; do
+        : > "$work/ours.txt"; : > "$work/theirs.txt"; : > "$work/ours_rss.txt"; : > "$work/theirs_rss.txt"
+        for ((i = 0; i < runs; i++)); do
+            echo "  fine-tuning step from $block, frozen part in $precision, run $((i + 1))/$runs" >&2
+            measure "$build/bench/bench_finetune_step" "$block" 16 6 "$threads" "$precision" | cut -d' ' -f2 >> "$work/ours_rss.txt"
+            field >> "$work/ours.txt"
+            measure "$python" "$root/bench/finetune_step.py" "$block" 16 6 "$threads" "$precision" | cut -d' ' -f2 >> "$work/theirs_rss.txt"
+            field >> "$work/theirs.txt"
+        done
+        printf '| %s | %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |\n' "$block" "$precision" \
+            "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(cut -d' ' -f1 "$work/theirs.txt" | median)" \
+            "$(cut -d' ' -f2 "$work/ours.txt" | median)" "$(cut -d' ' -f2 "$work/theirs.txt" | median)" \
+            "$(echo "$(median < "$work/ours_rss.txt") / 1024" | bc -l)" "$(echo "$(median < "$work/theirs_rss.txt") / 1024" | bc -l)"
     done
-    printf '| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |\n' "$block" \
-        "$(cut -d' ' -f1 "$work/ours.txt" | median)" "$(cut -d' ' -f2 "$work/ours.txt" | median)" \
-        "$(cut -d' ' -f1 "$work/theirs.txt" | median)" "$(cut -d' ' -f2 "$work/theirs.txt" | median)" \
-        "$(echo "$(median < "$work/ours_rss.txt") / 1024" | bc -l)" "$(echo "$(median < "$work/theirs_rss.txt") / 1024" | bc -l)"
 done
 echo
 echo "Without the cache a step costs the frozen part plus the cached-cut step."
