@@ -12,6 +12,9 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${BUILD_DIR:-$root/build}
+# ccache keys on the compiler's arguments, which hold absolute paths: relative to the checkout,
+# a second clone (CI's is a fresh one each time) reuses what the first compiled.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 jobs=${JOBS:-$(nproc)}
 
 say() { printf '\n==> %s\n' "$*"; }
