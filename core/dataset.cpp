@@ -147,6 +147,16 @@ Subset subsetAt(double p, const SplitOptions &options)
     return Subset::Train;
 }
 
+void ClassSource::addFolder(const QString &folder, const QString &spelled)
+{
+    if (folders.contains(folder))
+        return;
+    if (spelledFolders.size() < folders.size()) // spelled as it is, where that was not kept
+        spelledFolders = folders;
+    folders << folder;
+    spelledFolders << spelled;
+}
+
 std::vector<ClassCounts> Dataset::counts() const
 {
     std::vector<ClassCounts> out(std::size_t(classes.size()));
@@ -184,8 +194,11 @@ QStringList collectImages(const QStringList &paths, QStringList &skipped)
 DatasetSources findClasses(const QStringList &folders)
 {
     DatasetSources sources;
-    // class name -> (clean absolute folder, the folder as spelled), sorted by class name
-    std::map<QString, std::vector<std::pair<QString, QString>>> classFolders;
+    std::map<QString, ClassSource> classes; // sorted by name
+    const auto add = [&](const QString &name, const QString &folder, const QString &spelled) {
+        classes[name].name = name;
+        classes[name].addFolder(folder, spelled);
+    };
     for (const QString &given : folders) {
         const QString folder = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
         if (!QFileInfo(folder).isDir()) {
@@ -193,27 +206,20 @@ DatasetSources findClasses(const QStringList &folders)
             continue;
         }
         if (!holdsClassFolders(folder)) {
-            classFolders[QFileInfo(folder).fileName()].push_back({folder, given});
+            add(QFileInfo(folder).fileName(), folder, given);
             continue;
         }
         for (const QFileInfo &sub : QDir(folder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
             if (isHidden(sub))
                 sources.skipped << sub.filePath() + QStringLiteral(": hidden folder");
             else
-                classFolders[sub.fileName()].push_back({sub.filePath(), pythonJoin(given, sub.fileName())});
+                add(sub.fileName(), sub.filePath(), pythonJoin(given, sub.fileName()));
         }
         for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files | QDir::Hidden))
             sources.skipped << file.filePath() + QStringLiteral(": a loose file beside class folders");
     }
-    for (const auto &[name, found] : classFolders) {
-        ClassSource source{name, {}, true, {}};
-        for (const auto &[folder, spelled] : found)
-            if (!source.folders.contains(folder)) {
-                source.folders << folder;
-                source.spelledFolders << spelled;
-            }
-        sources.classes.push_back(source);
-    }
+    for (auto &[name, source] : classes)
+        sources.classes.push_back(std::move(source));
     return sources;
 }
 

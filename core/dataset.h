@@ -80,6 +80,9 @@ struct ClassSource
     // Each folder as the user spelled it (relative, trailing slash…), which the retrain-py
     // split key hashes; empty when unknown (a project's classes): then `folders`.
     QStringList spelledFolders;
+
+    // Adds `folder`, spelled `spelled`, unless the class has it already.
+    void addFolder(const QString &folder, const QString &spelled);
 };
 
 struct DatasetSources

@@ -146,13 +146,9 @@ void ClassTableModel::addClasses(const std::vector<ScannedClass> &classes)
         auto existing = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.source.name == scanned.source.name; });
         if (existing != m_rows.end()) {
             const int r = int(existing - m_rows.begin());
-            if (existing->source.spelledFolders.isEmpty())
-                existing->source.spelledFolders = existing->source.folders;
             for (int i = 0; i < scanned.source.folders.size(); ++i)
-                if (!existing->source.folders.contains(scanned.source.folders[i])) {
-                    existing->source.folders << scanned.source.folders[i];
-                    existing->source.spelledFolders << scanned.source.spelledFolders.value(i, scanned.source.folders[i]);
-                }
+                existing->source.addFolder(scanned.source.folders[i],
+                                           scanned.source.spelledFolders.value(i, scanned.source.folders[i]));
             existing->images << scanned.images;
             existing->percent.insert(existing->percent.end(), scanned.percent.begin(), scanned.percent.end());
             sortByPath(*existing);
