@@ -43,7 +43,7 @@ private Q_SLOTS:
             // computed, the others while training, a random moment after each has begun.
             const bool extracting = kill < 2;
             QString output;
-            // "features 12/120 …" is extraction's progress line, "step 200/30000 …" training's.
+            // "features 12/120 …" is extraction's progress line, "step 200/10000 …" training's.
             const QRegularExpression phase(extracting ? QStringLiteral("features \\d+/") : QStringLiteral("step \\d+/"));
             if (!waitFor(process, phase, output) || process.waitForFinished(int(random.bounded(extracting ? 200 : 1500)))) {
                 outputs << output + QString::fromUtf8(process.readAll());
@@ -90,7 +90,7 @@ private:
     {
         return {QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
                 QStringLiteral("--bottleneck-dir"), path(QStringLiteral("cache")),
-                QStringLiteral("--steps"), QStringLiteral("30000"), QStringLiteral("--hidden-units"), QStringLiteral("64"),
+                QStringLiteral("--steps"), QStringLiteral("10000"), QStringLiteral("--hidden-units"), QStringLiteral("64"),
                 QStringLiteral("--checkpoint"), path(name + QStringLiteral(".ckpt")), QStringLiteral("--checkpoint_interval"),
                 QString::number(kCheckpointInterval), QStringLiteral("--resume"), QStringLiteral("--export"), path(name + QStringLiteral("-model")),
                 QStringLiteral("--report"), path(name + QStringLiteral(".json")), path(QStringLiteral("data"))};
