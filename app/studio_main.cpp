@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "backbone.h"
+#include "model/backbone.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -8,10 +8,10 @@
 //                                                    in both layouts
 //        bench_cache_scale DIR lookup                 measures a later run (run it in a new process)
 
-#include "bottleneckcache.h"
-#include "dataset.h"
-#include "image.h"
-#include "sha256.h"
+#include "data/dataset.h"
+#include "features/bottleneckcache.h"
+#include "images/image.h"
+#include "io/sha256.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,7 +5,7 @@
 // Usage: bench_finetune_step [BLOCK=Mixed_7b] [BATCH=16] [STEPS=6] [THREADS=cores] [PRECISION=auto]
 // PRECISION (fp32, bf16, auto) is the frozen part's; the trained blocks always run in float32.
 
-#include "finetuning.h"
+#include "training/finetuning.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,7 +3,8 @@
 //
 // Usage: bench_head_training [IMAGES=1000] [STEPS=10000] [BATCH=100] [THREADS=cores]
 
-#include "classifierhead.h"
+#include "model/backbone.h"
+#include "training/classifierhead.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,7 +5,7 @@
 //
 // Usage: bench_model_throughput PRECISION(fp32|bf16) [BATCH=16] [BATCHES=4] [THREADS=cores]
 
-#include "backbone.h"
+#include "model/backbone.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "cli.h"
 #include "commands.h"
-#include "evaluation.h"
-#include "extraction.h"
+#include "evaluation/evaluation.h"
+#include "features/extraction.h"
 #include "terminal.h"
 #include "weightsoption.h"
 

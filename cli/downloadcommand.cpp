@@ -1,8 +1,8 @@
-#include "backbone.h"
 #include "cli.h"
 #include "commands.h"
+#include "model/backbone.h"
+#include "model/weightsdownload.h"
 #include "terminal.h"
-#include "weightsdownload.h"
 
 #include <QDir>
 #include <QEventLoop>

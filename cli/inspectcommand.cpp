@@ -1,6 +1,6 @@
-#include "backbone.h"
 #include "cli.h"
 #include "commands.h"
+#include "model/backbone.h"
 #include "terminal.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
 #include "cli.h"
 #include "commands.h"
-#include "dataset.h"
-#include "modelexport.h"
-#include "prediction.h"
+#include "data/dataset.h"
+#include "export/modelexport.h"
+#include "export/prediction.h"
 #include "terminal.h"
 #include "weightsoption.h"
 

@@ -1,6 +1,6 @@
 #include "reporting.h"
 
-#include "atomicfile.h"
+#include "io/atomicfile.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset.h"
-#include "evaluation.h"
+#include "data/dataset.h"
+#include "evaluation/evaluation.h"
 
 #include <QTextStream>
 

@@ -1,6 +1,6 @@
 #include "cli.h"
 #include "commands.h"
-#include "sampledata.h"
+#include "data/sampledata.h"
 #include "terminal.h"
 
 #include <QDir>

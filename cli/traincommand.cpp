@@ -1,12 +1,12 @@
-#include "atomicfile.h"
-#include "bottleneckcache.h"
 #include "cli.h"
 #include "commands.h"
-#include "modelexport.h"
+#include "export/modelexport.h"
+#include "features/bottleneckcache.h"
+#include "io/atomicfile.h"
 #include "reporting.h"
 #include "splitoption.h"
 #include "terminal.h"
-#include "trainingrun.h"
+#include "training/trainingrun.h"
 #include "weightsoption.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
 #include "weightsoption.h"
 
+#include "base/processinfo.h"
 #include "cli.h"
-#include "image.h"
-#include "processinfo.h"
+#include "images/image.h"
 #include "terminal.h"
 
 #include <QDir>

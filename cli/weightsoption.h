@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backbone.h"
+#include "model/backbone.h"
 
 #include <QCommandLineParser>
 

@@ -2,8 +2,8 @@
 // network input (header check, decode, EXIF orientation, bit-depth and colour conversion,
 // JPEG draft reduction, antialiased resize). A refusal must name the file; a decoded image
 // must be consistent and within the pixel limit.
-#include "image.h"
-#include "preprocess.h"
+#include "images/image.h"
+#include "images/preprocess.h"
 
 #include <cstdint>
 #include <cstdlib>

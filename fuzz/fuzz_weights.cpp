@@ -1,8 +1,8 @@
 // libFuzzer target: PyTorch weight files (zip and legacy serialisations) from arbitrary bytes.
 // Every input must end in a state dict or a FormatError; anything else (a crash, a sanitizer
 // report, another exception, a huge allocation) is a finding.
-#include "bytereader.h"
-#include "statedict.h"
+#include "io/bytereader.h"
+#include "io/statedict.h"
 
 #include <c10/core/ScalarType.h>
 

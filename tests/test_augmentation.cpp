@@ -1,11 +1,11 @@
 // Augmented variants: retrain.py's distortions, reproducible per image and copy, and a run
 // that trains on the copies with their features cached.
 
-#include "augmentation.h"
-#include "backbone.h"
-#include "preprocess.h"
-#include "sampledata.h"
-#include "trainingrun.h"
+#include "data/sampledata.h"
+#include "images/augmentation.h"
+#include "images/preprocess.h"
+#include "model/backbone.h"
+#include "training/trainingrun.h"
 
 #include <QCryptographicHash>
 #include <QDir>

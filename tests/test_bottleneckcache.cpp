@@ -2,8 +2,8 @@
 // by weights and layer, shared between writers, damaged ones detected and repaired, and
 // extraction served from it.
 
-#include "bottleneckcache.h"
-#include "extraction.h"
+#include "features/bottleneckcache.h"
+#include "features/extraction.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

@@ -1,9 +1,9 @@
 // retrain-cli as a user runs it: exit codes, messages, and files that other tools can read.
 
-#include "backbone.h"
-#include "image.h"
-#include "npy.h"
-#include "preprocess.h"
+#include "images/image.h"
+#include "images/preprocess.h"
+#include "io/npy.h"
+#include "model/backbone.h"
 #include "testsupport.h"
 
 #include <QDir>

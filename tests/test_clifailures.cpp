@@ -6,7 +6,7 @@
 // Not run under AddressSanitizer (tools/sanitize.sh leaves it out): its shadow memory alone
 // exceeds any such limit, and its allocator aborts on a failed allocation by design.
 
-#include "sampledata.h"
+#include "data/sampledata.h"
 #include "testsupport.h"
 
 #include <QProcess>

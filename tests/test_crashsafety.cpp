@@ -2,8 +2,8 @@
 // during training, then started again each time: nothing it leaves may be corrupt, and the
 // run that finally completes must equal one that was never interrupted.
 
-#include "modelexport.h"
-#include "sampledata.h"
+#include "data/sampledata.h"
+#include "export/modelexport.h"
 #include "testsupport.h"
 
 #include <QDir>

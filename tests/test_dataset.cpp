@@ -1,6 +1,6 @@
 // Dataset scanning and retrain.py's stable train/validation/test split.
 
-#include "dataset.h"
+#include "data/dataset.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 // Evaluation metrics on a case small enough to check by hand.
 
-#include "evaluation.h"
+#include "evaluation/evaluation.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -2,15 +2,15 @@
 // loader, TorchScript from C++, TorchScript and torch.load from Python, ONNX in OpenCV) gives the
 // app's answers.
 
-#include "backboneimpl.h"
-#include "evaluation.h"
-#include "headmodule.h"
-#include "image.h"
-#include "modelexport.h"
-#include "preprocess.h"
-#include "sampledata.h"
+#include "data/sampledata.h"
+#include "evaluation/evaluation.h"
+#include "export/modelexport.h"
+#include "images/image.h"
+#include "images/preprocess.h"
+#include "model/backboneimpl.h"
 #include "testsupport.h"
-#include "trainingrun.h"
+#include "training/classifierheadimpl.h"
+#include "training/trainingrun.h"
 
 #include <ATen/Functions.h>
 #include <torch/script.h>

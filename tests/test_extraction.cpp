@@ -2,8 +2,8 @@
 // results do not depend on the batch size, unreadable files are listed in order, and a Stop
 // in the middle ends it promptly with the decoding thread joined.
 
-#include "boundedqueue.h"
-#include "extraction.h"
+#include "base/boundedqueue.h"
+#include "features/extraction.h"
 #include "testsupport.h"
 
 #include <QTest>

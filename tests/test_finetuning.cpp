@@ -2,13 +2,13 @@
 // as they were, trainable ones learn, BatchNorm statistics follow the setting, the cut path
 // equals the whole network, and an export predicts what the app does.
 
-#include "backboneimpl.h"
-#include "finetuning.h"
-#include "image.h"
-#include "modelexport.h"
-#include "preprocess.h"
-#include "sampledata.h"
-#include "trainingrun.h"
+#include "data/sampledata.h"
+#include "export/modelexport.h"
+#include "images/image.h"
+#include "images/preprocess.h"
+#include "model/backboneimpl.h"
+#include "training/finetuning.h"
+#include "training/trainingrun.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // hold beside their images. Each must be decoded correctly or skipped with its reason, and
 // nothing may block, hang or end the run: FIFOs, device links and symlink loops included.
 
-#include "dataset.h"
-#include "extraction.h"
+#include "data/dataset.h"
+#include "features/extraction.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -4,10 +4,10 @@
 // zip directory claiming 4 GB. Each must be refused, naming the file and the reason, quickly
 // and without allocating what it claims.
 
-#include "backbone.h"
-#include "bytereader.h"
-#include "processinfo.h"
-#include "statedict.h"
+#include "base/processinfo.h"
+#include "io/bytereader.h"
+#include "io/statedict.h"
+#include "model/backbone.h"
 #include "testsupport.h"
 
 #include <QDir>

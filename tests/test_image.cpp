@@ -1,10 +1,10 @@
 // Image decoding and preprocessing against torchvision's own preprocessing of the same files
 // (see tests/python/make_images.py), and clear errors for files that are not usable images.
 
-#include "backbone.h"
-#include "image.h"
-#include "imageheader.h"
-#include "preprocess.h"
+#include "images/image.h"
+#include "images/imageheader.h"
+#include "images/preprocess.h"
+#include "model/backbone.h"
 #include "testsupport.h"
 
 #include <QFile>

@@ -1,12 +1,12 @@
 // The C++ InceptionV3 against torchvision: the same state-dict keys, the same outputs from
 // the same weights in both file formats, strict loading, and the Backbone built on it.
 
-#include "backbone.h"
-#include "bytereader.h"
-#include "inception.h"
-#include "statedict.h"
+#include "io/bytereader.h"
+#include "io/statedict.h"
+#include "model/backbone.h"
+#include "model/inception.h"
+#include "model/weightsloader.h"
 #include "testsupport.h"
-#include "weightsloader.h"
 
 #include <ATen/Functions.h>
 #include <ATen/Parallel.h>

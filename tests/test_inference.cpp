@@ -4,16 +4,16 @@
 // documented tolerance (cosine >= 0.9999 per image) and trains a head as accurate as float32,
 // as do float32 features stored as float16 by the cache.
 
-#include "backbone.h"
-#include "backboneimpl.h"
-#include "bottleneckcache.h"
-#include "classifierhead.h"
-#include "evaluation.h"
-#include "extraction.h"
-#include "inferencemodel.h"
-#include "preprocess.h"
-#include "sampledata.h"
+#include "data/sampledata.h"
+#include "evaluation/evaluation.h"
+#include "features/bottleneckcache.h"
+#include "features/extraction.h"
+#include "images/preprocess.h"
+#include "model/backbone.h"
+#include "model/backboneimpl.h"
+#include "model/inferencemodel.h"
 #include "testsupport.h"
+#include "training/classifierhead.h"
 
 #include <ATen/Functions.h>
 #include <ATen/Parallel.h>

@@ -4,11 +4,11 @@
 
 #include "curveplot.h"
 #include "datasetpage.h"
-#include "gallerymodel.h"
+#include "export/modelexport.h"
 #include "fileserver.h"
+#include "gallerymodel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
-#include "modelexport.h"
 #include "predictpage.h"
 #include "resultmodels.h"
 #include "resultspage.h"

@@ -1,6 +1,6 @@
 // .npy files: our reader and writer agree, NumPy reads what we write, bad files are refused.
 
-#include "npy.h"
+#include "io/npy.h"
 #include "testsupport.h"
 
 #include <QProcess>

@@ -1,7 +1,7 @@
 // The restricted unpickler on hand-made pickles: what a state dict needs is read, everything
 // else is refused before it can act, and malformed input ends in FormatError, never a crash.
 
-#include "pickle.h"
+#include "io/pickle.h"
 
 #include <ATen/Functions.h>
 

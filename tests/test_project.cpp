@@ -1,6 +1,6 @@
 // Project files: a save and open round trip, relative folders, and refusals that name the file.
 
-#include "project.h"
+#include "project/project.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Learning-rate schedules: values at the start, the middle and the last step, worked out by
 // hand for BLR = 0.1, MLR = 0.001 and 10 000 steps.
 
-#include "schedule.h"
+#include "training/schedule.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // and both gradients, for shapes that exercise every remainder (rows, classes, columns not
 // multiples of the kernel's blocks), repeated rows in a batch, and class weights.
 
-#include "softmaxgradient.h"
+#include "training/softmaxgradient.h"
 
 #include <ATen/Functions.h>
 #include <torch/csrc/autograd/generated/variable_factories.h>

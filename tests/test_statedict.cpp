@@ -1,9 +1,9 @@
 // Reading torch.save files without running them: both serialisations, every tensor layout a
 // state dict uses, and hostile, truncated or damaged files refused with a reason.
 
-#include "statedict.h"
+#include "io/statedict.h"
 
-#include "bytereader.h"
+#include "io/bytereader.h"
 #include "testsupport.h"
 
 #include <ATen/Functions.h>

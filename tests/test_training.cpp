@@ -1,9 +1,9 @@
 // Head training on synthetic features: it learns, repeats exactly with a seed, reports
 // progress, honours cancel and saves/loads.
 
-#include "classifierhead.h"
-#include "evaluation.h"
-#include "trainingrun.h"
+#include "evaluation/evaluation.h"
+#include "training/classifierhead.h"
+#include "training/trainingrun.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -3,8 +3,8 @@
 // retrain-cli. Nothing here contacts any other host.
 
 #include "fileserver.h"
+#include "model/weightsdownload.h"
 #include "testsupport.h"
-#include "weightsdownload.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,8 +2,8 @@
 // a small tmpfs mounted in a mount namespace of the test's own, which ends with the test's
 // shell, so nothing outside it changes and nothing needs unmounting.
 
+#include "data/sampledata.h"
 #include "fileserver.h"
-#include "sampledata.h"
 #include "testsupport.h"
 
 #include <QDir>

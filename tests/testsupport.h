@@ -1,6 +1,6 @@
 #pragma once
 
-#include "npy.h"
+#include "io/npy.h"
 
 #include <QByteArray>
 #include <QProcessEnvironment>

@@ -4,12 +4,12 @@
 
 #include "classtablemodel.h"
 #include "curveplot.h"
+#include "data/sampledata.h"
 #include "datasetpage.h"
 #include "mainwindow.h"
 #include "predictpage.h"
 #include "resultmodels.h"
 #include "resultspage.h"
-#include "sampledata.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "classifierhead.h"
 #include "customplot.h"
+#include "training/classifierhead.h"
 
 #include <vector>
 

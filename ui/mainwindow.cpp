@@ -2,11 +2,11 @@
 
 #include "curveplot.h"
 #include "datasetpage.h"
-#include "jsonformat.h"
 #include "predictpage.h"
 #include "resultspage.h"
 #include "settingspage.h"
 #include "thumbnailcache.h"
+#include "training/jsonformat.h"
 #include "trainingpage.h"
 
 #include <QActionGroup>

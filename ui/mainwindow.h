@@ -1,8 +1,8 @@
 #pragma once
 
-#include "project.h"
+#include "model/weightsdownload.h"
+#include "project/project.h"
 #include "trainingjob.h"
-#include "weightsdownload.h"
 
 #include <QMainWindow>
 

@@ -2,11 +2,11 @@
 
 #include "mainwindow.h"
 
+#include "data/sampledata.h"
 #include "datasetpage.h"
-#include "modelexport.h"
+#include "export/modelexport.h"
 #include "predictpage.h"
 #include "resultspage.h"
-#include "sampledata.h"
 #include "settingspage.h"
 #include "trainingpage.h"
 

@@ -1,6 +1,6 @@
 #include "predictpage.h"
 
-#include "dataset.h"
+#include "data/dataset.h"
 #include "thumbnailcache.h"
 
 #include <QDir>

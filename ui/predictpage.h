@@ -1,6 +1,6 @@
 #pragma once
 
-#include "prediction.h"
+#include "export/prediction.h"
 
 #include <QFutureWatcher>
 #include <QImage>

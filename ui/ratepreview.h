@@ -1,7 +1,7 @@
 #pragma once
 
 #include "customplot.h"
-#include "schedule.h"
+#include "training/schedule.h"
 
 namespace rs {
 

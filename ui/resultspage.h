@@ -1,6 +1,6 @@
 #pragma once
 
-#include "evaluation.h"
+#include "evaluation/evaluation.h"
 
 #include <QWidget>
 

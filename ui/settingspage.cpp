@@ -1,8 +1,8 @@
 #include "settingspage.h"
 
-#include "backbone.h"
+#include "model/backbone.h"
 #include "ratepreview.h"
-#include "trainingrun.h"
+#include "training/trainingrun.h"
 
 #include <QCheckBox>
 #include <QComboBox>

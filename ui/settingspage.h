@@ -1,8 +1,8 @@
 #pragma once
 
-#include "augmentation.h"
-#include "classifierhead.h"
-#include "finetuning.h"
+#include "images/augmentation.h"
+#include "training/classifierhead.h"
+#include "training/finetuning.h"
 #include "trainingjob.h"
 
 #include <QWidget>

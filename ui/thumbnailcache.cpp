@@ -1,6 +1,6 @@
 #include "thumbnailcache.h"
 
-#include "image.h"
+#include "images/image.h"
 
 #include <QPainter>
 

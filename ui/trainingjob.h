@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backbone.h"
-#include "cancellation.h"
-#include "trainingrun.h"
+#include "base/cancellation.h"
+#include "model/backbone.h"
+#include "training/trainingrun.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "classifierhead.h"
+#include "training/classifierhead.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/backbone.h"
+#include "training/classifierhead.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace rs {
+
+struct TrainingRun;
+
+// An export folder holds:
+//   labels.txt     one class name per line, in label order (retrain.py's output_labels)
+//   manifest.json  classes, input and preprocessing, layer, weights fingerprint, settings, metrics
+//   head.pth       the head's state dict (torch.load reads it)
+//   model.pt       TorchScript: preprocessed image batch in, class probabilities out
+//   model.onnx     the same as ONNX (opset 13), for ONNX Runtime, OpenCV DNN, TensorRT
+// The folder is replaced as a whole: a failed or interrupted export leaves the previous one.
+void exportModel(const QString &folder, const Backbone &backbone, const TrainingRun &run);
+
+struct ExportedModel
+{
+    QStringList classes;
+    QString layer;
+    QJsonObject manifest;
+    Backbone backbone;
+    ClassifierHead head;
+
+    // Probabilities for images already turned into network inputs.
+    FeatureMatrix predict(const FeatureMatrix &features) const { return head.probabilities(features); }
+};
+
+// Loads an export for prediction. The backbone weights are found by `weightsFile` if given,
+// else where the manifest says they were, else in torchvision's cache; their fingerprint
+// must equal the manifest's. Throws std::runtime_error naming the file and the reason.
+ExportedModel loadExportedModel(const QString &folder, const QString &weightsFile = {});
+
+} // namespace rs

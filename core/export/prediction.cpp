@@ -1,0 +1,23 @@
+#include "export/prediction.h"
+
+#include "evaluation/evaluation.h"
+#include "features/extraction.h"
+
+namespace rs {
+
+TopClassPredictions predictTopClasses(const Backbone &backbone, const ClassifierHead &head, const QString &layer,
+                                      const QStringList &paths, int k, const CancelFlag *cancel)
+{
+    ExtractionOptions options;
+    options.layer = layer;
+    options.cancel = cancel;
+    const ExtractionResult extracted = extractFeatures(backbone, paths, options);
+    const FeatureMatrix p = head.probabilities(extracted.features);
+    TopClassPredictions out;
+    out.errors = extracted.errors;
+    for (std::int64_t r = 0; r < p.rows; ++r)
+        out.images.push_back({paths[extracted.sourceIndex[std::size_t(r)]], topClasses(p.row(r), int(p.cols), k)});
+    return out;
+}
+
+} // namespace rs

@@ -1,0 +1,202 @@
+#include "model/backbone.h"
+
+#include "io/bytereader.h"
+#include "io/statedict.h"
+#include "model/backboneimpl.h"
+#include "model/weightsloader.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Functions.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/csrc/autograd/grad_mode.h>
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace rs {
+
+namespace {
+
+// He initialisation keeps activations at unit scale through the ReLU stack, so random
+// features stay finite and varied even with identity BatchNorm statistics.
+void initialiseRandomly(InceptionV3 &model, std::uint64_t seed)
+{
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+    torch::NoGradGuard noGrad;
+    auto endsWith = [](const std::string &name, const std::string &suffix) {
+        return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    for (const auto &p : model->named_parameters()) {
+        const std::string &name = p.key();
+        at::Tensor t = p.value();
+        if (endsWith(name, "conv.weight")) {
+            const double fanIn = double(t.numel() / t.size(0));
+            t.normal_(0.0, std::sqrt(2.0 / fanIn), generator);
+        } else if (endsWith(name, "fc.weight")) {
+            t.normal_(0.0, 0.01, generator);
+        } else if (endsWith(name, "fc.bias")) {
+            t.zero_();
+        }
+    }
+}
+
+} // namespace
+
+std::pair<std::string, bool> activationFor(const QString &layer)
+{
+    if (layer == Backbone::kBottleneck)
+        return {"avgpool", true};
+    if (layer == Backbone::kLogits)
+        return {"fc", true};
+    const auto &stages = InceptionV3Impl::stageNames();
+    const std::string name = layer.toStdString();
+    if (std::find(stages.begin(), stages.end(), name) == stages.end())
+        throw std::invalid_argument("unknown layer '" + name + "'; choose one of: "
+                                    + Backbone::layerNames().join(QStringLiteral(", ")).toStdString());
+    return {name, false};
+}
+
+Backbone Backbone::adopt(std::unique_ptr<Impl> impl)
+{
+    return Backbone(std::move(impl));
+}
+
+Backbone::Backbone(std::unique_ptr<Impl> impl) : d(std::move(impl))
+{
+    d->model->eval();
+}
+
+Backbone::Backbone(Backbone &&) noexcept = default;
+Backbone &Backbone::operator=(Backbone &&) noexcept = default;
+Backbone::~Backbone() = default;
+
+Backbone Backbone::fromFile(const QString &path)
+{
+    auto impl = std::make_unique<Impl>();
+    try {
+        const StateDict dict = readStateDict(path);
+        const LoadSummary summary = loadStrict(*impl->model, dict);
+        impl->info.format = QString::fromLatin1(formatName(dict.format));
+        impl->info.tensorCount = summary.tensorCount;
+        impl->info.parameterCount = summary.parameterCount;
+    } catch (const FormatError &e) {
+        throw WeightsError(QDir::toNativeSeparators(path).toStdString() + ": " + e.what());
+    } catch (const c10::Error &e) {
+        throw WeightsError(QDir::toNativeSeparators(path).toStdString() + ": " + e.what_without_backtrace());
+    }
+    impl->info.source = QFileInfo(path).absoluteFilePath();
+    impl->info.pretrained = true;
+    impl->info.fingerprint = QString::fromStdString(fingerprint(*impl->model));
+    return Backbone(std::move(impl));
+}
+
+Backbone Backbone::untrained(std::uint64_t seed)
+{
+    auto impl = std::make_unique<Impl>();
+    initialiseRandomly(impl->model, seed);
+    impl->info.source = QStringLiteral("untrained weights (random, seed %1)").arg(seed);
+    impl->info.format = QStringLiteral("random");
+    impl->info.randomSeed = seed;
+    for (const auto &p : impl->model->parameters())
+        impl->info.parameterCount += p.numel();
+    impl->info.tensorCount = int(impl->model->named_parameters().size() + impl->model->named_buffers().size());
+    impl->info.fingerprint = QString::fromStdString(fingerprint(*impl->model));
+    return Backbone(std::move(impl));
+}
+
+const WeightsInfo &Backbone::weights() const
+{
+    return d->info;
+}
+
+std::shared_ptr<const InferenceModel> Backbone::Impl::inference() const
+{
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    const Precision wanted = resolvePrecision(precision);
+    if (!m_inference || m_inference->precision() != wanted)
+        m_inference = std::make_shared<const InferenceModel>(*model, wanted);
+    return m_inference;
+}
+
+void Backbone::setPrecision(Precision precision)
+{
+    d->precision = precision;
+}
+
+Precision Backbone::precision() const
+{
+    return resolvePrecision(d->precision);
+}
+
+QString Backbone::featureKey() const
+{
+    if (precision() == Precision::Float32)
+        return d->info.fingerprint;
+    return d->info.fingerprint + QLatin1Char('|') + precisionName(precision());
+}
+
+QStringList Backbone::layerNames()
+{
+    QStringList names{kBottleneck, kLogits};
+    for (const auto &stage : InceptionV3Impl::stageNames())
+        names << QString::fromStdString(stage);
+    return names;
+}
+
+void Backbone::checkLayer(const QString &layer)
+{
+    activationFor(layer);
+}
+
+FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer, bool pooled,
+                                const CancelFlag *cancel) const
+{
+    const auto [name, alwaysPooled] = activationFor(layer);
+    FeatureMatrix out;
+    if (count == 0)
+        return out;
+    const std::shared_ptr<const InferenceModel> fast = d->inference();
+    // Grad mode is thread-local: the guard must live in the thread that runs the model.
+    c10::InferenceMode inference;
+    const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
+    at::Tensor features = fast->activation(input, name, cancel);
+    if (!alwaysPooled && pooled)
+        features = at::adaptive_avg_pool2d(features, {1, 1});
+    features = features.reshape({count, -1}).contiguous();
+    out.rows = count;
+    out.cols = features.size(1);
+    out.values.assign(features.data_ptr<float>(), features.data_ptr<float>() + features.numel());
+    return out;
+}
+
+QString officialWeightsFileName()
+{
+    return QStringLiteral("inception_v3_google-0cc3c7bd.pth");
+}
+
+QString defaultWeightsPath()
+{
+    QString torchHome = qEnvironmentVariable("TORCH_HOME");
+    if (torchHome.isEmpty()) {
+        QString cache = qEnvironmentVariable("XDG_CACHE_HOME");
+        if (cache.isEmpty())
+            cache = QDir::homePath() + QStringLiteral("/.cache");
+        torchHome = cache + QStringLiteral("/torch");
+    }
+    return torchHome + QStringLiteral("/hub/checkpoints/") + officialWeightsFileName();
+}
+
+void setComputeThreads(int threads)
+{
+    at::set_num_threads(std::max(1, threads));
+}
+
+int computeThreads()
+{
+    return at::get_num_threads();
+}
+
+} // namespace rs

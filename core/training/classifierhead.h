@@ -1,0 +1,54 @@
+#pragma once
+
+#include "base/cancellation.h"
+#include "features/labelledfeatures.h"
+#include "training/options.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace rs {
+
+// The trained classifier on top of the backbone's features.
+class ClassifierHead
+{
+public:
+    // Same options, seed and data give the same head. Throws std::invalid_argument for bad
+    // options, std::runtime_error for a checkpoint that cannot be used, and Cancelled when
+    // `cancel` is set (checked every step). A resumed run first reports the points of the
+    // steps done before it.
+    static ClassifierHead train(const LabelledFeatures &train, const LabelledFeatures &validation,
+                                int classCount, const TrainingOptions &options,
+                                const std::function<void(const TrainingPoint &)> &progress = {},
+                                const CancelFlag *cancel = nullptr);
+
+    // Reads a head saved by save(); throws WeightsError naming the file and the reason.
+    static ClassifierHead load(const QString &path, const HeadShape &shape);
+
+    ClassifierHead(ClassifierHead &&) noexcept;
+    ClassifierHead &operator=(ClassifierHead &&) noexcept;
+    ~ClassifierHead();
+
+    const HeadShape &shape() const;
+
+    // Softmax probabilities, one row per feature row.
+    FeatureMatrix probabilities(const FeatureMatrix &features) const;
+
+    // A state dict ("hidden.weight", "hidden.bias" when there is a hidden layer, "fc.weight",
+    // "fc.bias") that Python's torch.load reads. Written atomically.
+    void save(const QString &path) const;
+
+    struct Impl;
+    const Impl &impl() const { return *d; }
+    // core/ internals (fine-tuning) build heads themselves.
+    static ClassifierHead adopt(std::unique_ptr<Impl> impl);
+
+private:
+    explicit ClassifierHead(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace rs

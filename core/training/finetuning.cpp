@@ -1,0 +1,212 @@
+#include "training/finetuning.h"
+
+#include "io/atomicfile.h"
+#include "io/bytereader.h"
+#include "io/statedict.h"
+#include "model/backboneimpl.h"
+#include "model/weightsloader.h"
+#include "training/classifierheadimpl.h"
+#include "training/trainloop.h"
+
+#include <ATen/Functions.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/serialize.h>
+
+namespace rs {
+namespace {
+
+struct Cut
+{
+    const char *block;
+    const char *cutLayer;
+    std::int64_t channels, side;
+};
+
+// Shapes for a 299 x 299 input.
+constexpr Cut kCuts[] = {{"Mixed_7b", "Mixed_7a", 1280, 8}, {"Mixed_7a", "Mixed_6e", 768, 17}, {"Mixed_6e", "Mixed_6d", 768, 17}};
+
+const Cut &cutFor(const QString &block)
+{
+    for (const Cut &cut : kCuts)
+        if (block == QLatin1String(cut.block))
+            return cut;
+    throw std::invalid_argument("fine-tuning starts at one of " + FineTuning::blocks().join(QStringLiteral(", ")).toStdString()
+                                + ", not '" + block.toStdString() + "'");
+}
+
+const Cut &cutAt(const QString &cutLayer)
+{
+    for (const Cut &cut : kCuts)
+        if (cutLayer == QLatin1String(cut.cutLayer))
+            return cut;
+    throw std::invalid_argument("fine-tuning never cuts InceptionV3 at '" + cutLayer.toStdString() + "'");
+}
+
+// The trainable blocks under their torchvision names, as one module.
+struct BlocksImpl : torch::nn::Module
+{
+    BlocksImpl(InceptionV3 &model, const QString &fromBlock)
+    {
+        bool trainable = false;
+        for (const auto &child : model->named_children()) {
+            trainable = trainable || child.key() == fromBlock.toStdString();
+            if (trainable && child.key() != "fc")
+                register_module(child.key(), child.value());
+        }
+    }
+};
+TORCH_MODULE(Blocks);
+
+// What the training loop trains: the blocks and the head.
+struct FineTuneModuleImpl : torch::nn::Module
+{
+    FineTuneModuleImpl(Blocks blocks, HeadModule head)
+    {
+        register_module("blocks", std::move(blocks));
+        register_module("head", std::move(head));
+    }
+};
+TORCH_MODULE(FineTuneModule);
+
+// A backbone of its own with the base's weights: training must not touch the base.
+std::unique_ptr<Backbone::Impl> copyOf(const Backbone &base)
+{
+    auto impl = std::make_unique<Backbone::Impl>();
+    impl->model->copyWeightsFrom(*base.impl().model);
+    impl->model->eval();
+    impl->info = base.weights();
+    impl->precision = base.impl().precision.load();
+    return impl;
+}
+
+} // namespace
+
+QStringList FineTuning::blocks()
+{
+    QStringList names;
+    for (const Cut &cut : kCuts)
+        names << QLatin1String(cut.block);
+    return names;
+}
+
+QString FineTuning::cutLayer() const
+{
+    return QLatin1String(cutFor(fromBlock).cutLayer);
+}
+
+std::int64_t FineTuning::cutSize() const
+{
+    const Cut &cut = cutFor(fromBlock);
+    return cut.channels * cut.side * cut.side;
+}
+
+QString FineTuning::validate() const
+{
+    if (enabled() && !blocks().contains(fromBlock))
+        return QStringLiteral("fine-tuning starts at one of %1").arg(blocks().join(QStringLiteral(", ")));
+    if (!(backboneRateMultiplier > 0) || backboneRateMultiplier > 10)
+        return QStringLiteral("the backbone's rate multiplier must be above 0 and at most 10");
+    return {};
+}
+
+QString FineTuning::describe() const
+{
+    return enabled() ? QStringLiteral("from %1, rate x%2, BatchNorm statistics %3")
+                           .arg(fromBlock)
+                           .arg(backboneRateMultiplier)
+                           .arg(updateBatchNormStatistics ? QStringLiteral("updated") : QStringLiteral("frozen"))
+                     : QStringLiteral("head only");
+}
+
+FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, const LabelledFeatures &validation,
+                        int classCount, const TrainingOptions &options, const FineTuning &fineTuning,
+                        const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
+{
+    if (const QString problem = fineTuning.validate(); !problem.isEmpty() || !fineTuning.enabled())
+        throw std::invalid_argument(problem.isEmpty() ? "fine-tuning needs a block to start from" : problem.toStdString());
+    checkTrainingInput(options, train);
+    const Cut &cut = cutFor(fineTuning.fromBlock);
+    if (train.features.cols != fineTuning.cutSize())
+        throw std::invalid_argument("fine-tuning from " + fineTuning.fromBlock.toStdString() + " needs the "
+                                    + cut.cutLayer + " activations, " + std::to_string(fineTuning.cutSize()) + " values per image");
+
+    std::unique_ptr<Backbone::Impl> tuned = copyOf(base);
+    InceptionV3 &model = tuned->model;
+    Blocks blocks(model, fineTuning.fromBlock);
+    const HeadShape shape{2048, classCount, options.hiddenUnits};
+    HeadModule head(shape);
+    FineTuneModule all(blocks, head);
+
+    const std::string cutLayer = cut.cutLayer;
+    TrainableModel trainable{*all, head, [&](const at::Tensor &rows) {
+                                 return model->bottleneckFrom(cutLayer, rows.view({-1, cut.channels, cut.side, cut.side}));
+                             },
+                             blocks->parameters(), fineTuning.backboneRateMultiplier,
+                             [&](bool training) {
+                                 all->train(training);
+                                 if (training && !fineTuning.updateBatchNormStatistics)
+                                     for (const auto &m : blocks->modules(false))
+                                         if (auto *bn = m->as<torch::nn::BatchNorm2d>())
+                                             bn->eval();
+                             },
+                             32};
+    trainModel(trainable, train, validation, classCount, options, fineTuning.describe().toUtf8(), progress, cancel);
+    model->eval();
+    tuned->info.fingerprint = QString::fromStdString(fingerprint(*model));
+    tuned->info.source += QStringLiteral(", fine-tuned ") + fineTuning.describe();
+    auto headImpl = std::make_unique<ClassifierHead::Impl>(ClassifierHead::Impl{shape, head});
+    return {Backbone::adopt(std::move(tuned)), ClassifierHead::adopt(std::move(headImpl))};
+}
+
+FeatureMatrix bottlenecksFrom(const Backbone &backbone, const QString &cutLayer, const FeatureMatrix &activations)
+{
+    FeatureMatrix out;
+    out.rows = activations.rows;
+    out.cols = 2048;
+    if (activations.rows == 0)
+        return out;
+    c10::InferenceMode inference;
+    InceptionV3 model = backbone.impl().model;
+    const at::Tensor rows = featureTensor(activations);
+    const Cut &cut = cutAt(cutLayer);
+    constexpr std::int64_t kChunk = 32;
+    for (std::int64_t start = 0; start < rows.size(0); start += kChunk) {
+        const at::Tensor part = rows.slice(0, start, std::min(rows.size(0), start + kChunk)).view({-1, cut.channels, cut.side, cut.side});
+        const at::Tensor b = model->bottleneckFrom(cut.cutLayer, part).contiguous();
+        out.values.insert(out.values.end(), b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
+    }
+    return out;
+}
+
+void saveBlocks(const Backbone &backbone, const QString &fromBlock, const QString &path)
+{
+    cutFor(fromBlock);
+    InceptionV3 model = backbone.impl().model;
+    Blocks blocks(model, fromBlock);
+    c10::Dict<std::string, at::Tensor> dict;
+    for (const auto &p : blocks->named_parameters())
+        dict.insert(p.key(), p.value().detach().clone());
+    for (const auto &b : blocks->named_buffers())
+        dict.insert(b.key(), b.value().detach().clone());
+    const std::vector<char> bytes = torch::pickle_save(dict);
+    writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
+}
+
+Backbone withBlocks(const Backbone &base, const QString &fromBlock, const QString &path)
+{
+    cutFor(fromBlock);
+    std::unique_ptr<Backbone::Impl> tuned = copyOf(base);
+    Blocks blocks(tuned->model, fromBlock);
+    try {
+        loadStrict(*blocks, readStateDict(path));
+    } catch (const FormatError &e) {
+        throw WeightsError(path.toStdString() + ": " + e.what());
+    }
+    tuned->model->eval();
+    tuned->info.fingerprint = QString::fromStdString(fingerprint(*tuned->model));
+    tuned->info.source += QStringLiteral(", fine-tuned from ") + fromBlock;
+    return Backbone::adopt(std::move(tuned));
+}
+
+} // namespace rs

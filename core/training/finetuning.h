@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/backbone.h"
+#include "training/classifierhead.h"
+
+#include <QStringList>
+
+namespace rs {
+
+// Training the top Inception blocks together with the head (Keras's "freeze the first 249
+// layers" recipe is fromBlock = Mixed_7b). The blocks below stay frozen and run once per
+// image: their output at the cut point is cached like bottlenecks, so each step runs only
+// the trainable blocks.
+//
+// BatchNorm in the trainable blocks keeps its ImageNet statistics by default (its layers run
+// in inference mode, only their scale and shift learn), as Keras advises for fine-tuning: with
+// the small batches of a small dataset, batch statistics are noisy and undo pretraining.
+// updateBatchNormStatistics switches to batch statistics and updates the running ones.
+struct FineTuning
+{
+    QString fromBlock; // empty: the head only
+    double backboneRateMultiplier = 0.1; // the blocks learn at this fraction of the head's rate
+    bool updateBatchNormStatistics = false;
+
+    bool enabled() const { return !fromBlock.isEmpty(); }
+    // The blocks training can start from, the Keras recipe first.
+    static QStringList blocks();
+    // The stage whose output is cached: the one before fromBlock.
+    QString cutLayer() const;
+    // Floats per image at the cut (channels x height x width).
+    std::int64_t cutSize() const;
+    QString validate() const;
+    QString describe() const;
+};
+
+struct FineTunedModel
+{
+    Backbone backbone; // the base with the trained blocks, under its own fingerprint
+    ClassifierHead head;
+};
+
+// Trains the blocks from fineTuning.fromBlock on and a head (as ClassifierHead::train, same
+// options, checkpoints and determinism) on rows of cut-point activations. The base is left
+// as it was.
+FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, const LabelledFeatures &validation,
+                        int classCount, const TrainingOptions &options, const FineTuning &fineTuning,
+                        const std::function<void(const TrainingPoint &)> &progress = {},
+                        const CancelFlag *cancel = nullptr);
+
+// The bottlenecks `backbone` computes from rows of activations at `cutLayer`.
+FeatureMatrix bottlenecksFrom(const Backbone &backbone, const QString &cutLayer, const FeatureMatrix &activations);
+
+// The blocks from `fromBlock` on, as a state dict torch.load reads (keys as torchvision's,
+// "Mixed_7b.branch1x1.conv.weight", ...), written atomically; and the base with such a file
+// loaded over it, strictly. Throws WeightsError naming the file.
+void saveBlocks(const Backbone &backbone, const QString &fromBlock, const QString &path);
+Backbone withBlocks(const Backbone &base, const QString &fromBlock, const QString &path);
+
+} // namespace rs

@@ -1,0 +1,60 @@
+#pragma once
+
+// What a head is trained with and what its training reports: plain values, no torch.
+
+#include "training/schedule.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace rs {
+
+struct HeadShape
+{
+    int inputSize = 2048;
+    int classCount = 2;
+    int hiddenUnits = 0; // 0: one fully-connected layer; else a ReLU hidden layer first
+};
+
+struct TrainingOptions
+{
+    enum class Optimizer { Sgd, Adam };
+
+    int steps = 10000;
+    int batchSize = 100;   // 0: every training image in every step (full batch)
+    LearningRateSchedule schedule; // its `steps` is taken from `steps`
+    Optimizer optimizer = Optimizer::Sgd;
+    double momentum = 0.0; // SGD only
+    int hiddenUnits = 0;
+    double dropout = 0.0;  // on the head's input (and hidden layer), during training only
+    std::uint64_t seed = 0;
+    bool balancedSampling = false; // draw each class equally often
+    bool classWeights = false;     // weight each class's loss by the inverse of its share
+    int evalInterval = 100;        // steps between progress reports
+
+    // With a file: the run's state is written there atomically every `checkpointInterval`
+    // steps and when it is cancelled; with `resume`, a run starts from the file when it holds
+    // this run (same settings and data) and ends with the weights an uninterrupted run has.
+    QString checkpointFile;
+    int checkpointInterval = 1000;
+    bool resume = false;
+
+    // Empty when the options are usable, else the first problem in words.
+    QString validate() const;
+};
+
+// What the progress callback gets every `evalInterval` steps and after the last one.
+struct TrainingPoint
+{
+    int step = 0; // steps done
+    int totalSteps = 0;
+    double learningRate = 0;
+    double trainLoss = 0;          // on the step's batch
+    double trainAccuracy = 0;      // on the step's batch, 0..1
+    double validationLoss = 0;     // on the whole validation set; NaN without one
+    double validationAccuracy = 0;
+    int resumedFrom = 0; // the step this run carried on from a checkpoint; 0: started afresh
+};
+
+} // namespace rs

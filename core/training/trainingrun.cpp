@@ -1,0 +1,232 @@
+#include "training/trainingrun.h"
+
+#include "base/processinfo.h"
+#include "features/bottleneckcache.h"
+#include "training/jsonformat.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace rs {
+namespace {
+
+LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, const std::vector<ImageEntry> &images)
+{
+    LabelledFeatures out;
+    out.features.cols = all.cols;
+    out.features.rows = std::int64_t(rows.size());
+    out.features.values.reserve(rows.size() * std::size_t(all.cols));
+    for (int r : rows) {
+        out.features.values.insert(out.features.values.end(), all.row(r), all.row(r) + all.cols);
+        out.labels.push_back(images[std::size_t(r)].label);
+    }
+    return out;
+}
+
+struct CacheLocation
+{
+    QString root, layer, variant;
+};
+
+// The features of distorted copy `copy` of the training images. Each copy has its own cache
+// folder, named by the distortion settings and the copy's number, so changing the
+// distortions never reuses stale features.
+ExtractionResult extractCopy(const Backbone &backbone, const ExtractionOptions &original, const CacheLocation &cache,
+                             const Augmentation &augmentation, int copy, const QStringList &paths,
+                             const std::function<void(const ExtractionProgress &)> &progress)
+{
+    const BottleneckCache copyCache(cache.root, backbone.featureKey(), cache.layer,
+                                    cache.variant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
+    ExtractionOptions distorted = original;
+    distorted.cache = &copyCache;
+    distorted.augmentation = &augmentation;
+    distorted.variant = copy;
+    distorted.progress = progress;
+    return extractFeatures(backbone, paths, distorted);
+}
+
+// Appends the rows of `extra` (images of `paths` with these `labels`) to `set`; returns how many.
+int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::vector<int> &labels)
+{
+    for (std::size_t i = 0; i < extra.sourceIndex.size(); ++i) {
+        const float *row = extra.features.row(std::int64_t(i));
+        set.features.values.insert(set.features.values.end(), row, row + extra.features.cols);
+        set.labels.push_back(labels[std::size_t(extra.sourceIndex[i])]);
+    }
+    set.features.rows += std::int64_t(extra.sourceIndex.size());
+    return int(extra.sourceIndex.size());
+}
+
+} // namespace
+
+int stepsForEpochs(double epochs, int trainImages, int batchSize)
+{
+    if (batchSize <= 0 || batchSize >= trainImages)
+        return std::max(1, int(std::ceil(epochs)));
+    return std::max(1, int(std::ceil(epochs * trainImages / batchSize)));
+}
+
+double epochsForSteps(int steps, int trainImages, int batchSize)
+{
+    if (trainImages <= 0)
+        return 0;
+    if (batchSize <= 0 || batchSize >= trainImages)
+        return steps;
+    return double(steps) * batchSize / trainImages;
+}
+
+TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
+                        const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    TrainingRun run;
+    run.options = options;
+    run.dataset = scanDataset(options.sources, options.split);
+    if (callbacks.scanned)
+        callbacks.scanned(run.dataset);
+    if (run.dataset.classes.size() < 2)
+        throw std::invalid_argument("training needs at least two classes with images; found "
+                                    + std::to_string(run.dataset.classes.size()));
+
+    QElapsedTimer clock;
+    clock.start();
+    QStringList paths;
+    for (const ImageEntry &image : run.dataset.images)
+        paths << image.path;
+    for (const QString &problem : {options.augmentation.validate(), options.fineTuning.validate()})
+        if (!problem.isEmpty())
+            throw std::invalid_argument(problem.toStdString());
+    const bool tuning = options.fineTuning.enabled();
+    if (tuning && options.layer != Backbone::kBottleneck)
+        throw std::invalid_argument("fine-tuning trains the blocks below the bottleneck; keep the feature layer at bottleneck");
+    // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
+    const QString featureLayer = tuning ? options.fineTuning.cutLayer() : options.layer;
+    const QString unpooled = tuning ? QStringLiteral("unpooled") : QString();
+    const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
+    const BottleneckCache cache(cacheRoot, backbone.featureKey(), featureLayer, unpooled);
+    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    // Progress counts every image pass: the originals, then each distorted copy of the training set.
+    const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
+    const int total = int(paths.size()) + copies * plannedTrain;
+    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
+        if (callbacks.extracting)
+            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
+    };
+    ExtractionOptions extraction;
+    extraction.layer = featureLayer;
+    extraction.pooled = !tuning;
+    extraction.batchSize = options.extractionBatch;
+    extraction.cache = &cache;
+    extraction.cancel = cancel;
+    extraction.progress = [&](const ExtractionProgress &p) { announce(0, p, 0); };
+    const ExtractionResult features = extractFeatures(backbone, paths, extraction);
+    run.fromCache = features.fromCache;
+    run.computed = features.computed;
+    run.repaired = features.repaired;
+    run.featureSize = tuning ? 2048 : int(features.features.cols);
+
+    // Keep only the images that were read; features row r belongs to images[r] from here on.
+    std::vector<ImageEntry> readable;
+    for (int index : features.sourceIndex)
+        readable.push_back(run.dataset.images[std::size_t(index)]);
+    run.dataset.images = std::move(readable);
+    run.dataset.skipped << features.errors;
+
+    const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
+    LabelledFeatures train = select(features.features, trainRows, run.dataset.images);
+    const LabelledFeatures validation = select(features.features, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
+    const std::vector<int> testRows = run.dataset.indicesOf(Subset::Test);
+    const LabelledFeatures test = select(features.features, testRows, run.dataset.images);
+    if (train.features.rows == 0)
+        throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
+
+    QStringList trainPaths;
+    std::vector<int> trainLabels;
+    for (int r : trainRows) {
+        trainPaths << run.dataset.images[std::size_t(r)].path;
+        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
+    }
+    for (int copy = 0; copy < copies; ++copy) {
+        const int offset = int(paths.size()) + copy * plannedTrain, cachedBefore = run.fromCache;
+        const ExtractionResult extra = extractCopy(backbone, extraction, {cacheRoot, featureLayer, unpooled}, options.augmentation,
+                                                   copy, trainPaths, [&, offset, cachedBefore](const ExtractionProgress &p) {
+                                                       announce(offset, p, cachedBefore);
+                                                   });
+        run.fromCache += extra.fromCache;
+        run.computed += extra.computed;
+        run.repaired += extra.repaired;
+        run.augmentedRows += appendRows(train, extra, trainLabels);
+    }
+    if (copies > 0) // unreadable training images make the passes fall short of the plan
+        announce(total, {0, 0, 0}, run.fromCache);
+    run.extractionSeconds = clock.elapsed() / 1000.0;
+    run.precision = backbone.precision();
+    run.extractionPeakBytes = peakResidentBytes();
+
+    if (options.epochs > 0)
+        // An epoch shows every training image once; distorted copies do not lengthen it.
+        run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
+    clock.restart();
+    const auto onPoint = [&](const TrainingPoint &p) {
+        run.curve.push_back(p);
+        if (callbacks.training)
+            callbacks.training(p);
+    };
+    FeatureMatrix testFeatures = test.features;
+    if (tuning) {
+        FineTunedModel tuned = fineTune(backbone, train, validation, int(run.dataset.classes.size()), run.options.training,
+                                        options.fineTuning, onPoint, cancel);
+        run.head = std::move(tuned.head);
+        run.tunedBackbone = std::move(tuned.backbone);
+        testFeatures = bottlenecksFrom(*run.tunedBackbone, featureLayer, test.features);
+    } else {
+        run.head = ClassifierHead::train(train, validation, int(run.dataset.classes.size()), run.options.training, onPoint, cancel);
+    }
+    run.trainingSeconds = clock.elapsed() / 1000.0;
+
+    QStringList testPaths;
+    for (int r : testRows)
+        testPaths << run.dataset.images[std::size_t(r)].path;
+    run.evaluation = evaluate(run.head->probabilities(testFeatures), test.labels, testPaths);
+    return run;
+}
+
+QJsonObject TrainingRun::report(const WeightsInfo &weights) const
+{
+    QJsonArray classes;
+    for (const ClassCounts &c : dataset.counts())
+        classes.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                   {QStringLiteral("train"), c.perSubset[0]},
+                                   {QStringLiteral("validation"), c.perSubset[1]},
+                                   {QStringLiteral("test"), c.perSubset[2]}});
+    QJsonObject training = toJson(options.training);
+    training.insert(QStringLiteral("validation_percent"), options.split.validationPercent);
+    training.insert(QStringLiteral("test_percent"), options.split.testPercent);
+    training.insert(QStringLiteral("split_key"), QLatin1String(splitKeyName(options.split.key)));
+    training.insert(QStringLiteral("seconds"), trainingSeconds);
+    training.insert(QStringLiteral("curve"), toJson(curve));
+    QJsonObject augmentation = toJson(options.augmentation);
+    augmentation.insert(QStringLiteral("rows_added"), augmentedRows);
+    return QJsonObject{
+        {QStringLiteral("weights"), QJsonObject{{QStringLiteral("source"), weights.source},
+                                                {QStringLiteral("fingerprint"), weights.fingerprint},
+                                                {QStringLiteral("pretrained"), weights.pretrained}}},
+        {QStringLiteral("layer"), options.layer},
+        {QStringLiteral("classes"), classes},
+        {QStringLiteral("skipped"), QJsonArray::fromStringList(dataset.skipped)},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(dataset.warnings)},
+        {QStringLiteral("extraction"), QJsonObject{{QStringLiteral("from_cache"), fromCache},
+                                                   {QStringLiteral("computed"), computed},
+                                                   {QStringLiteral("repaired"), repaired},
+                                                   {QStringLiteral("seconds"), extractionSeconds},
+                                                   {QStringLiteral("precision"), precisionName(precision)},
+                                                   {QStringLiteral("peak_rss_mib"), double(extractionPeakBytes >> 20)}}},
+        {QStringLiteral("augmentation"), augmentation},
+        {QStringLiteral("fine_tuning"), toJson(options.fineTuning)},
+        {QStringLiteral("training"), training},
+        {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
+    };
+}
+
+} // namespace rs

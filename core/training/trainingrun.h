@@ -1,0 +1,73 @@
+#pragma once
+
+#include "base/cancellation.h"
+#include "data/dataset.h"
+#include "evaluation/evaluation.h"
+#include "features/extraction.h"
+#include "images/augmentation.h"
+#include "model/backbone.h"
+#include "training/classifierhead.h"
+#include "training/finetuning.h"
+
+#include <QJsonObject>
+
+#include <functional>
+#include <optional>
+
+namespace rs {
+
+// A whole run, folders in, evaluated head out: the main job of retrain-cli train and the GUI.
+struct TrainingRunOptions
+{
+    DatasetSources sources;
+    SplitOptions split;
+    QString layer = Backbone::kBottleneck;
+    QString cacheRoot; // empty: BottleneckCache::defaultRoot()
+    int extractionBatch = 8; // images per network pass; see ExtractionOptions::batchSize
+    TrainingOptions training;
+    Augmentation augmentation; // distorted copies of the training images, cached like the rest
+    FineTuning fineTuning;     // train the top blocks too (then `layer` must be the bottleneck)
+    double epochs = 0; // > 0: sets training.steps from the training set's size
+};
+
+// Training length in the two units users think in: an epoch shows every training image once.
+int stepsForEpochs(double epochs, int trainImages, int batchSize);
+double epochsForSteps(int steps, int trainImages, int batchSize);
+
+struct TrainingRunCallbacks
+{
+    std::function<void(const Dataset &)> scanned;
+    std::function<void(const ExtractionProgress &)> extracting;
+    std::function<void(const TrainingPoint &)> training;
+};
+
+struct TrainingRun
+{
+    TrainingRunOptions options; // as run: training.steps is final
+    Dataset dataset;            // unreadable images removed and listed in dataset.skipped
+    int featureSize = 0;
+    int fromCache = 0;
+    int computed = 0;
+    int repaired = 0;
+    int augmentedRows = 0; // distorted copies added to the training set
+    double extractionSeconds = 0;
+    Precision precision = Precision::Float32; // the frozen network's, as resolved
+    std::int64_t extractionPeakBytes = 0;     // the process's peak RSS when extraction ended
+    double trainingSeconds = 0;
+    std::vector<TrainingPoint> curve;
+    Evaluation evaluation; // on the test set
+    std::optional<ClassifierHead> head;
+    std::optional<Backbone> tunedBackbone; // with fine-tuning: the base with the trained blocks
+
+    // The backbone the head works on: the fine-tuned one, or `base`.
+    const Backbone &backbone(const Backbone &base) const { return tunedBackbone ? *tunedBackbone : base; }
+
+    QJsonObject report(const WeightsInfo &weights) const;
+};
+
+// Throws std::invalid_argument when the data cannot be trained on (fewer than two classes,
+// no training images), Cancelled when `cancel` is set.
+TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
+                        const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
+
+} // namespace rs

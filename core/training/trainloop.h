@@ -1,0 +1,47 @@
+#pragma once
+
+// Internal to core/: the training loop shared by the head alone (ClassifierHead::train) and
+// by fine-tuning (fineTune), so both get the same batches, schedules, class balancing,
+// progress, cancellation and bit-exact checkpoint/resume.
+
+#include "base/cancellation.h"
+#include "features/labelledfeatures.h"
+#include "training/headmodule.h"
+
+#include <ATen/core/Tensor.h>
+#include <torch/nn/module.h>
+
+#include <functional>
+#include <vector>
+
+namespace rs {
+
+at::Tensor featureTensor(const FeatureMatrix &m); // a view of the values, rows x cols
+at::Tensor labelTensor(const std::vector<int> &labels);
+
+struct TrainableModel
+{
+    torch::nn::Module &module; // everything trained, as one module: what a checkpoint saves
+    HeadModule head;           // initialised by the loop, retrain.py's near-zero start
+    // Turns rows of training input into the head's features; none: the rows are the features.
+    std::function<at::Tensor(const at::Tensor &rows)> body;
+    std::vector<at::Tensor> bodyParameters; // trained at the schedule's rate times the multiplier
+    double bodyRateMultiplier = 1.0;
+    // Sets training or evaluation mode; a body may keep parts (BatchNorm) in evaluation mode.
+    std::function<void(bool training)> setTraining;
+    int scoringChunk = 1 << 30; // rows per forward pass when scoring the validation set
+};
+
+// Throws std::invalid_argument for unusable options or an empty training set.
+void checkTrainingInput(const TrainingOptions &options, const LabelledFeatures &train);
+
+// Trains `model` on rows of `train` as ClassifierHead::train documents. `signatureSalt`
+// names what else a checkpoint must match (the fine-tuning settings).
+void trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
+                int classCount, const TrainingOptions &options, const QByteArray &signatureSalt,
+                const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel);
+
+// Logits of `rows` in evaluation mode, `chunk` rows at a time.
+at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int chunk);
+
+} // namespace rs
