@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "projectfiles.h"
 
 #include "model/backbone.h"
 
@@ -49,22 +50,22 @@ int main(int argc, char *argv[])
 
     rs::StudioOptions options;
     options.cacheRoot = parser.value(cache);
-    if (parser.isSet(random)) {
-        bool ok = false;
-        const std::uint64_t seed = parser.value(random).toULongLong(&ok);
-        if (!ok) {
-            std::fputs("retrain-studio: --random-weights needs a whole number\n", stderr);
+    const auto given = [&parser](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    if (parser.isSet(weights) || parser.isSet(random)) {
+        try {
+            options.weights = rs::WeightsSource::fromFlags(given(weights), given(random));
+        } catch (const std::invalid_argument &e) {
+            std::fprintf(stderr, "retrain-studio: %s\n", e.what());
             return 2;
         }
-        options.weights = rs::WeightsChoice{{}, seed};
-    } else if (parser.isSet(weights)) {
-        options.weights = rs::WeightsChoice{parser.value(weights), {}};
     }
     rs::setComputeThreads(QThread::idealThreadCount());
 
     rs::MainWindow window(options);
     window.show();
     if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().first());
+        window.projectFiles()->open(parser.positionalArguments().first());
     return QApplication::exec();
 }

@@ -31,7 +31,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "PRECISION must be fp32, bf16 or auto\n");
         return 2;
     }
-    base.setPrecision(*precision);
     QRandomGenerator random(1);
     std::vector<float> inputs(std::size_t(batch) * 3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize);
     for (float &v : inputs)
@@ -40,10 +39,10 @@ int main(int argc, char *argv[])
     // The frozen part once per batch: the cost the cache saves on every step. Timed on its
     // second batch: the first also builds the inference copy and oneDNN's primitives.
     rs::LabelledFeatures train;
-    train.features = base.extract(inputs.data(), batch, fineTuning.cutLayer(), /*pooled=*/false);
+    train.features = base.extract(inputs.data(), batch, fineTuning.cutLayer(), *precision, /*pooled=*/false);
     QElapsedTimer clock;
     clock.start();
-    train.features = base.extract(inputs.data(), batch, fineTuning.cutLayer(), /*pooled=*/false);
+    train.features = base.extract(inputs.data(), batch, fineTuning.cutLayer(), *precision, /*pooled=*/false);
     const double frozenSeconds = clock.elapsed() / 1000.0;
     for (int i = 0; i < batch; ++i)
         train.labels.push_back(i % kClasses);

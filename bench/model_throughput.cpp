@@ -29,22 +29,21 @@ int main(int argc, char *argv[])
     constexpr double kGflopPerImage = 11.46;
 
     rs::Backbone backbone = rs::Backbone::untrained(0);
-    backbone.setPrecision(*precision);
     const std::size_t inputFloats = std::size_t(batch) * 3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize;
     std::vector<float> input(inputFloats);
     QRandomGenerator random(1);
     for (float &v : input)
         v = float(random.generateDouble() * 2 - 1);
 
-    backbone.extract(input.data(), batch, rs::Backbone::kBottleneck); // warm-up: builds the fast copy, primes oneDNN
+    backbone.extract(input.data(), batch, rs::Backbone::kBottleneck, *precision); // warm-up: builds the fast copy, primes oneDNN
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < batches; ++i)
-        backbone.extract(input.data(), batch, rs::Backbone::kBottleneck);
+        backbone.extract(input.data(), batch, rs::Backbone::kBottleneck, *precision);
     const double seconds = clock.nsecsElapsed() / 1e9;
     const double imagesPerSecond = batch * batches / seconds;
     std::printf("model only: %s, batch %d, %d threads: %.1f img/s, %.0f GFLOP/s\n",
-                qPrintable(rs::precisionName(backbone.precision())), batch, rs::computeThreads(), imagesPerSecond,
+                qPrintable(rs::precisionName(rs::resolvePrecision(*precision))), batch, rs::computeThreads(), imagesPerSecond,
                 imagesPerSecond * kGflopPerImage);
     return 0;
 }

@@ -64,6 +64,7 @@ int classifyCommand(const QStringList &arguments)
     running.start();
     ExtractionOptions options;
     options.layer = Backbone::kLogits;
+    options.precision = weights.precision();
     const ExtractionResult result = extractFeatures(*backbone, images, options);
     const double seconds = running.elapsed() / 1000.0;
 
@@ -78,7 +79,7 @@ int classifyCommand(const QStringList &arguments)
         err() << "skipped " << error << Qt::endl;
     out() << "weights: " << backbone->weights().source << " (" << backbone->weights().format << ")\n"
           << "classified " << result.features.rows << " images in " << QString::number(seconds, 'f', 2)
-          << " s (" << throughputSummary(*backbone, int(result.features.rows), seconds) << "); weights loaded in "
+          << " s (" << throughputSummary(weights.precision(), int(result.features.rows), seconds) << "); weights loaded in "
           << loadMs << " ms"
           << Qt::endl;
     return result.errors.isEmpty() ? kSuccess : kFailure;

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "model/backbone.h"
 #include "model/weightsdownload.h"
+#include "model/weightssource.h"
 #include "terminal.h"
 
 #include <QDir>

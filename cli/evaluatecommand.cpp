@@ -42,8 +42,8 @@ int evaluateCommand(const QStringList &arguments)
         return fail(command, QStringLiteral("needs MODEL_DIR and --image_dir DIR"), kBadArguments);
 
     try {
-        ExportedModel model = loadExportedModel(parser.positionalArguments().first(), parser.value(weights));
-        compute.configure(model.backbone);
+        ExportedModel model = loadExportedModel(parser.positionalArguments().first(),
+                                                parser.isSet(weights) ? std::optional(WeightsSource::file(parser.value(weights))) : std::nullopt);
         // Every image is a test image here.
         Dataset dataset = scanDataset({parser.value(imageDir)}, SplitOptions{0, 100});
         QStringList unknown;
@@ -57,9 +57,10 @@ int evaluateCommand(const QStringList &arguments)
         QStringList paths;
         for (const ImageEntry &image : dataset.images)
             paths << image.path;
-        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(), model.layer);
+        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(compute.precision()), model.layer);
         ExtractionOptions options;
         options.layer = model.layer;
+        options.precision = compute.precision();
         options.cache = &bottlenecks;
         Progress progress(QStringLiteral("features"), paths.size());
         options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };

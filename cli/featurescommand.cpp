@@ -108,6 +108,7 @@ int featuresCommand(const QStringList &arguments)
     Progress progress(command, images.size());
     ExtractionOptions options;
     options.layer = parser.value(layer);
+    options.precision = weights.precision();
     options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };
     QElapsedTimer clock;
     clock.start();
@@ -129,7 +130,7 @@ int featuresCommand(const QStringList &arguments)
     out() << "wrote " << result.features.rows << " x " << result.features.cols << " features to "
           << parser.value(output) << " and their images to " << table << '\n'
           << "features: " << result.features.rows << " images in " << QString::number(seconds, 'f', 1) << " s ("
-          << throughputSummary(*backbone, int(result.features.rows), seconds) << ')' << Qt::endl;
+          << throughputSummary(weights.precision(), int(result.features.rows), seconds) << ')' << Qt::endl;
     return result.errors.isEmpty() ? kSuccess : kFailure;
 }
 

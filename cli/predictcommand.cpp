@@ -45,9 +45,9 @@ int predictCommand(const QStringList &arguments)
     QStringList skipped;
     const QStringList images = collectImages(positional.mid(1), skipped);
     try {
-        ExportedModel model = loadExportedModel(positional.first(), parser.value(weights));
-        compute.configure(model.backbone);
-        const TopClassPredictions predictions = predictTopClasses(model.backbone, model.head, model.layer, images, k);
+        ExportedModel model = loadExportedModel(positional.first(), parser.isSet(weights) ? std::optional(WeightsSource::file(parser.value(weights))) : std::nullopt);
+        const TopClassPredictions predictions =
+            predictTopClasses(model.backbone, model.head, model.layer, compute.precision(), images, k);
         skipped << predictions.errors;
 
         QJsonArray list;

@@ -2,17 +2,20 @@
 
 #include "cli.h"
 #include "terminal.h"
+#include "training/settingrules.h"
 
 namespace rs::cli {
 
 SplitOption::SplitOption(QCommandLineParser &parser)
     : m_parser(parser)
     , m_validation({QStringLiteral("validation-percentage"), QStringLiteral("validation_percentage")},
-                   QStringLiteral("Percent of images held out for validation (default 10)."), QStringLiteral("P"),
-                   QStringLiteral("10"))
+                   QStringLiteral("Percent of images held out for validation (default %1).")
+                       .arg(defaultText(Setting::ValidationPercent)),
+                   QStringLiteral("P"), defaultText(Setting::ValidationPercent))
     , m_testing({QStringLiteral("testing-percentage"), QStringLiteral("testing_percentage")},
-                QStringLiteral("Percent of images held out for the final test (default 10)."), QStringLiteral("P"),
-                QStringLiteral("10"))
+                QStringLiteral("Percent of images held out for the final test (default %1).")
+                    .arg(defaultText(Setting::TestPercent)),
+                QStringLiteral("P"), defaultText(Setting::TestPercent))
     , m_key(QStringLiteral("split-key"),
             QStringLiteral("What an image's set is hashed from (default file-name). file-name: the file's name, so "
                            "an image keeps its set when folders are moved or renamed. retrain-py: the path "
@@ -30,8 +33,8 @@ SplitOption::SplitOption(QCommandLineParser &parser)
 bool SplitOption::read(const QString &command, SplitOptions &split) const
 {
     NumberReader number(m_parser, command);
-    split.validationPercent = number.real(m_validation, 0, 100);
-    split.testPercent = number.real(m_testing, 0, 100);
+    split.validationPercent = number.real(m_validation);
+    split.testPercent = number.real(m_testing);
     if (!number.ok())
         return false;
     const auto key = parseSplitKey(m_parser.value(m_key));
@@ -41,8 +44,8 @@ bool SplitOption::read(const QString &command, SplitOptions &split) const
         return false;
     }
     split.key = *key;
-    if (split.validationPercent + split.testPercent >= 100) {
-        fail(command, QStringLiteral("validation and test percentages leave no training images"), kBadArguments);
+    if (const std::vector<SettingProblem> problems = checkSplit(split); !problems.empty()) {
+        fail(command, problems.front().message, kBadArguments);
         return false;
     }
     return true;

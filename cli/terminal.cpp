@@ -75,6 +75,24 @@ double NumberReader::real(const QCommandLineOption &option, double min, double m
     return value;
 }
 
+int NumberReader::integer(const QCommandLineOption &option)
+{
+    bool parsed = false;
+    const int value = m_parser.value(option).toInt(&parsed);
+    if (!parsed)
+        reject(option, QStringLiteral("a whole number"));
+    return value;
+}
+
+double NumberReader::real(const QCommandLineOption &option)
+{
+    bool parsed = false;
+    const double value = m_parser.value(option).toDouble(&parsed);
+    if (!parsed)
+        reject(option, QStringLiteral("a number"));
+    return value;
+}
+
 Progress::Progress(QString label, qint64 total)
     : m_label(std::move(label)), m_total(total), m_interactive(isatty(fileno(stderr)))
 {

@@ -24,6 +24,9 @@ public:
     NumberReader(const QCommandLineParser &parser, QString command);
     int integer(const QCommandLineOption &option, int min, int max);
     double real(const QCommandLineOption &option, double min, double max);
+    // Only the syntax: the bounds of a setting are core's (checkRunOptions).
+    int integer(const QCommandLineOption &option);
+    double real(const QCommandLineOption &option);
     bool ok() const { return m_ok; }
 
 private:

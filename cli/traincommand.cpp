@@ -6,7 +6,8 @@
 #include "reporting.h"
 #include "splitoption.h"
 #include "terminal.h"
-#include "training/trainingrun.h"
+#include "training/settingrules.h"
+#include "training/trainedmodel.h"
 #include "weightsoption.h"
 
 #include <QDir>
@@ -24,31 +25,37 @@ struct TrainOptions
                                                "folders may also be given as arguments)."),
                                 QStringLiteral("DIR")};
     QCommandLineOption steps{{QStringLiteral("steps"), QStringLiteral("how_many_training_steps")},
-                             QStringLiteral("Training steps (default 10000)."), QStringLiteral("N"), QStringLiteral("10000")};
+                             QStringLiteral("Training steps (default %1).").arg(defaultText(Setting::Steps)), QStringLiteral("N"),
+                             defaultText(Setting::Steps)};
     QCommandLineOption epochs{QStringLiteral("epochs"),
                               QStringLiteral("Train for this many passes over the training images instead of --steps."),
                               QStringLiteral("E")};
     QCommandLineOption batch{{QStringLiteral("batch-size"), QStringLiteral("train_batch_size")},
-                             QStringLiteral("Images per step (default 100); 'all' or 0 uses every training image."),
-                             QStringLiteral("N"), QStringLiteral("100")};
+                             QStringLiteral("Images per step (default %1); 'all' or 0 uses every training image.")
+                                 .arg(defaultText(Setting::BatchSize)),
+                             QStringLiteral("N"), defaultText(Setting::BatchSize)};
     QCommandLineOption rate{{QStringLiteral("learning-rate"), QStringLiteral("learning_rate")},
-                            QStringLiteral("Base learning rate BLR (default 0.1)."), QStringLiteral("BLR"), QStringLiteral("0.1")};
+                            QStringLiteral("Base learning rate BLR (default %1).").arg(defaultText(Setting::LearningRate)),
+                            QStringLiteral("BLR"), defaultText(Setting::LearningRate)};
     QCommandLineOption minRate{{QStringLiteral("min-learning-rate"), QStringLiteral("min_learning_rate")},
-                               QStringLiteral("Minimum learning rate MLR (default 0.001)."), QStringLiteral("MLR"),
-                               QStringLiteral("0.001")};
+                               QStringLiteral("Minimum learning rate MLR (default %1).").arg(defaultText(Setting::MinLearningRate)),
+                               QStringLiteral("MLR"), defaultText(Setting::MinLearningRate)};
     QCommandLineOption schedule{QStringLiteral("schedule"),
                                 QStringLiteral("Learning-rate schedule over steps i = 0 .. STEPS-1 (default exponential):\n")
                                     + LearningRateSchedule::formulas(),
                                 QStringLiteral("NAME"), QStringLiteral("exponential")};
     QCommandLineOption optimizer{QStringLiteral("optimizer"), QStringLiteral("sgd (default) or adam."),
                                  QStringLiteral("NAME"), QStringLiteral("sgd")};
-    QCommandLineOption momentum{QStringLiteral("momentum"), QStringLiteral("SGD momentum (default 0)."),
-                                QStringLiteral("M"), QStringLiteral("0")};
+    QCommandLineOption momentum{QStringLiteral("momentum"),
+                                QStringLiteral("SGD momentum (default %1).").arg(defaultText(Setting::Momentum)),
+                                QStringLiteral("M"), defaultText(Setting::Momentum)};
     QCommandLineOption hidden{QStringLiteral("hidden-units"),
-                              QStringLiteral("Add a hidden layer of this many units (default 0: none)."),
-                              QStringLiteral("N"), QStringLiteral("0")};
-    QCommandLineOption dropout{QStringLiteral("dropout"), QStringLiteral("Dropout rate while training (default 0)."),
-                               QStringLiteral("P"), QStringLiteral("0")};
+                              QStringLiteral("Add a hidden layer of this many units (default %1; 0: none).")
+                                  .arg(defaultText(Setting::HiddenUnits)),
+                              QStringLiteral("N"), defaultText(Setting::HiddenUnits)};
+    QCommandLineOption dropout{QStringLiteral("dropout"),
+                               QStringLiteral("Dropout rate while training (default %1).").arg(defaultText(Setting::Dropout)),
+                               QStringLiteral("P"), defaultText(Setting::Dropout)};
     QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Random seed (default 0): same seed, same result."),
                             QStringLiteral("N"), QStringLiteral("0")};
     QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
@@ -59,8 +66,9 @@ struct TrainOptions
                                                  "so that --resume can carry an interrupted run on."),
                                   QStringLiteral("FILE")};
     QCommandLineOption checkpointInterval{{QStringLiteral("checkpoint-interval"), QStringLiteral("checkpoint_interval")},
-                                          QStringLiteral("Steps between checkpoints (default 1000)."), QStringLiteral("N"),
-                                          QStringLiteral("1000")};
+                                          QStringLiteral("Steps between checkpoints (default %1).")
+                                              .arg(defaultText(Setting::CheckpointInterval)),
+                                          QStringLiteral("N"), defaultText(Setting::CheckpointInterval)};
     QCommandLineOption flip{{QStringLiteral("flip-left-right"), QStringLiteral("flip_left_right")},
                             QStringLiteral("Augment: mirror training images left to right at random.")};
     QCommandLineOption crop{{QStringLiteral("random-crop"), QStringLiteral("random_crop")},
@@ -82,8 +90,9 @@ struct TrainOptions
                                                "runs those blocks: use far fewer steps."),
                                 QStringLiteral("BLOCK")};
     QCommandLineOption rateMultiplier{{QStringLiteral("backbone-rate-multiplier"), QStringLiteral("backbone_rate_multiplier")},
-                                      QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default 0.1)."),
-                                      QStringLiteral("X"), QStringLiteral("0.1")};
+                                      QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default %1).")
+                                          .arg(defaultText(Setting::RateMultiplier)),
+                                      QStringLiteral("X"), defaultText(Setting::RateMultiplier)};
     QCommandLineOption updateBatchNorm{{QStringLiteral("update-batchnorm-statistics"), QStringLiteral("update_batchnorm_statistics")},
                                        QStringLiteral("Fine-tune with batch statistics and update BatchNorm's running ones "
                                                       "(default: keep ImageNet's, as Keras advises).")};
@@ -91,8 +100,8 @@ struct TrainOptions
                               QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
                                              "the result equals an uninterrupted run's.")};
     QCommandLineOption interval{{QStringLiteral("eval-interval"), QStringLiteral("eval_step_interval")},
-                                QStringLiteral("Steps between progress reports (default 100)."), QStringLiteral("N"),
-                                QStringLiteral("100")};
+                                QStringLiteral("Steps between progress reports (default %1).").arg(defaultText(Setting::EvalInterval)),
+                                QStringLiteral("N"), defaultText(Setting::EvalInterval)};
     QCommandLineOption layer{QStringLiteral("layer"),
                              QStringLiteral("Feature layer: bottleneck (default) or a stage such as Mixed_6e."),
                              QStringLiteral("NAME"), Backbone::kBottleneck};
@@ -120,25 +129,25 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const 
     const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();
     run.sources = findClasses(folders);
     TrainingOptions &t = run.training;
-    t.steps = number.integer(o.steps, 1, 100000000);
+    t.steps = number.integer(o.steps);
     if (parser.isSet(o.epochs))
-        run.epochs = number.real(o.epochs, 1e-6, 1e6);
-    t.batchSize = parser.value(o.batch) == QLatin1String("all") ? 0 : number.integer(o.batch, 0, 1000000);
-    t.schedule.base = number.real(o.rate, 1e-12, 1e3);
-    t.schedule.minimum = number.real(o.minRate, 1e-12, 1e3);
-    t.momentum = number.real(o.momentum, 0, 0.999999);
-    t.hiddenUnits = number.integer(o.hidden, 0, 65536);
-    t.dropout = number.real(o.dropout, 0, 0.99);
-    t.evalInterval = number.integer(o.interval, 1, 100000000);
+        run.epochs = number.real(o.epochs);
+    t.batchSize = parser.value(o.batch) == QLatin1String("all") ? 0 : number.integer(o.batch);
+    t.schedule.base = number.real(o.rate);
+    t.schedule.minimum = number.real(o.minRate);
+    t.momentum = number.real(o.momentum);
+    t.hiddenUnits = number.integer(o.hidden);
+    t.dropout = number.real(o.dropout);
+    t.evalInterval = number.integer(o.interval);
     bool seedOk = false;
     t.seed = parser.value(o.seed).toULongLong(&seedOk);
     t.balancedSampling = parser.isSet(o.balanced);
     t.classWeights = parser.isSet(o.classWeights);
     t.checkpointFile = parser.value(o.checkpoint);
-    t.checkpointInterval = number.integer(o.checkpointInterval, 1, 100000000);
+    t.checkpointInterval = number.integer(o.checkpointInterval);
     t.resume = parser.isSet(o.resume);
     run.fineTuning.fromBlock = parser.value(o.fineTune);
-    run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier, 1e-6, 10);
+    run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier);
     run.fineTuning.updateBatchNormStatistics = parser.isSet(o.updateBatchNorm);
     Augmentation &a = run.augmentation;
     a.flipLeftRight = parser.isSet(o.flip);
@@ -170,14 +179,10 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const 
         t.schedule.kind = *kind;
     t.optimizer = optimizer == QLatin1String("adam") ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;
     t.schedule.steps = t.steps;
+    if (const std::vector<SettingProblem> problems = checkRunOptions(run); problem.isEmpty() && !problems.empty())
+        problem = problems.front().message;
     if (problem.isEmpty())
-        problem = t.validate();
-    if (problem.isEmpty())
-        problem = run.fineTuning.validate();
-    if (problem.isEmpty() && run.fineTuning.enabled() && run.layer != Backbone::kBottleneck)
-        problem = QStringLiteral("--fine_tune_from trains the blocks below the bottleneck: leave --layer at bottleneck");
-    if (problem.isEmpty())
-        problem = run.augmentation.validate();
+        problem = t.validate(); // what only the command line can get wrong: --resume without --checkpoint
     if (!problem.isEmpty()) {
         fail(command, problem, kBadArguments);
         return false;
@@ -230,9 +235,10 @@ int trainCommand(const QStringList &arguments)
         return fail(command, problem, kFailure);
 
     int code = kSuccess;
-    const std::optional<Backbone> backbone = weights.load(command, code);
+    std::optional<Backbone> backbone = weights.load(command, code);
     if (!backbone)
         return code;
+    options.precision = weights.precision();
 
     std::optional<Progress> progress;
     TrainingRunCallbacks callbacks;
@@ -267,7 +273,7 @@ int trainCommand(const QStringList &arguments)
         out() << ", " << run.augmentedRows << " of them distorted copies of training images";
     out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
     if (run.computed > 0)
-        out() << " (" << throughputSummary(*backbone, run.computed, run.extractionSeconds) << ')';
+        out() << " (" << throughputSummary(run.precision, run.computed, run.extractionSeconds) << ')';
     out() << "; training: "
           << run.options.training.steps << " steps ("
           << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),
@@ -283,7 +289,8 @@ int trainCommand(const QStringList &arguments)
         if (problem.isEmpty() && parser.isSet(o.labels))
             writeFileAtomically(parser.value(o.labels), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
         if (problem.isEmpty() && parser.isSet(o.exportDir)) {
-            exportModel(parser.value(o.exportDir), *backbone, run);
+            exportModel(parser.value(o.exportDir),
+                        TrainedModel(std::make_shared<const Backbone>(std::move(*backbone)), std::move(run)));
             out() << "exported to " << QDir::toNativeSeparators(parser.value(o.exportDir)) << Qt::endl;
         }
     } catch (const std::exception &e) {

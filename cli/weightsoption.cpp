@@ -6,7 +6,6 @@
 #include "terminal.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QThread>
 
 namespace rs::cli {
@@ -52,15 +51,15 @@ bool ComputeOption::apply(const QString &command) const
     return true;
 }
 
-void ComputeOption::configure(Backbone &backbone) const
+Precision ComputeOption::precision() const
 {
-    backbone.setPrecision(precisionFromName(m_parser.value(m_precision)).value_or(Precision::Auto));
+    return precisionFromName(m_parser.value(m_precision)).value_or(Precision::Auto);
 }
 
-QString throughputSummary(const Backbone &backbone, int images, double seconds)
+QString throughputSummary(Precision precision, int images, double seconds)
 {
     return QStringLiteral("%1 img/s, %2, %3 threads, peak memory %4 MiB")
-        .arg(QString::number(images / std::max(seconds, 1e-9), 'f', 1), precisionName(backbone.precision()))
+        .arg(QString::number(images / std::max(seconds, 1e-9), 'f', 1), precisionName(resolvePrecision(precision)))
         .arg(computeThreads())
         .arg(peakResidentBytes() >> 20);
 }
@@ -86,40 +85,26 @@ std::optional<Backbone> WeightsOption::load(const QString &command, int &exitCod
     exitCode = kBadArguments;
     if (!m_compute.apply(command))
         return std::nullopt;
-
-    if (m_parser.isSet(m_weights) && m_parser.isSet(m_random)) {
-        fail(command, QStringLiteral("--weights and --random-weights exclude each other"), exitCode);
+    const auto given = [this](const QCommandLineOption &option) {
+        return m_parser.isSet(option) ? std::optional<QString>(m_parser.value(option)) : std::nullopt;
+    };
+    std::optional<WeightsSource> source;
+    try {
+        source = WeightsSource::fromFlags(given(m_weights), given(m_random));
+    } catch (const std::invalid_argument &e) {
+        fail(command, QString::fromStdString(e.what()), exitCode);
         return std::nullopt;
     }
-    if (m_parser.isSet(m_random)) {
-        bool ok = false;
-        const qulonglong seed = m_parser.value(m_random).toULongLong(&ok);
-        if (!ok) {
-            fail(command, QStringLiteral("--random-weights needs a whole number seed"), exitCode);
-            return std::nullopt;
-        }
-        err() << "warning: using UNTRAINED (random) weights, seed " << seed
+    if (source->isRandom())
+        err() << "warning: using UNTRAINED (random) weights, seed " << *source->randomSeed()
               << ": features carry no ImageNet knowledge" << Qt::endl;
-        Backbone backbone = Backbone::untrained(seed);
-        m_compute.configure(backbone);
-        return backbone;
-    }
-
     exitCode = kFailure;
-    const QString path = m_parser.isSet(m_weights) ? m_parser.value(m_weights) : defaultWeightsPath();
-    if (!m_parser.isSet(m_weights) && !QFileInfo::exists(path)) {
-        fail(command,
-             QStringLiteral("no InceptionV3 weights at %1. Pass --weights FILE, or save torchvision's "
-                            "%2 there (https://download.pytorch.org/models/%2), or use "
-                            "--random-weights SEED for untrained weights.")
-                 .arg(QDir::toNativeSeparators(path), officialWeightsFileName()),
-             exitCode);
+    if (const QString problem = source->validate(); !problem.isEmpty() && source->isDefaultFile()) {
+        fail(command, problem + QStringLiteral(" (--weights FILE, or --random-weights SEED)"), exitCode);
         return std::nullopt;
     }
     try {
-        Backbone backbone = Backbone::fromFile(path);
-        m_compute.configure(backbone);
-        return backbone;
+        return source->load();
     } catch (const WeightsError &e) {
         fail(command, QString::fromStdString(e.what()), exitCode);
         return std::nullopt;

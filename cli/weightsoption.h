@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/backbone.h"
+#include "model/weightssource.h"
 
 #include <QCommandLineParser>
 
@@ -14,11 +15,11 @@ class ComputeOption
 {
 public:
     explicit ComputeOption(QCommandLineParser &parser);
-    // Sets the thread count and checks the precision; on a bad value prints the reason and
-    // returns false.
+    // Sets the thread count, once, before any network runs, and checks the precision; on a
+    // bad value prints the reason and returns false.
     bool apply(const QString &command) const;
-    // Gives the backbone the precision asked for.
-    void configure(Backbone &backbone) const;
+    // The precision asked for (valid after apply()).
+    Precision precision() const;
 
 private:
     const QCommandLineParser &m_parser;
@@ -29,7 +30,7 @@ private:
 
 // "46.2 img/s, bf16, 2 threads, peak memory 560 MiB": how fast `images` went through the
 // network in `seconds`, and how.
-QString throughputSummary(const Backbone &backbone, int images, double seconds);
+QString throughputSummary(Precision precision, int images, double seconds);
 
 // The options every command that runs the network shares: --weights, --random-weights,
 // --threads, --precision.
@@ -38,10 +39,12 @@ class WeightsOption
 public:
     explicit WeightsOption(QCommandLineParser &parser);
 
-    // Applies --threads and loads the backbone in the precision asked for, reporting on stderr
-    // what was loaded. On
-    // failure prints the reason and returns nothing; `exitCode` then holds the code.
+    // Applies --threads and loads the weights WeightsSource::fromFlags chooses, warning on
+    // stderr about random ones. On failure prints the reason and returns nothing; `exitCode`
+    // then holds the code.
     std::optional<Backbone> load(const QString &command, int &exitCode) const;
+    // The precision the network is to compute in.
+    Precision precision() const { return m_compute.precision(); }
 
 private:
     const QCommandLineParser &m_parser;

@@ -135,7 +135,7 @@ private Q_SLOTS:
         const rs::Backbone backbone = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_zip.pth")));
         for (int i : {0, 2, 3}) {
             const std::vector<float> input = rs::networkInput(rs::loadImage(images[i]).image, rs::Backbone::kInputSize);
-            const rs::FeatureMatrix expected = backbone.extract(input.data(), 1, rs::Backbone::kBottleneck);
+            const rs::FeatureMatrix expected = backbone.extract(input.data(), 1, rs::Backbone::kBottleneck, rs::Precision::Auto);
             const int row = i == 0 ? 0 : i - 1;
             const auto d = rs::test::compare(written.values.data() + row * 2048, expected.values.data(), 2048);
             QVERIFY2(d.relative() < 1e-5, qPrintable(QString::number(d.relative())));

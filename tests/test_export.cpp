@@ -10,7 +10,7 @@
 #include "model/backboneimpl.h"
 #include "testsupport.h"
 #include "training/classifierheadimpl.h"
-#include "training/trainingrun.h"
+#include "training/trainedmodel.h"
 
 #include <ATen/Functions.h>
 #include <torch/script.h>
@@ -37,8 +37,9 @@ class TestExport : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::optional<rs::Backbone> m_backbone;
-    std::optional<rs::TrainingRun> m_run;
+    std::shared_ptr<const rs::Backbone> m_backbone;
+    std::optional<rs::TrainedModel> m_model;
+    const rs::TrainingRun *m_run = nullptr;
     QString m_export;
     QStringList m_images; // a few of the training images
     rs::FeatureMatrix m_expected; // the app's probabilities for m_images
@@ -51,24 +52,26 @@ private Q_SLOTS:
         // Seeded torchvision weights with calibrated BatchNorm statistics, well-conditioned like
         // ImageNet's: uncalibrated random weights amplify mere rounding differences between
         // runtimes (OpenCV's kernels differ from LibTorch's) into 1e-3 in the probabilities.
-        m_backbone.emplace(rs::Backbone::fromFile(rs::test::referenceFile(QStringLiteral("inception_zip.pth"))));
+        m_backbone = std::make_shared<const rs::Backbone>(rs::Backbone::fromFile(rs::test::referenceFile(QStringLiteral("inception_zip.pth"))));
         rs::TrainingRunOptions options;
         options.sources = rs::findClasses({data});
         options.cacheRoot = m_dir.filePath(QStringLiteral("cache"));
         options.training.steps = 30;
         options.training.hiddenUnits = 8;
-        m_run.emplace(rs::runTraining(*m_backbone, options));
+        options.precision = rs::Precision::Float32;
+        m_model.emplace(m_backbone, rs::runTraining(*m_backbone, options));
+        m_run = &m_model->run();
         m_export = m_dir.filePath(QStringLiteral("model"));
         QDir().mkpath(m_export);
         QFile stale(m_export + QStringLiteral("/stale.txt"));
         QVERIFY(stale.open(QIODevice::WriteOnly));
         stale.close();
-        rs::exportModel(m_export, *m_backbone, *m_run);
+        rs::exportModel(m_export, *m_model);
 
         for (int i = 0; i < 3; ++i)
             m_images << m_run->dataset.images[std::size_t(i * 13)].path;
         const std::vector<float> input = inputs();
-        m_expected = m_run->head->probabilities(m_backbone->extract(input.data(), 3, rs::Backbone::kBottleneck));
+        m_expected = m_run->head->probabilities(m_backbone->extract(input.data(), 3, rs::Backbone::kBottleneck, rs::Precision::Float32));
     }
 
     void holdsTheFilesAndTheirDescription()
@@ -93,7 +96,7 @@ private Q_SLOTS:
     {
         const rs::ExportedModel model = rs::loadExportedModel(m_export);
         const std::vector<float> input = inputs();
-        const rs::FeatureMatrix p = model.predict(model.backbone.extract(input.data(), 3, model.layer));
+        const rs::FeatureMatrix p = model.predict(model.backbone.extract(input.data(), 3, model.layer, rs::Precision::Float32));
         QCOMPARE(p.values, m_expected.values);
     }
 

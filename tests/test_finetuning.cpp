@@ -8,7 +8,7 @@
 #include "images/preprocess.h"
 #include "model/backboneimpl.h"
 #include "training/finetuning.h"
-#include "training/trainingrun.h"
+#include "training/trainedmodel.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -46,7 +46,7 @@ class TestFineTuning : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_data;
-    std::optional<rs::Backbone> m_base;
+    std::shared_ptr<const rs::Backbone> m_base;
 
     rs::TrainingRunOptions options(bool updateStatistics) const
     {
@@ -60,6 +60,8 @@ private:
         o.fineTuning.fromBlock = QStringLiteral("Mixed_7b");
         o.fineTuning.backboneRateMultiplier = 1.0;
         o.fineTuning.updateBatchNormStatistics = updateStatistics;
+        // Parity below is float32's; bfloat16's tolerance is test_inference's subject.
+        o.precision = rs::Precision::Float32;
         return o;
     }
 
@@ -68,9 +70,7 @@ private Q_SLOTS:
     {
         m_data = m_dir.filePath(QStringLiteral("data"));
         rs::writeFashionMnistSamples(m_data, 3);
-        m_base.emplace(rs::Backbone::untrained(8));
-        // Parity below is float32's; bfloat16's tolerance is test_inference's subject.
-        m_base->setPrecision(rs::Precision::Float32);
+        m_base = std::make_shared<const rs::Backbone>(rs::Backbone::untrained(8));
     }
 
     void trainsTheTopBlocksOnly_data()
@@ -98,7 +98,8 @@ private Q_SLOTS:
 
     void cutPathEqualsTheWholeNetworkAndExportsPredictTheSame()
     {
-        const rs::TrainingRun run = rs::runTraining(*m_base, options(false));
+        const rs::TrainedModel trained(m_base, rs::runTraining(*m_base, options(false)));
+        const rs::TrainingRun &run = trained.run();
         const rs::Backbone &tuned = *run.tunedBackbone;
         QStringList images;
         std::vector<float> input;
@@ -107,17 +108,16 @@ private Q_SLOTS:
             const std::vector<float> one = rs::networkInput(rs::loadImage(images.last()).image, rs::Backbone::kInputSize);
             input.insert(input.end(), one.begin(), one.end());
         }
-        const rs::FeatureMatrix whole = tuned.extract(input.data(), 3, rs::Backbone::kBottleneck);
-        const rs::FeatureMatrix cut = tuned.extract(input.data(), 3, QStringLiteral("Mixed_7a"), /*pooled=*/false);
+        const rs::FeatureMatrix whole = tuned.extract(input.data(), 3, rs::Backbone::kBottleneck, rs::Precision::Float32);
+        const rs::FeatureMatrix cut = tuned.extract(input.data(), 3, QStringLiteral("Mixed_7a"), rs::Precision::Float32, /*pooled=*/false);
         QVERIFY(maxDifference(rs::bottlenecksFrom(tuned, QStringLiteral("Mixed_7a"), cut), whole) < 1e-4);
 
         const QString folder = m_dir.filePath(QStringLiteral("model"));
-        rs::exportModel(folder, *m_base, run);
+        rs::exportModel(folder, trained);
         QVERIFY(QFile::exists(folder + QStringLiteral("/blocks.pth")));
         rs::ExportedModel model = rs::loadExportedModel(folder);
-        model.backbone.setPrecision(rs::Precision::Float32);
         QCOMPARE(model.backbone.weights().fingerprint, tuned.weights().fingerprint);
-        const rs::FeatureMatrix exported = model.predict(model.backbone.extract(input.data(), 3, model.layer));
+        const rs::FeatureMatrix exported = model.predict(model.backbone.extract(input.data(), 3, model.layer, rs::Precision::Float32));
         const rs::FeatureMatrix app = run.head->probabilities(whole);
         const double d = maxDifference(exported, app);
         // The TorchScript model carries the trained blocks too.

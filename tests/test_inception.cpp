@@ -178,11 +178,11 @@ private Q_SLOTS:
         const rs::Backbone mixed = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_mixed_dtypes.pth")));
         const rs::NpyArray input = rs::test::npy(referenceFile(QStringLiteral("input.npy")));
         // float32 -> float64 -> float32 is exact; only the float16 fc weights lose precision.
-        const auto a = exact.extract(input.values.data(), 2, rs::Backbone::kBottleneck);
-        const auto b = mixed.extract(input.values.data(), 2, rs::Backbone::kBottleneck);
+        const auto a = exact.extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32);
+        const auto b = mixed.extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32);
         QCOMPARE(b.values, a.values);
-        const auto la = exact.extract(input.values.data(), 2, rs::Backbone::kLogits);
-        const auto lb = mixed.extract(input.values.data(), 2, rs::Backbone::kLogits);
+        const auto la = exact.extract(input.values.data(), 2, rs::Backbone::kLogits, rs::Precision::Float32);
+        const auto lb = mixed.extract(input.values.data(), 2, rs::Backbone::kLogits, rs::Precision::Float32);
         const double error = rs::test::compare(lb.values.data(), la.values.data(), la.values.size()).relative();
         QVERIFY2(error > 0 && error < 1e-2, qPrintable(QString::number(error)));
         QVERIFY(mixed.weights().fingerprint != exact.weights().fingerprint);
@@ -203,25 +203,24 @@ private Q_SLOTS:
     void backboneExtractsNamedLayers()
     {
         rs::Backbone backbone = rs::Backbone::fromFile(referenceFile(QStringLiteral("inception_legacy.pth")));
-        backbone.setPrecision(rs::Precision::Float32); // bfloat16's tolerance: test_inference
         const rs::NpyArray input = rs::test::npy(referenceFile(QStringLiteral("input.npy")));
         const at::Tensor mixed6e = fromNpy(QStringLiteral("mixed_6e.npy"));
 
-        const rs::FeatureMatrix bottleneck = backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck);
+        const rs::FeatureMatrix bottleneck = backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32);
         QCOMPARE(bottleneck.cols, 2048);
         QVERIFY(relativeError(at::tensor(bottleneck.values).reshape({2, 2048}), fromNpy(QStringLiteral("pool.npy"))) <= kFastPathTolerance);
 
-        const rs::FeatureMatrix pooled = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"));
+        const rs::FeatureMatrix pooled = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"), rs::Precision::Float32);
         QCOMPARE(pooled.cols, 768);
         QVERIFY(relativeError(at::tensor(pooled.values).reshape({2, 768}), mixed6e.mean({2, 3})) <= kFastPathTolerance);
 
-        const rs::FeatureMatrix full = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"), /*pooled=*/false);
+        const rs::FeatureMatrix full = backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_6e"), rs::Precision::Float32, /*pooled=*/false);
         QCOMPARE(full.cols, 768 * 17 * 17);
         QVERIFY(relativeError(at::tensor(full.values).reshape(mixed6e.sizes()), mixed6e) <= kFastPathTolerance);
 
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_9z")));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, backbone.extract(input.values.data(), 2, QStringLiteral("Mixed_9z"), rs::Precision::Float32));
         rs::CancelFlag stop{true};
-        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck, true, &stop));
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, backbone.extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32, true, &stop));
         QCOMPARE(rs::Backbone::layerNames().size(), 20);
     }
 
@@ -243,10 +242,10 @@ private Q_SLOTS:
         const rs::Backbone first = rs::Backbone::untrained(7), second = rs::Backbone::untrained(7);
         // Every tensor comes from the seed, none from LibTorch's global generator.
         QCOMPARE(first.weights().fingerprint, second.weights().fingerprint);
-        QCOMPARE(first.extract(input.values.data(), 2, rs::Backbone::kLogits).values,
-                 second.extract(input.values.data(), 2, rs::Backbone::kLogits).values);
-        const auto a = first.extract(input.values.data(), 2, rs::Backbone::kBottleneck);
-        const auto c = rs::Backbone::untrained(8).extract(input.values.data(), 2, rs::Backbone::kBottleneck);
+        QCOMPARE(first.extract(input.values.data(), 2, rs::Backbone::kLogits, rs::Precision::Float32).values,
+                 second.extract(input.values.data(), 2, rs::Backbone::kLogits, rs::Precision::Float32).values);
+        const auto a = first.extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32);
+        const auto c = rs::Backbone::untrained(8).extract(input.values.data(), 2, rs::Backbone::kBottleneck, rs::Precision::Float32);
         QVERIFY(a.values != c.values);
         const at::Tensor t = at::tensor(a.values);
         QVERIFY(at::isfinite(t).all().item<bool>());

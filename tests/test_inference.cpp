@@ -110,13 +110,10 @@ private Q_SLOTS:
             QCOMPARE(rs::precisionFromName(rs::precisionName(p)), p);
         QVERIFY(!rs::precisionFromName(QStringLiteral("fp16")));
 
-        rs::Backbone backbone = rs::Backbone::untrained(3);
-        QCOMPARE(backbone.precision(), expected);
-        backbone.setPrecision(rs::Precision::Float32);
-        QCOMPARE(backbone.featureKey(), backbone.weights().fingerprint);
-        backbone.setPrecision(rs::Precision::BFloat16);
-        QCOMPARE(backbone.precision(), rs::Precision::BFloat16);
-        QVERIFY(backbone.featureKey() != backbone.weights().fingerprint);
+        const rs::Backbone backbone = rs::Backbone::untrained(3);
+        QCOMPARE(backbone.featureKey(rs::Precision::Float32), backbone.weights().fingerprint);
+        QVERIFY(backbone.featureKey(rs::Precision::BFloat16) != backbone.weights().fingerprint);
+        QCOMPARE(backbone.featureKey(rs::Precision::Auto), backbone.featureKey(expected));
     }
 
     // Folding rounds once where the unfolded model rounds after the convolution and again in
@@ -225,8 +222,9 @@ private:
 
     rs::FeatureMatrix features(rs::Precision precision, int count = -1)
     {
-        m_backbone->setPrecision(precision);
-        return rs::extractFeatures(*m_backbone, m_images.paths.mid(0, count)).features;
+        rs::ExtractionOptions options;
+        options.precision = precision;
+        return rs::extractFeatures(*m_backbone, m_images.paths.mid(0, count), options).features;
     }
 
     static constexpr int kPhotos = 4;

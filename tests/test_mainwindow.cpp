@@ -10,6 +10,7 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "predictpage.h"
+#include "projectfiles.h"
 #include "resultmodels.h"
 #include "resultspage.h"
 
@@ -57,7 +58,7 @@ private:
     std::unique_ptr<rs::MainWindow> window(const QString &cache)
     {
         rs::StudioOptions options;
-        options.weights = rs::WeightsChoice{{}, 7};
+        options.weights = rs::WeightsSource::random(7);
         options.cacheRoot = cache;
         auto w = std::make_unique<rs::MainWindow>(options);
         w->show();
@@ -109,9 +110,9 @@ private Q_SLOTS:
         QVERIFY(w->statusBar()->currentMessage().startsWith(QStringLiteral("Random weights (seed 7)")));
         prepare(*w, m_images, 400);
 
-        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
         QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
-        QVERIFY(w->isTraining());
+        QVERIFY(w->session()->isTraining());
         QVERIFY(!child<QAction>(w.get(), "actionStart")->isEnabled());
         // The GUI thread stays free while the run goes on: a 20 ms timer is never held up
         // for long, while the user switches pages and resizes the window.
@@ -131,18 +132,18 @@ private Q_SLOTS:
         ticker.stop();
         qInfo("%d ticks, longest gap between 20 ms ticks: %lld ms", ticks, longestGap);
         QVERIFY(longestGap < 500);
-        QVERIFY2(w->lastRun(), qPrintable(w->statusBar()->currentMessage()));
+        QVERIFY2(w->session()->model(), qPrintable(w->statusBar()->currentMessage()));
 
         auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
         QVERIFY(plot->series(rs::CurvePlot::TrainingLoss)->dataCount() >= 100);
         QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->dataCount(), plot->series(rs::CurvePlot::TrainingLoss)->dataCount());
         QVERIFY(plot->series(rs::CurvePlot::ValidationAccuracy)->dataCount() > 0);
-        const std::vector<rs::TrainingPoint> &curve = w->lastRun()->curve;
+        const std::vector<rs::TrainingPoint> &curve = w->session()->model()->run().curve;
         QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->dataCount(), int(curve.size()));
         QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->data()->at(0)->value, curve.front().learningRate);
         QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->data()->at(int(curve.size()) - 1)->value, curve.back().trainLoss);
 
-        const rs::Evaluation &e = w->lastRun()->evaluation;
+        const rs::Evaluation &e = w->session()->model()->run().evaluation;
         QCOMPARE(results->metrics()->rowCount(), 3);
         int cells = 0;
         for (int r = 0; r < 3; ++r)
@@ -170,19 +171,19 @@ private Q_SLOTS:
         QCOMPARE(cards.first()->findChildren<QProgressBar *>().size(), 3);
 
         // Export writes the same folder as retrain-cli train --export.
-        QSignalSpy exported(w.get(), &rs::MainWindow::exportFinished);
+        QSignalSpy exported(w->session(), &rs::Session::exportFinished);
         const QString model = m_dir.filePath(QStringLiteral("model"));
-        w->exportModelTo(model);
+        w->session()->exportModel(model);
         QVERIFY(exported.wait(120000));
-        QCOMPARE(exported.first().first().toString(), QString());
-        QCOMPARE(rs::loadExportedModel(model).classes, w->lastRun()->dataset.classes);
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QCOMPARE(rs::loadExportedModel(model).classes, w->session()->model()->run().dataset.classes);
 
         // Save, then open in a fresh window: dataset, settings, curve and results come back.
         const QString project = m_dir.filePath(QStringLiteral("work.rsproject"));
-        QVERIFY(w->saveProject(project));
+        QVERIFY(w->projectFiles()->save(project));
         QVERIFY(!w->isWindowModified());
         auto reopened = window(m_cache);
-        QVERIFY(reopened->openProject(project));
+        QVERIFY(reopened->projectFiles()->open(project));
         QTRY_COMPARE(child<rs::DatasetPage>(reopened.get(), "")->model()->rowCount(), 3);
         QCOMPARE(child<QSpinBox>(reopened.get(), "steps")->value(), 400);
         QCOMPARE(child<QSpinBox>(reopened.get(), "testPercent")->value(), 20);
@@ -210,17 +211,17 @@ private Q_SLOTS:
         startEndlessRun(*w, duringExtraction);
         auto *phase = child<QLabel>(w.get(), "phaseLabel");
         QTest::qWait(200);
-        QVERIFY(w->isTraining());
+        QVERIFY(w->session()->isTraining());
 
-        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
         QElapsedTimer clock;
         clock.start();
         QTest::mouseClick(child<QToolButton>(w.get(), "stopButton"), Qt::LeftButton);
         QVERIFY(ended.wait(1000));
         qInfo("stopped after %lld ms", clock.elapsed());
         QVERIFY(clock.elapsed() < 1000);
-        QVERIFY(!w->isTraining());
-        QVERIFY(!w->lastRun());
+        QVERIFY(!w->session()->isTraining());
+        QVERIFY(!w->session()->model());
         // Stopped while training, the run can be resumed; stopped before, there is nothing to resume.
         QCOMPARE(phase->text(), duringExtraction ? QStringLiteral("Stopped.")
                                                  : QStringLiteral("Stopped. Resume carries the run on from where it stopped."));
@@ -241,7 +242,7 @@ private Q_SLOTS:
         const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("closing-cache")) : m_cache;
         auto w = window(cache);
         startEndlessRun(*w, duringExtraction);
-        QVERIFY(w->isTraining());
+        QVERIFY(w->session()->isTraining());
         QElapsedTimer clock;
         clock.start();
         w.reset();
@@ -257,7 +258,7 @@ private Q_SLOTS:
         auto *resume = child<QAction>(w.get(), "actionResume");
         QVERIFY(!resume->isEnabled());
         auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
-        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
         child<QAction>(w.get(), "actionStart")->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(plot->series(rs::CurvePlot::TrainingLoss)->dataCount() >= 3, kRunTimeoutMs);
         child<QAction>(w.get(), "actionStop")->trigger();
@@ -271,8 +272,8 @@ private Q_SLOTS:
         child<QSpinBox>(w.get(), "steps")->setValue(10);
         resume->trigger();
         QVERIFY(ended.wait(kRunTimeoutMs));
-        QVERIFY(w->lastRun());
-        const std::vector<rs::TrainingPoint> &curve = w->lastRun()->curve;
+        QVERIFY(w->session()->model());
+        const std::vector<rs::TrainingPoint> &curve = w->session()->model()->run().curve;
         QCOMPARE(curve.back().step, 60000);
         QCOMPARE(int(curve.size()), 200); // every 300 steps, the ones before the stop included
         for (std::size_t i = 1; i < curve.size(); ++i)
@@ -287,10 +288,10 @@ private Q_SLOTS:
         prepare(*w, m_images, 3);
         auto *fineTune = child<QComboBox>(w.get(), "fineTuneFrom");
         fineTune->setCurrentIndex(fineTune->findData(QStringLiteral("Mixed_7b")));
-        QSignalSpy ended(w.get(), &rs::MainWindow::trainingEnded);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
         child<QAction>(w.get(), "actionStart")->trigger();
         QVERIFY(ended.wait(kRunTimeoutMs));
-        QVERIFY2(w->lastRun() && w->lastRun()->tunedBackbone, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
+        QVERIFY2(w->session()->model() && w->session()->model()->run().tunedBackbone, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
 
         auto *predict = child<rs::PredictPage>(w.get(), "");
         QSignalSpy predicted(predict, &rs::PredictPage::predicted);
@@ -306,12 +307,12 @@ private Q_SLOTS:
         bad.write("this is not a weights file");
         bad.close();
         rs::StudioOptions options;
-        options.weights = rs::WeightsChoice{bad.fileName(), {}};
+        options.weights = rs::WeightsSource::file(bad.fileName());
         options.cacheRoot = m_cache;
         rs::MainWindow w(options);
         w.show();
         prepare(w, m_images, 10);
-        QSignalSpy ended(&w, &rs::MainWindow::trainingEnded);
+        QSignalSpy ended(w.session(), &rs::Session::trainingEnded);
         child<QAction>(&w, "actionStart")->trigger();
         QVERIFY(ended.wait(kRunTimeoutMs));
         auto *message = child<QMessageBox>(&w, "errorMessage");
@@ -347,7 +348,7 @@ private Q_SLOTS:
         w.show();
         prepare(w, m_images, 10);
         child<QAction>(&w, "actionStart")->trigger();
-        QVERIFY(!w.isTraining());
+        QVERIFY(!w.session()->isTraining());
         auto *question = child<QMessageBox>(&w, "weightsQuestion");
         QVERIFY(question->text().contains(torchHome.path()));
         QSignalSpy downloaded(&w, &rs::MainWindow::weightsDownloaded);
@@ -363,10 +364,10 @@ private Q_SLOTS:
     void refusesToStartWithoutTwoClasses()
     {
         rs::StudioOptions options;
-        options.weights = rs::WeightsChoice{{}, 7};
+        options.weights = rs::WeightsSource::random(7);
         rs::MainWindow w(options);
         child<QAction>(&w, "actionStart")->trigger();
-        QVERIFY(!w.isTraining());
+        QVERIFY(!w.session()->isTraining());
         QVERIFY(child<QMessageBox>(&w, "errorMessage")->text().contains(QStringLiteral("at least two classes")));
     }
 

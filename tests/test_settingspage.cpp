@@ -4,12 +4,16 @@
 #include "customplot.h"
 #include "guitestsupport.h"
 #include "settingspage.h"
+#include "testsupport.h"
+#include "training/settingrules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 using rs::test::child;
@@ -39,7 +43,8 @@ private Q_SLOTS:
         QCOMPARE(t.schedule.minimum, 0.001);
         QCOMPARE(page.epochs(), 0.0);
         QCOMPARE(page.layer(), QStringLiteral("bottleneck"));
-        QVERIFY(page.problem().isEmpty());
+        for (const char *error : {"rateError", "momentumError", "layerError"})
+            QVERIFY2(child<QLabel>(&page, error)->text().isEmpty(), error);
     }
 
     void stepsAndEpochsShowEachOther()
@@ -69,21 +74,76 @@ private Q_SLOTS:
         QCOMPARE(preview->graph(0)->data()->at(preview->graph(0)->data()->size() - 1)->value, 0.1);
     }
 
-    void refusesImpossibleCombinations()
+    // Core's rules, shown beside the field they concern, in the words retrain-cli prints for
+    // the same mistake.
+    void refusesImpossibleCombinationsAsTheCliDoes_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QStringList>("cliArguments");
+        QTest::newRow("minimum rate above the base rate")
+            << "minRate" << "rateError" << QStringList{QStringLiteral("--min-learning-rate"), QStringLiteral("0.5")};
+        QTest::newRow("momentum with Adam")
+            << "momentum" << "momentumError"
+            << QStringList{QStringLiteral("--optimizer"), QStringLiteral("adam"), QStringLiteral("--momentum"), QStringLiteral("0.9")};
+        QTest::newRow("fine-tuning off the bottleneck")
+            << "featureLayer" << "layerError"
+            << QStringList{QStringLiteral("--fine-tune-from"), QStringLiteral("Mixed_7b"), QStringLiteral("--layer"),
+                           QStringLiteral("Mixed_6e")};
+    }
+
+    void refusesImpossibleCombinationsAsTheCliDoes()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, label);
+        QFETCH(QStringList, cliArguments);
+        rs::SettingsPage page;
+        auto *error = child<QLabel>(&page, label.toUtf8().constData());
+        if (field == QLatin1String("minRate")) {
+            child<QDoubleSpinBox>(&page, "minRate")->setValue(0.5);
+        } else if (field == QLatin1String("momentum")) {
+            child<QComboBox>(&page, "optimizer")->setCurrentIndex(1);
+            child<QDoubleSpinBox>(&page, "momentum")->setValue(0.9);
+        } else {
+            auto *block = child<QComboBox>(&page, "fineTuneFrom");
+            block->setCurrentIndex(block->findData(QStringLiteral("Mixed_7b")));
+            child<QComboBox>(&page, "featureLayer")->setCurrentText(QStringLiteral("Mixed_6e"));
+        }
+        QVERIFY(!error->text().isEmpty());
+
+        QTemporaryDir dir;
+        for (const char *name : {"a", "b"})
+            QVERIFY(QDir(dir.path()).mkpath(QString::fromLatin1(name)));
+        const rs::test::CliRun run = rs::test::runCli(QStringList{QStringLiteral("train"), QStringLiteral("--random-weights"),
+                                                                  QStringLiteral("0"), dir.path()}
+                                                      + cliArguments);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("retrain-cli: train: ") + error->text());
+
+        // Undone, the message goes.
+        if (field == QLatin1String("minRate"))
+            child<QDoubleSpinBox>(&page, "minRate")->setValue(0.001);
+        else if (field == QLatin1String("momentum"))
+            child<QComboBox>(&page, "optimizer")->setCurrentIndex(0);
+        else
+            child<QComboBox>(&page, "featureLayer")->setCurrentText(QStringLiteral("bottleneck"));
+        QVERIFY(error->text().isEmpty());
+    }
+
+    // The fields' ranges and defaults are core's table's, which retrain-cli's help prints.
+    void rangesAndDefaultsComeFromCoresTable()
     {
         rs::SettingsPage page;
-        child<QDoubleSpinBox>(&page, "minRate")->setValue(0.5);
-        QCOMPARE(child<QLabel>(&page, "rateError")->text(), QStringLiteral("must not exceed the base rate"));
-        QCOMPARE(page.problem(), QStringLiteral("must not exceed the base rate"));
-        child<QDoubleSpinBox>(&page, "minRate")->setValue(0.001);
-        QVERIFY(page.problem().isEmpty());
-
-        child<QComboBox>(&page, "optimizer")->setCurrentIndex(1);
-        child<QDoubleSpinBox>(&page, "momentum")->setValue(0.9);
-        QCOMPARE(child<QLabel>(&page, "momentumError")->text(), QStringLiteral("SGD only: set it to 0 for Adam"));
-        QVERIFY(!page.problem().isEmpty());
-        child<QComboBox>(&page, "optimizer")->setCurrentIndex(0);
-        QVERIFY(page.problem().isEmpty());
+        const rs::SettingRule &rate = rs::ruleFor(rs::Setting::LearningRate);
+        const auto *base = child<QDoubleSpinBox>(&page, "baseRate");
+        QCOMPARE(base->minimum(), rate.minimum);
+        QCOMPARE(base->maximum(), rate.maximum);
+        QCOMPARE(base->value(), rate.defaultValue);
+        QCOMPARE(child<QSpinBox>(&page, "steps")->minimum(), int(rs::ruleFor(rs::Setting::Steps).minimum));
+        QCOMPARE(child<QDoubleSpinBox>(&page, "momentum")->maximum(), rs::ruleFor(rs::Setting::Momentum).maximum);
+        const QString help = rs::test::runCli({QStringLiteral("train"), QStringLiteral("--help")}).out.simplified();
+        QVERIFY(help.contains(QStringLiteral("Base learning rate BLR (default %1)").arg(rs::defaultText(rs::Setting::LearningRate))));
+        QVERIFY(help.contains(QStringLiteral("Training steps (default %1)").arg(rs::defaultText(rs::Setting::Steps))));
     }
 
     // Automatic by default, naming what it means on this computer; each choice reads back.

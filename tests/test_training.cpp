@@ -2,6 +2,7 @@
 // progress, honours cancel and saves/loads.
 
 #include "evaluation/evaluation.h"
+#include "model/backbone.h"
 #include "training/classifierhead.h"
 #include "training/trainingrun.h"
 
@@ -11,6 +12,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <thread>
 
 namespace {
 
@@ -95,6 +97,33 @@ private Q_SLOTS:
         const auto c = rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features);
         QCOMPARE(a.values, b.values);
         QVERIFY(a.values != c.values);
+    }
+
+    // A hidden-layer head trains on one thread of its own; no other thread, and none started
+    // meanwhile (the GUI predicts, or starts the next job), may lose its threads to it.
+    void trainingOnOneThreadLeavesOtherThreadsTheirs()
+    {
+        rs::setComputeThreads(2);
+        const int everyone = rs::computeThreads();
+        QCOMPARE(everyone, 2);
+        const rs::LabelledFeatures train = separable({30, 30}, 3);
+        rs::TrainingOptions o = quick();
+        o.hiddenUnits = 16;
+        o.evalInterval = 10;
+        std::vector<int> seenByNewThreads, seenByTheLoop;
+        std::thread trainer([&] {
+            rs::setComputeThreads(2);
+            rs::ClassifierHead::train(train, {}, 2, o, [&](const rs::TrainingPoint &) {
+                seenByTheLoop.push_back(rs::computeThreads());
+                std::thread meanwhile([&] { seenByNewThreads.push_back(rs::computeThreads()); });
+                meanwhile.join();
+            });
+        });
+        trainer.join();
+        QVERIFY(!seenByNewThreads.empty());
+        QCOMPARE(seenByTheLoop, std::vector<int>(seenByTheLoop.size(), 1)); // the loop itself runs alone
+        QCOMPARE(seenByNewThreads, std::vector<int>(seenByNewThreads.size(), everyone));
+        QCOMPARE(rs::computeThreads(), everyone);
     }
 
     void reportsProgress()

@@ -4,6 +4,7 @@
 
 #include "fileserver.h"
 #include "model/weightsdownload.h"
+#include "model/weightssource.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

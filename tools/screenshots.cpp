@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
     rs::StudioOptions options;
     const bool haveWeights = QFileInfo::exists(rs::defaultWeightsPath());
     if (!haveWeights)
-        options.weights = rs::WeightsChoice{{}, 1};
+        options.weights = rs::WeightsSource::random(1);
     options.cacheRoot = work.filePath(QStringLiteral("cache"));
     rs::MainWindow window(options);
     window.resize(1180, 780);
@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
     auto *plot = window.findChild<rs::CurvePlot *>();
     waitUntil([&] { return plot->series(rs::CurvePlot::TrainingLoss)->dataCount() >= 60; }, 600);
     shoot(window, 2, out.filePath(QStringLiteral("training.png")));
-    if (!waitUntil([&] { return !window.isTraining(); }, 600) || !window.lastRun()) {
+    if (!waitUntil([&] { return !window.session()->isTraining(); }, 600) || !window.session()->model()) {
         std::fprintf(stderr, "the run did not finish\n");
         return 1;
     }
@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
 
     // The results page with the gallery of the commonest mistake.
     auto *results = window.findChild<rs::ResultsPage *>();
-    const auto &confusion = window.lastRun()->evaluation.confusion;
+    const auto &confusion = window.session()->model()->run().evaluation.confusion;
     int worstTrue = 0, worstPredicted = 1;
     for (std::size_t t = 0; t < confusion.size(); ++t)
         for (std::size_t p = 0; p < confusion.size(); ++p)

@@ -15,7 +15,7 @@ for ts in "$root"/translations/retrain-studio_*.ts; do
     name=$(basename "$ts")
     stale=$(grep -c 'type="unfinished"\|type="obsolete"\|type="vanished"' "$ts" || true)
     cp "$ts" "$work/$name"
-    (cd "$root" && "$lupdate" -silent ui app/studio_main.cpp -ts "$work/$name")
+    (cd "$root" && "$lupdate" -silent ui app/studio_main.cpp core/training/settingrules.cpp -ts "$work/$name")
     missing=$(grep -c 'type="unfinished"\|type="vanished"' "$work/$name" || true)
     messages=$(grep -c '<message' "$ts")
     echo "$name: $messages messages, $stale unfinished or obsolete, $missing out of date with the code"

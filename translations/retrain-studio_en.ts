@@ -2,29 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="27"/>
+        <source>&amp;New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="28"/>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="29"/>
+        <source>&amp;Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="30"/>
+        <source>Save project &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="31"/>
+        <source>&amp;Add image folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="33"/>
+        <source>&amp;Start training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="34"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="35"/>
+        <source>&amp;Resume stopped run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="37"/>
+        <source>&amp;Export model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
+        <source>&amp;Download ImageNet weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="39"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="41"/>
+        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="42"/>
+        <source>Train a classifier on the dataset with the current settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="43"/>
+        <source>Stop the run; the previous results stay (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingRules</name>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="52"/>
+        <source>the number of steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="53"/>
+        <source>the number of epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="54"/>
+        <source>the batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <source>the base learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <source>the minimum learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <source>momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <source>the number of hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <source>dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <source>the evaluation interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <source>the checkpoint interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <source>the validation percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <source>the test percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <source>the fine-tuned blocks&apos; rate multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="74"/>
+        <source>%1 must be from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="102"/>
+        <source>the minimum learning rate must not exceed the base learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="104"/>
+        <source>momentum applies to SGD only: set it to 0 for Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="119"/>
+        <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="136"/>
+        <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main.cpp" line="35"/>
+        <location filename="../app/studio_main.cpp" line="36"/>
         <source>Train an image classifier on your own images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="38"/>
+        <location filename="../app/studio_main.cpp" line="39"/>
         <source>InceptionV3 weights file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="41"/>
+        <location filename="../app/studio_main.cpp" line="42"/>
         <source>Use seeded random weights (for testing only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="44"/>
+        <location filename="../app/studio_main.cpp" line="45"/>
         <source>Where image features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="46"/>
+        <location filename="../app/studio_main.cpp" line="47"/>
         <source>A project file to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,92 +303,92 @@
 <context>
     <name>rs::DatasetPage</name>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="41"/>
+        <location filename="../ui/datasetpage.cpp" line="43"/>
         <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="43"/>
+        <location filename="../ui/datasetpage.cpp" line="45"/>
         <source>&amp;Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="45"/>
+        <location filename="../ui/datasetpage.cpp" line="47"/>
         <source>&amp;Remove class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="47"/>
+        <location filename="../ui/datasetpage.cpp" line="49"/>
         <source>Try the &amp;sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="49"/>
+        <location filename="../ui/datasetpage.cpp" line="51"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="68"/>
+        <location filename="../ui/datasetpage.cpp" line="70"/>
         <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="71"/>
+        <location filename="../ui/datasetpage.cpp" line="74"/>
         <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="75"/>
+        <location filename="../ui/datasetpage.cpp" line="79"/>
         <source>file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="76"/>
+        <location filename="../ui/datasetpage.cpp" line="80"/>
         <source>retrain.py path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <location filename="../ui/datasetpage.cpp" line="82"/>
         <source>What decides an image&apos;s set. File name: a hash of the file&apos;s name, so an image keeps its set when folders are moved or renamed. retrain.py path: a hash of the path TensorFlow&apos;s retrain.py hashes (the class folder&apos;s full path, then the file name), to compare with a retrain.py run whose --image_dir is that folder&apos;s absolute path; only *.jpg, *.jpeg, *.JPG, *.JPEG and *.png files directly in a class folder are then used, as retrain.py collects them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="84"/>
+        <location filename="../ui/datasetpage.cpp" line="88"/>
         <source>&amp;Validation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="88"/>
+        <location filename="../ui/datasetpage.cpp" line="92"/>
         <source>&amp;Test:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="92"/>
+        <location filename="../ui/datasetpage.cpp" line="96"/>
         <source>Split &amp;by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="215"/>
+        <location filename="../ui/datasetpage.cpp" line="223"/>
         <source>Add a folder of images or of class folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="238"/>
+        <location filename="../ui/datasetpage.cpp" line="246"/>
         <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="245"/>
+        <location filename="../ui/datasetpage.cpp" line="253"/>
         <source>Reading folders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="254"/>
+        <location filename="../ui/datasetpage.cpp" line="264"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="260"/>
+        <location filename="../ui/datasetpage.cpp" line="270"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,407 +402,145 @@
     </message>
 </context>
 <context>
-    <name>rs::MainWindow</name>
+    <name>rs::Job</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
-        <source>Retrain Studio</source>
+        <location filename="../ui/job.cpp" line="71"/>
+        <source>an unknown error stopped the work</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>rs::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
-        <source>&amp;1 Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
-        <source>&amp;2 Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
-        <source>&amp;3 Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
-        <source>&amp;4 Results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
-        <source>&amp;5 Predict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
-        <source>Stopped. The previous run&apos;s results are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
-        <source>Stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
-        <source>Resume carries the run on from where it stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
-        <source>Random weights (seed %1): for testing only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
-        <location filename="../ui/mainwindow_weights.cpp" line="71"/>
-        <source>ImageNet weights: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
-        <source>No ImageNet weights found at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
-        <source>&amp;New project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
-        <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
-        <source>&amp;Save project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
-        <source>Save project &amp;as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
-        <source>&amp;Add image folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
-        <source>&amp;Start training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
-        <source>&amp;Resume stopped run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
-        <source>&amp;Export model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
-        <source>&amp;Download ImageNet weights…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
-        <source>Train a classifier on the dataset with the current settings (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
-        <source>Stop the run; the previous results stay (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
-        <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
-        <source>&amp;About Retrain Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
-        <source>About Retrain Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
-        <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/languagemenu.cpp" line="8"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/languagemenu.cpp" line="13"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/languagemenu.cpp" line="23"/>
         <source>The new language applies when Retrain Studio starts again.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="27"/>
-        <source>Retrain Studio projects (*.rsproject);;All files (*)</source>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="43"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <source>&amp;1 Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <source>&amp;2 Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <source>&amp;3 Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <source>&amp;4 Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <source>&amp;5 Predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <source>&amp;About Retrain Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <source>About Retrain Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="44"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="54"/>
-        <source>Open project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="62"/>
-        <location filename="../ui/mainwindow_project.cpp" line="69"/>
-        <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="62"/>
-        <source>Stop the training run first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="90"/>
-        <source>Not started yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="115"/>
-        <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="121"/>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="128"/>
-        <source>Save project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="140"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="140"/>
-        <source>Save the changes to this project first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="56"/>
-        <source>The folders are still being read; start again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="58"/>
-        <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="60"/>
-        <source>Settings: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="101"/>
-        <source>Reading the dataset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="124"/>
-        <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="136"/>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="137"/>
-        <source>Training failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="172"/>
-        <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="178"/>
-        <source>Exported the model to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="180"/>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="189"/>
-        <source>Writing the sample images to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="194"/>
-        <source>No sample images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="195"/>
-        <source>%1
-The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="18"/>
-        <source>ImageNet weights needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
-        <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="24"/>
-        <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="27"/>
-        <source>&amp;Download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
-        <source>&amp;Untrained weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="38"/>
-        <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
-        <source>Downloading the ImageNet weights from %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="51"/>
-        <source>ImageNet weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="60"/>
-        <source>Downloading the ImageNet weights: %1 of %2 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="73"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,6 +652,56 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
 </context>
 <context>
+    <name>rs::ProjectFiles</name>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="45"/>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="46"/>
+        <location filename="../ui/projectfiles.cpp" line="92"/>
+        <source>Retrain Studio projects (*.rsproject);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="54"/>
+        <location filename="../ui/projectfiles.cpp" line="61"/>
+        <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="54"/>
+        <source>Stop the training run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="76"/>
+        <source>Cannot save the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="80"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="91"/>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="104"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="104"/>
+        <source>Save the changes to this project first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::RatePreview</name>
     <message>
         <location filename="../ui/ratepreview.cpp" line="14"/>
@@ -830,459 +784,589 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
 </context>
 <context>
-    <name>rs::SettingsPage</name>
+    <name>rs::Session</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="75"/>
-        <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
+        <location filename="../ui/session.cpp" line="59"/>
+        <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="387"/>
-        <source>steps</source>
+        <location filename="../ui/session.cpp" line="60"/>
+        <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="387"/>
-        <source>epochs</source>
+        <location filename="../ui/session.cpp" line="63"/>
+        <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
-        <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
+        <location filename="../ui/session.cpp" line="63"/>
+        <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="83"/>
-        <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
+        <location filename="../ui/session.cpp" line="65"/>
+        <source>Resume carries the run on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="90"/>
-        <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
+        <location filename="../ui/session.cpp" line="69"/>
+        <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="94"/>
-        <source>all images</source>
+        <location filename="../ui/session.cpp" line="73"/>
+        <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="95"/>
-        <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
+        <location filename="../ui/session.cpp" line="74"/>
+        <source>%1
+The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="98"/>
-        <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
+        <location filename="../ui/session.cpp" line="169"/>
+        <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="101"/>
-        <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
+        <location filename="../ui/session.cpp" line="171"/>
+        <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="105"/>
-        <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="116"/>
-        <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="120"/>
-        <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="127"/>
-        <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="131"/>
-        <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="136"/>
-        <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
-        <source>as the images come</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
-        <source>draw classes equally often</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
-        <source>weight classes by rarity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
-        <source>Class &amp;balance:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="140"/>
-        <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="108"/>
-        <source>exponential</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="109"/>
-        <source>constant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="110"/>
-        <source>step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="111"/>
-        <source>cosine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="112"/>
-        <source>geometric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="144"/>
-        <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="151"/>
-        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="154"/>
-        <source>the classifier only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
-        <source>the classifier and the blocks from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
-        <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
-        <source>update BatchNorm statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="165"/>
-        <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="169"/>
-        <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="173"/>
-        <source>mirror</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="174"/>
-        <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="177"/>
-        <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="179"/>
-        <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="181"/>
-        <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
-        <source>crop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="184"/>
-        <source>scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="185"/>
-        <source>brightness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
-        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="189"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
-        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
-        <source>automatic (%1 on this computer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
-        <source>Training &amp;length:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="205"/>
-        <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
-        <source>Base learning &amp;rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
-        <source>M&amp;inimum learning rate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
-        <source>&amp;Schedule:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
-        <source>&amp;Optimizer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
-        <source>&amp;Momentum:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
-        <source>&amp;Hidden units:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
-        <source>&amp;Dropout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
-        <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
-        <source>&amp;Feature layer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
-        <source>&amp;Train:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
-        <source>Blocks&apos; rate ×:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
-        <source>&amp;Augmented copies:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="219"/>
-        <source>&amp;ImageNet weights:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
-        <source>&amp;Compute in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="222"/>
-        <source>Learning rate over the run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="319"/>
-        <source>random weights, seed %1 (for testing only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="387"/>
-        <source>(add images to see it in %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="389"/>
-        <source>= steps: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="391"/>
-        <source>≈ %1 epochs (training images: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="396"/>
-        <source>no fewer than the training images (%1): every step uses all of them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="398"/>
-        <source>must not exceed the base rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="405"/>
-        <source>fine-tuning needs the bottleneck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="407"/>
-        <source>SGD only: set it to 0 for Adam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="415"/>
-        <source>InceptionV3 weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="416"/>
-        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rs::TrainingJob</name>
-    <message>
-        <location filename="../ui/trainingjob.cpp" line="57"/>
+        <location filename="../ui/session.cpp" line="235"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="72"/>
+        <location filename="../ui/session.cpp" line="250"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="83"/>
+        <location filename="../ui/session.cpp" line="260"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingjob.cpp" line="93"/>
-        <source>an unknown error stopped the run</source>
+        <location filename="../ui/session.cpp" line="275"/>
+        <source>Reading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="287"/>
+        <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="302"/>
+        <source>Exported the model to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="305"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="324"/>
+        <source>Writing the sample images to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::SettingsPage</name>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="83"/>
+        <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="86"/>
+        <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="90"/>
+        <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="96"/>
+        <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="99"/>
+        <source>all images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="100"/>
+        <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="103"/>
+        <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="106"/>
+        <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="110"/>
+        <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="121"/>
+        <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="125"/>
+        <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="132"/>
+        <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="136"/>
+        <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="141"/>
+        <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="143"/>
+        <source>as the images come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="143"/>
+        <source>draw classes equally often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="143"/>
+        <source>weight classes by rarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="217"/>
+        <source>Class &amp;balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="145"/>
+        <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="113"/>
+        <source>exponential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="114"/>
+        <source>constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="115"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="116"/>
+        <source>cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="117"/>
+        <source>geometric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="149"/>
+        <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="156"/>
+        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="159"/>
+        <source>the classifier only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="161"/>
+        <source>the classifier and the blocks from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="163"/>
+        <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="168"/>
+        <source>update BatchNorm statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="169"/>
+        <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="173"/>
+        <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="177"/>
+        <source>mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="178"/>
+        <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="181"/>
+        <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="183"/>
+        <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="185"/>
+        <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="187"/>
+        <source>crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="188"/>
+        <source>scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="189"/>
+        <source>brightness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="191"/>
+        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="193"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="197"/>
+        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="200"/>
+        <source>automatic (%1 on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="208"/>
+        <source>Training &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="209"/>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="210"/>
+        <source>Base learning &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="211"/>
+        <source>M&amp;inimum learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="212"/>
+        <source>&amp;Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="213"/>
+        <source>&amp;Optimizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="214"/>
+        <source>&amp;Momentum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="215"/>
+        <source>&amp;Hidden units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="216"/>
+        <source>&amp;Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="218"/>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="219"/>
+        <source>&amp;Feature layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="220"/>
+        <source>&amp;Train:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="221"/>
+        <source>Blocks&apos; rate ×:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="222"/>
+        <source>&amp;Augmented copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="223"/>
+        <source>&amp;ImageNet weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="224"/>
+        <source>&amp;Compute in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="226"/>
+        <source>Learning rate over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="334"/>
+        <source>random weights, seed %1 (for testing only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="405"/>
+        <source>(add images to see it in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="407"/>
+        <source>= steps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="409"/>
+        <source>≈ %1 epochs (training images: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="414"/>
+        <source>no fewer than the training images (%1): every step uses all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="441"/>
+        <source>InceptionV3 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="442"/>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>rs::TrainingPage</name>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="31"/>
+        <location filename="../ui/trainingpage.cpp" line="32"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="38"/>
-        <location filename="../ui/trainingpage.cpp" line="72"/>
+        <location filename="../ui/trainingpage.cpp" line="39"/>
+        <location filename="../ui/trainingpage.cpp" line="83"/>
         <source>%v of %m images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="82"/>
+        <location filename="../ui/trainingpage.cpp" line="93"/>
         <source>Images: %1 · classes: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="99"/>
+        <location filename="../ui/trainingpage.cpp" line="110"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="109"/>
+        <location filename="../ui/trainingpage.cpp" line="120"/>
         <source>step %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="117"/>
+        <location filename="../ui/trainingpage.cpp" line="128"/>
         <source>%1 steps/s · %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="131"/>
         <source>training loss %1 · learning rate %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="122"/>
+        <location filename="../ui/trainingpage.cpp" line="133"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="133"/>
+        <location filename="../ui/trainingpage.cpp" line="144"/>
         <source>%v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="148"/>
+        <location filename="../ui/trainingpage.cpp" line="159"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="148"/>
+        <location filename="../ui/trainingpage.cpp" line="159"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="149"/>
+        <location filename="../ui/trainingpage.cpp" line="160"/>
         <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::WeightsPrompt</name>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="18"/>
+        <source>Random weights (seed %1): for testing only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="20"/>
+        <source>No ImageNet weights found at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="25"/>
+        <source>ImageNet weights needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="26"/>
+        <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="31"/>
+        <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="34"/>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="35"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="36"/>
+        <source>&amp;Untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="45"/>
+        <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="56"/>
+        <source>Downloading the ImageNet weights from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="56"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="59"/>
+        <source>ImageNet weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="68"/>
+        <source>Downloading the ImageNet weights: %1 of %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="20"/>
+        <location filename="../ui/weightsprompt.cpp" line="78"/>
+        <source>ImageNet weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

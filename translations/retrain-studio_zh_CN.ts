@@ -2,29 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="27"/>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="28"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="29"/>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="30"/>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="31"/>
+        <source>&amp;Add image folder…</source>
+        <translation>添加图像文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="33"/>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="34"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="35"/>
+        <source>&amp;Resume stopped run</source>
+        <translation>继续已停止的训练(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="37"/>
+        <source>&amp;Export model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
+        <source>&amp;Download ImageNet weights…</source>
+        <translation>下载 ImageNet 权重(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="39"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="41"/>
+        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
+        <translation>从停止处继续训练；最终结果与未中断时相同</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="42"/>
+        <source>Train a classifier on the dataset with the current settings (%1)</source>
+        <translation>用当前设置在数据集上训练分类器（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="43"/>
+        <source>Stop the run; the previous results stay (%1)</source>
+        <translation>停止训练；之前的结果保留（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingRules</name>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="52"/>
+        <source>the number of steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="53"/>
+        <source>the number of epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="54"/>
+        <source>the batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <source>the base learning rate</source>
+        <translation>基础学习率</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <source>the minimum learning rate</source>
+        <translation>最小学习率</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <source>the number of hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <source>dropout</source>
+        <translation>dropout 比例</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <source>the evaluation interval</source>
+        <translation>评估间隔</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <source>the checkpoint interval</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <source>the validation percentage</source>
+        <translation>验证集百分比</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <source>the test percentage</source>
+        <translation>测试集百分比</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <source>the fine-tuned blocks&apos; rate multiplier</source>
+        <translation>微调模块的学习率倍数</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="74"/>
+        <source>%1 must be from %2 to %3</source>
+        <translation>%1 必须在 %2 到 %3 之间</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="102"/>
+        <source>the minimum learning rate must not exceed the base learning rate</source>
+        <translation>最小学习率不能超过基础学习率</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="104"/>
+        <source>momentum applies to SGD only: set it to 0 for Adam</source>
+        <translation>动量只适用于 SGD：使用 Adam 时请设为 0</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="119"/>
+        <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
+        <translation>验证集和测试集百分比之和必须小于 100，否则没有图像留给训练</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="136"/>
+        <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
+        <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main.cpp" line="35"/>
+        <location filename="../app/studio_main.cpp" line="36"/>
         <source>Train an image classifier on your own images.</source>
         <translation>用你自己的图像训练图像分类器。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="38"/>
+        <location filename="../app/studio_main.cpp" line="39"/>
         <source>InceptionV3 weights file.</source>
         <translation>InceptionV3 权重文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="41"/>
+        <location filename="../app/studio_main.cpp" line="42"/>
         <source>Use seeded random weights (for testing only).</source>
         <translation>使用带种子的随机权重（仅供测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="44"/>
+        <location filename="../app/studio_main.cpp" line="45"/>
         <source>Where image features are cached.</source>
         <translation>图像特征的缓存位置。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="46"/>
+        <location filename="../app/studio_main.cpp" line="47"/>
         <source>A project file to open.</source>
         <translation>要打开的项目文件。</translation>
     </message>
@@ -137,92 +303,92 @@
 <context>
     <name>rs::DatasetPage</name>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="41"/>
+        <location filename="../ui/datasetpage.cpp" line="43"/>
         <source>Drop folders here: a folder holding one subfolder per class, or one folder per class.</source>
         <translation>将文件夹拖到这里：一个包含各类别子文件夹的文件夹，或每个类别一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="43"/>
+        <location filename="../ui/datasetpage.cpp" line="45"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="45"/>
+        <location filename="../ui/datasetpage.cpp" line="47"/>
         <source>&amp;Remove class</source>
         <translation>移除类别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="47"/>
+        <location filename="../ui/datasetpage.cpp" line="49"/>
         <source>Try the &amp;sample images</source>
         <translation>试用示例图像(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="49"/>
+        <location filename="../ui/datasetpage.cpp" line="51"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation>来自 Fashion-MNIST 的十类服装图片，用来体验训练过程。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="68"/>
+        <location filename="../ui/datasetpage.cpp" line="70"/>
         <source>Share of each class held out to watch for overfitting while training. Too little gives a noisy validation curve; too much takes images from training.</source>
         <translation>每个类别中留作验证的比例，用于在训练时观察过拟合。太少则验证曲线噪声大；太多则挤占训练图像。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="71"/>
+        <location filename="../ui/datasetpage.cpp" line="74"/>
         <source>Share of each class kept aside for the final accuracy, never seen in training. Too little makes the reported accuracy unreliable.</source>
         <translation>每个类别中留作最终评估的比例，训练时从不使用。太少则报告的准确率不可靠。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="75"/>
+        <location filename="../ui/datasetpage.cpp" line="79"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="76"/>
+        <location filename="../ui/datasetpage.cpp" line="80"/>
         <source>retrain.py path</source>
         <translation>retrain.py 路径</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="78"/>
+        <location filename="../ui/datasetpage.cpp" line="82"/>
         <source>What decides an image&apos;s set. File name: a hash of the file&apos;s name, so an image keeps its set when folders are moved or renamed. retrain.py path: a hash of the path TensorFlow&apos;s retrain.py hashes (the class folder&apos;s full path, then the file name), to compare with a retrain.py run whose --image_dir is that folder&apos;s absolute path; only *.jpg, *.jpeg, *.JPG, *.JPEG and *.png files directly in a class folder are then used, as retrain.py collects them.</source>
         <translation>决定图像归入哪个集合的依据。文件名：对文件名取哈希，因此移动或重命名文件夹后图像仍留在原来的集合中。retrain.py 路径：对 TensorFlow 的 retrain.py 所哈希的路径取哈希（类别文件夹的完整路径加文件名），以便与 --image_dir 为该文件夹绝对路径的 retrain.py 运行结果对照；此时只使用类别文件夹中直接存放的 *.jpg、*.jpeg、*.JPG、*.JPEG 和 *.png 文件，与 retrain.py 收集文件的方式相同。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="84"/>
+        <location filename="../ui/datasetpage.cpp" line="88"/>
         <source>&amp;Validation:</source>
         <translation>验证集(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="88"/>
+        <location filename="../ui/datasetpage.cpp" line="92"/>
         <source>&amp;Test:</source>
         <translation>测试集(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="92"/>
+        <location filename="../ui/datasetpage.cpp" line="96"/>
         <source>Split &amp;by:</source>
         <translation>划分依据(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="215"/>
+        <location filename="../ui/datasetpage.cpp" line="223"/>
         <source>Add a folder of images or of class folders</source>
         <translation>添加一个图像文件夹或类别文件夹的上级文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="238"/>
+        <location filename="../ui/datasetpage.cpp" line="246"/>
         <source>Classes to train on: %1 · images: %2 (training %3, validation %4, test %5)</source>
         <translation>参与训练的类别：%1 · 图像：%2（训练集 %3，验证集 %4，测试集 %5）</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="245"/>
+        <location filename="../ui/datasetpage.cpp" line="253"/>
         <source>Reading folders…</source>
         <translation>正在读取文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="254"/>
+        <location filename="../ui/datasetpage.cpp" line="264"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation>“%1”图像较少（%2 张）；%3 张以上能得到更可靠的分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="260"/>
+        <location filename="../ui/datasetpage.cpp" line="270"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation>已跳过的文件：%1（原因见下方列表）。</translation>
     </message>
@@ -236,408 +402,145 @@
     </message>
 </context>
 <context>
-    <name>rs::MainWindow</name>
+    <name>rs::Job</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
-        <source>Untitled</source>
-        <translation>未命名</translation>
+        <location filename="../ui/job.cpp" line="71"/>
+        <source>an unknown error stopped the work</source>
+        <translation>未知错误中止了任务</translation>
     </message>
+</context>
+<context>
+    <name>rs::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
-        <source>Retrain Studio</source>
-        <translation>Retrain Studio</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
-        <source>&amp;1 Dataset</source>
-        <translation>数据集(&amp;1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
-        <source>&amp;2 Settings</source>
-        <translation>设置(&amp;2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
-        <source>&amp;3 Training</source>
-        <translation>训练(&amp;3)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
-        <source>&amp;4 Results</source>
-        <translation>结果(&amp;4)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
-        <source>&amp;5 Predict</source>
-        <translation>预测(&amp;5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
-        <source>Stopped. The previous run&apos;s results are kept.</source>
-        <translation>已停止。上一次训练的结果保留不变。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
-        <source>Resume carries the run on from where it stopped.</source>
-        <translation>“继续训练”可从停止处接着运行。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
-        <source>Random weights (seed %1): for testing only</source>
-        <translation>随机权重（种子 %1）：仅供测试</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
-        <location filename="../ui/mainwindow_weights.cpp" line="71"/>
-        <source>ImageNet weights: %1</source>
-        <translation>ImageNet 权重：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
-        <source>No ImageNet weights found at %1</source>
-        <translation>在 %1 未找到 ImageNet 权重</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
-        <source>&amp;New project</source>
-        <translation>新建项目(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
-        <source>&amp;Open project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
-        <source>&amp;Save project</source>
-        <translation>保存项目(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
-        <source>Save project &amp;as…</source>
-        <translation>项目另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
-        <source>&amp;Add image folder…</source>
-        <translation>添加图像文件夹(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
-        <source>&amp;Start training</source>
-        <translation>开始训练(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
-        <source>&amp;Resume stopped run</source>
-        <translation>继续已停止的训练(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
-        <translation>从停止处继续训练；最终结果与未中断时相同</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
-        <source>&amp;Export model…</source>
-        <translation>导出模型(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
-        <source>&amp;Download ImageNet weights…</source>
-        <translation>下载 ImageNet 权重(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
-        <source>Train a classifier on the dataset with the current settings (%1)</source>
-        <translation>用当前设置在数据集上训练分类器（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
-        <source>Stop the run; the previous results stay (%1)</source>
-        <translation>停止训练；之前的结果保留（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
-        <source>&amp;Training</source>
-        <translation>训练(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
-        <source>&amp;About Retrain Studio</source>
-        <translation>关于 Retrain Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
-        <source>About Retrain Studio</source>
-        <translation>关于 Retrain Studio</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
-        <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/languagemenu.cpp" line="8"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/languagemenu.cpp" line="13"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/languagemenu.cpp" line="23"/>
         <source>The new language applies when Retrain Studio starts again.</source>
         <translation>新语言将在 Retrain Studio 下次启动时生效。</translation>
     </message>
+</context>
+<context>
+    <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="27"/>
-        <source>Retrain Studio projects (*.rsproject);;All files (*)</source>
-        <translation>Retrain Studio 项目 (*.rsproject);;所有文件 (*)</translation>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="43"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <source>Retrain Studio</source>
+        <translation>Retrain Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <source>&amp;1 Dataset</source>
+        <translation>数据集(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <source>&amp;2 Settings</source>
+        <translation>设置(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <source>&amp;3 Training</source>
+        <translation>训练(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <source>&amp;4 Results</source>
+        <translation>结果(&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <source>&amp;5 Predict</source>
+        <translation>预测(&amp;5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <source>&amp;About Retrain Studio</source>
+        <translation>关于 Retrain Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <source>About Retrain Studio</source>
+        <translation>关于 Retrain Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="44"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="54"/>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="62"/>
-        <location filename="../ui/mainwindow_project.cpp" line="69"/>
-        <source>Cannot open the project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="62"/>
-        <source>Stop the training run first.</source>
-        <translation>请先停止正在进行的训练。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_project.cpp" line="90"/>
-        <source>Not started yet.</source>
-        <translation>尚未开始。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="115"/>
-        <source>Cannot save the project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="121"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="128"/>
-        <source>Save project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="140"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_project.cpp" line="140"/>
-        <source>Save the changes to this project first?</source>
-        <translation>是否先保存对此项目的更改？</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="56"/>
-        <source>The folders are still being read; start again in a moment.</source>
-        <translation>仍在读取文件夹；请稍后再开始。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="58"/>
-        <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
-        <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="60"/>
-        <source>Settings: %1</source>
-        <translation>设置：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="101"/>
-        <source>Reading the dataset…</source>
-        <translation>正在读取数据集…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="124"/>
-        <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
-        <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="136"/>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="137"/>
-        <source>Training failed</source>
-        <translation>训练失败</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_training.cpp" line="172"/>
-        <source>Exporting to %1…</source>
-        <translation>正在导出到 %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="178"/>
-        <source>Exported the model to %1</source>
-        <translation>模型已导出到 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="180"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="189"/>
-        <source>Writing the sample images to %1…</source>
-        <translation>正在将示例图像写入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="194"/>
-        <source>No sample images</source>
-        <translation>没有示例图像</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_training.cpp" line="195"/>
-        <source>%1
-The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
-        <translation>%1
-示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="18"/>
-        <source>ImageNet weights needed</source>
-        <translation>需要 ImageNet 权重</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="19"/>
-        <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
-        <translation>训练从在 ImageNet 上预训练的 InceptionV3 开始，但在 %1 未找到其权重文件。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="24"/>
-        <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
-        <translation>可以从 PyTorch 下载（约 104 MB，与 Python 的 torchvision 共用），选择你已有的文件，或者使用未训练的权重继续——后者只能演示工具的用法。</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="27"/>
-        <source>&amp;Download</source>
-        <translation>下载(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="28"/>
-        <source>&amp;Choose file…</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="29"/>
-        <source>&amp;Untrained weights</source>
-        <translation>未训练的权重(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="38"/>
-        <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
-        <translation>未训练的权重（种子 0）：结果只演示工具的用法，不代表其能力</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
-        <source>Downloading the ImageNet weights from %1…</source>
-        <translation>正在从 %1 下载 ImageNet 权重…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="49"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="51"/>
-        <source>ImageNet weights</source>
-        <translation>ImageNet 权重</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="60"/>
-        <source>Downloading the ImageNet weights: %1 of %2 MB</source>
-        <translation>正在下载 ImageNet 权重：%1 / %2 MB</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow_weights.cpp" line="73"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>
@@ -749,6 +652,56 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
 </context>
 <context>
+    <name>rs::ProjectFiles</name>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="45"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="46"/>
+        <location filename="../ui/projectfiles.cpp" line="92"/>
+        <source>Retrain Studio projects (*.rsproject);;All files (*)</source>
+        <translation>Retrain Studio 项目 (*.rsproject);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="54"/>
+        <location filename="../ui/projectfiles.cpp" line="61"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="54"/>
+        <source>Stop the training run first.</source>
+        <translation>请先停止正在进行的训练。</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="76"/>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="80"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="91"/>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="104"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectfiles.cpp" line="104"/>
+        <source>Save the changes to this project first?</source>
+        <translation>是否先保存对此项目的更改？</translation>
+    </message>
+</context>
+<context>
     <name>rs::RatePreview</name>
     <message>
         <location filename="../ui/ratepreview.cpp" line="14"/>
@@ -831,460 +784,591 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
 </context>
 <context>
+    <name>rs::Session</name>
+    <message>
+        <location filename="../ui/session.cpp" line="59"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="60"/>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="63"/>
+        <source>Stopped. The previous run&apos;s results are kept.</source>
+        <translation>已停止。上一次训练的结果保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="63"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="65"/>
+        <source>Resume carries the run on from where it stopped.</source>
+        <translation>“继续训练”可从停止处接着运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="69"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="73"/>
+        <source>No sample images</source>
+        <translation>没有示例图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="74"/>
+        <source>%1
+The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
+        <translation>%1
+示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="169"/>
+        <source>The folders are still being read; start again in a moment.</source>
+        <translation>仍在读取文件夹；请稍后再开始。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="171"/>
+        <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
+        <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="235"/>
+        <source>Loading the InceptionV3 weights…</source>
+        <translation>正在加载 InceptionV3 权重…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="250"/>
+        <source>Computing image features in %1…</source>
+        <translation>正在以 %1 计算图像特征…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="260"/>
+        <source>Training the classifier…</source>
+        <translation>正在训练分类器…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="275"/>
+        <source>Reading the dataset…</source>
+        <translation>正在读取数据集…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="287"/>
+        <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
+        <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="302"/>
+        <source>Exported the model to %1</source>
+        <translation>模型已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="305"/>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="324"/>
+        <source>Writing the sample images to %1…</source>
+        <translation>正在将示例图像写入 %1…</translation>
+    </message>
+</context>
+<context>
     <name>rs::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="75"/>
+        <location filename="../ui/settingspage.cpp" line="83"/>
         <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
         <translation>以步数（每步一个批次）或轮数（每张训练图像各看一次）设置训练时长。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="387"/>
+        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="76"/>
-        <location filename="../ui/settingspage.cpp" line="387"/>
+        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
+        <location filename="../ui/settingspage.cpp" line="86"/>
         <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
         <translation>分类器学习的批次数。太少则还没学好就停止；太多主要是浪费时间，在小数据集上还可能过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="83"/>
+        <location filename="../ui/settingspage.cpp" line="90"/>
         <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
         <translation>每张训练图像被看到的次数。太少则分类器没学好；太多可能在小数据集上过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="90"/>
+        <location filename="../ui/settingspage.cpp" line="96"/>
         <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
         <translation>每个学习步骤使用的图像数。批次小则每步快但噪声大；批次大则更平稳，但每步更慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="94"/>
+        <location filename="../ui/settingspage.cpp" line="99"/>
         <source>all images</source>
         <translation>全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="95"/>
+        <location filename="../ui/settingspage.cpp" line="100"/>
         <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
         <translation>每一步都使用全部训练图像：曲线最平稳，但在大数据集上很慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="98"/>
+        <location filename="../ui/settingspage.cpp" line="103"/>
         <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
         <translation>初始学习步长的大小。太高则损失剧烈波动甚至上升；太低则学习非常缓慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="101"/>
+        <location filename="../ui/settingspage.cpp" line="106"/>
         <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
         <translation>学习率衰减的目标值：结束时的小步长用于微调结果。不能高于基础学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="105"/>
+        <location filename="../ui/settingspage.cpp" line="110"/>
         <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
         <translation>学习率在训练过程中如何从基础学习率变化到最小学习率；下方的图显示了它。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="108"/>
+        <location filename="../ui/settingspage.cpp" line="113"/>
         <source>exponential</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="109"/>
+        <location filename="../ui/settingspage.cpp" line="114"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="110"/>
+        <location filename="../ui/settingspage.cpp" line="115"/>
         <source>step</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="111"/>
+        <location filename="../ui/settingspage.cpp" line="116"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="112"/>
+        <location filename="../ui/settingspage.cpp" line="117"/>
         <source>geometric</source>
         <translation>几何衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="116"/>
+        <location filename="../ui/settingspage.cpp" line="121"/>
         <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
         <translation>SGD 是经典方案；Adam 为每个权重自适应调整步长，通常需要小 10 到 100 倍的学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="120"/>
+        <location filename="../ui/settingspage.cpp" line="125"/>
         <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
         <translation>仅用于 SGD：上一步有多少延续到下一步。0.9 能加快学习；接近 1 时会冲过头。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="127"/>
+        <location filename="../ui/settingspage.cpp" line="132"/>
         <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
         <translation>0 表示在图像特征上只训练一层（经典方案）。隐藏层能拟合更难的问题，但在小数据集上更容易过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="131"/>
+        <location filename="../ui/settingspage.cpp" line="136"/>
         <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
         <translation>每一步随机屏蔽的特征比例，用于防止过拟合。太高则分类器无法学习。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="136"/>
+        <location filename="../ui/settingspage.cpp" line="141"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation>当各类别大小相差很大时，避免小类别被大类别淹没：让每个类别被抽到的次数相同，或按类别的稀少程度加权其误差。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
+        <location filename="../ui/settingspage.cpp" line="143"/>
         <source>as the images come</source>
         <translation>按图像原样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
+        <location filename="../ui/settingspage.cpp" line="143"/>
         <source>draw classes equally often</source>
         <translation>各类别等量抽样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="138"/>
+        <location filename="../ui/settingspage.cpp" line="143"/>
         <source>weight classes by rarity</source>
         <translation>按稀少程度为类别加权</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="140"/>
+        <location filename="../ui/settingspage.cpp" line="145"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation>相同的种子、数据和设置会训练出相同的分类器；改变种子可以看出结果受随机性影响有多大。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="144"/>
+        <location filename="../ui/settingspage.cpp" line="149"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation>从 InceptionV3 的哪一层提取图像特征。瓶颈特征（2048 个数）适合大多数照片；较早的层保留更简单的形状和纹理，适合与 ImageNet 差别较大的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="151"/>
+        <location filename="../ui/settingspage.cpp" line="156"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="154"/>
+        <location filename="../ui/settingspage.cpp" line="159"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
+        <location filename="../ui/settingspage.cpp" line="161"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
+        <location filename="../ui/settingspage.cpp" line="168"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="165"/>
+        <location filename="../ui/settingspage.cpp" line="169"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="169"/>
+        <location filename="../ui/settingspage.cpp" line="173"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="173"/>
+        <location filename="../ui/settingspage.cpp" line="177"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="174"/>
+        <location filename="../ui/settingspage.cpp" line="178"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="177"/>
+        <location filename="../ui/settingspage.cpp" line="181"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="179"/>
+        <location filename="../ui/settingspage.cpp" line="183"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="181"/>
+        <location filename="../ui/settingspage.cpp" line="185"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="187"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="184"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="185"/>
+        <location filename="../ui/settingspage.cpp" line="189"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
+        <location filename="../ui/settingspage.cpp" line="191"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
         <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（inception_v3_google-0cc3c7bd.pth）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="189"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="197"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
+        <location filename="../ui/settingspage.cpp" line="200"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="205"/>
+        <location filename="../ui/settingspage.cpp" line="209"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="210"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="215"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingspage.cpp" line="219"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="221"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="222"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="219"/>
+        <location filename="../ui/settingspage.cpp" line="223"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="224"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="222"/>
+        <location filename="../ui/settingspage.cpp" line="226"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="319"/>
+        <location filename="../ui/settingspage.cpp" line="334"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="387"/>
+        <location filename="../ui/settingspage.cpp" line="405"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="389"/>
+        <location filename="../ui/settingspage.cpp" line="407"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="391"/>
+        <location filename="../ui/settingspage.cpp" line="409"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="396"/>
+        <location filename="../ui/settingspage.cpp" line="414"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="398"/>
-        <source>must not exceed the base rate</source>
-        <translation>不能超过基础学习率</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="405"/>
-        <source>fine-tuning needs the bottleneck</source>
-        <translation>微调需要使用瓶颈特征</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="407"/>
-        <source>SGD only: set it to 0 for Adam</source>
-        <translation>仅用于 SGD：使用 Adam 时请设为 0</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="415"/>
+        <location filename="../ui/settingspage.cpp" line="441"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="416"/>
+        <location filename="../ui/settingspage.cpp" line="442"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
-    <name>rs::TrainingJob</name>
-    <message>
-        <location filename="../ui/trainingjob.cpp" line="57"/>
-        <source>Loading the InceptionV3 weights…</source>
-        <translation>正在加载 InceptionV3 权重…</translation>
-    </message>
-    <message>
-        <location filename="../ui/trainingjob.cpp" line="72"/>
-        <source>Computing image features in %1…</source>
-        <translation>正在以 %1 计算图像特征…</translation>
-    </message>
-    <message>
-        <location filename="../ui/trainingjob.cpp" line="83"/>
-        <source>Training the classifier…</source>
-        <translation>正在训练分类器…</translation>
-    </message>
-    <message>
-        <location filename="../ui/trainingjob.cpp" line="93"/>
-        <source>an unknown error stopped the run</source>
-        <translation>一个未知错误中止了训练</translation>
-    </message>
-</context>
-<context>
     <name>rs::TrainingPage</name>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="31"/>
+        <location filename="../ui/trainingpage.cpp" line="32"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="38"/>
-        <location filename="../ui/trainingpage.cpp" line="72"/>
+        <location filename="../ui/trainingpage.cpp" line="39"/>
+        <location filename="../ui/trainingpage.cpp" line="83"/>
         <source>%v of %m images</source>
         <translation>%v / %m 张图像</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="82"/>
+        <location filename="../ui/trainingpage.cpp" line="93"/>
         <source>Images: %1 · classes: %2</source>
         <translation>图像：%1 · 类别：%2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="99"/>
+        <location filename="../ui/trainingpage.cpp" line="110"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation>%1 张/秒 · 剩余 %2 · %3 张来自缓存</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="109"/>
+        <location filename="../ui/trainingpage.cpp" line="120"/>
         <source>step %v of %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="117"/>
+        <location filename="../ui/trainingpage.cpp" line="128"/>
         <source>%1 steps/s · %2 left</source>
         <translation>%1 步/秒 · 剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="131"/>
         <source>training loss %1 · learning rate %2</source>
         <translation>训练损失 %1 · 学习率 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="122"/>
+        <location filename="../ui/trainingpage.cpp" line="133"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation> · 验证损失 %1 · 验证准确率 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="133"/>
+        <location filename="../ui/trainingpage.cpp" line="144"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="148"/>
+        <location filename="../ui/trainingpage.cpp" line="159"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="148"/>
+        <location filename="../ui/trainingpage.cpp" line="159"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="149"/>
+        <location filename="../ui/trainingpage.cpp" line="160"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>rs::WeightsPrompt</name>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="18"/>
+        <source>Random weights (seed %1): for testing only</source>
+        <translation>随机权重（种子 %1）：仅供测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="20"/>
+        <source>No ImageNet weights found at %1</source>
+        <translation>在 %1 未找到 ImageNet 权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="25"/>
+        <source>ImageNet weights needed</source>
+        <translation>需要 ImageNet 权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="26"/>
+        <source>Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.</source>
+        <translation>训练从在 ImageNet 上预训练的 InceptionV3 开始，但在 %1 未找到其权重文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="31"/>
+        <source>Download it from PyTorch (about 104 MB, shared with Python&apos;s torchvision), choose a copy you have, or go on with untrained weights, which only show how the tool works.</source>
+        <translation>可以从 PyTorch 下载（约 104 MB，与 Python 的 torchvision 共用），选择你已有的文件，或者使用未训练的权重继续——后者只能演示工具的用法。</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="34"/>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="35"/>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="36"/>
+        <source>&amp;Untrained weights</source>
+        <translation>未训练的权重(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="45"/>
+        <source>Untrained weights (seed 0): results show how the tool works, not what it can do</source>
+        <translation>未训练的权重（种子 0）：结果只演示工具的用法，不代表其能力</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="56"/>
+        <source>Downloading the ImageNet weights from %1…</source>
+        <translation>正在从 %1 下载 ImageNet 权重…</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="56"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="59"/>
+        <source>ImageNet weights</source>
+        <translation>ImageNet 权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="68"/>
+        <source>Downloading the ImageNet weights: %1 of %2 MB</source>
+        <translation>正在下载 ImageNet 权重：%1 / %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/weightsprompt.cpp" line="20"/>
+        <location filename="../ui/weightsprompt.cpp" line="78"/>
+        <source>ImageNet weights: %1</source>
+        <translation>ImageNet 权重：%1</translation>
     </message>
 </context>
 </TS>

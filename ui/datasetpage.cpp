@@ -1,6 +1,7 @@
 #include "datasetpage.h"
 
 #include "thumbnailcache.h"
+#include "training/settingrules.h"
 
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -21,12 +22,13 @@
 namespace rs {
 namespace {
 
-QSpinBox *percentBox(const QString &name, const QString &tip)
+QSpinBox *percentBox(const QString &name, const QString &tip, Setting setting)
 {
+    const SettingRule &rule = ruleFor(setting);
     auto *box = new QSpinBox;
     box->setObjectName(name);
-    box->setRange(0, 90);
-    box->setValue(10);
+    box->setRange(int(rule.minimum), int(rule.maximum));
+    box->setValue(int(rule.defaultValue));
     box->setSuffix(QStringLiteral(" %"));
     box->setToolTip(tip);
     return box;
@@ -66,10 +68,12 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
 
     m_validation = percentBox(QStringLiteral("validationPercent"),
                               tr("Share of each class held out to watch for overfitting while training. "
-                                 "Too little gives a noisy validation curve; too much takes images from training."));
+                                 "Too little gives a noisy validation curve; too much takes images from training."),
+                              Setting::ValidationPercent);
     m_test = percentBox(QStringLiteral("testPercent"),
                         tr("Share of each class kept aside for the final accuracy, never seen in training. "
-                           "Too little makes the reported accuracy unreliable."));
+                           "Too little makes the reported accuracy unreliable."),
+                        Setting::TestPercent);
     m_splitKey = new QComboBox;
     m_splitKey->setObjectName(QStringLiteral("splitKey"));
     m_splitKey->addItem(tr("file name"), QLatin1String(splitKeyName(SplitKey::FileName)));
@@ -165,6 +169,10 @@ void DatasetPage::setDataset(const std::vector<ClassSource> &classes, const Spli
     m_splitKey->setCurrentIndex(m_splitKey->findData(QLatin1String(splitKeyName(split.key))));
     m_model->setSplit(this->split());
     updateSummary();
+    if (classes.empty()) { // nothing to read
+        Q_EMIT changed();
+        return;
+    }
     startScan([classes, key = split.key] { return scanClasses(classes, key); });
     Q_EMIT changed();
 }
@@ -248,6 +256,8 @@ void DatasetPage::updateSummary()
     m_sample->setVisible(m_model->rowCount() == 0);
 
     QStringList warnings;
+    for (const SettingProblem &problem : checkSplit(split()))
+        warnings << problem.message;
     for (int r = 0; r < m_model->rowCount(); ++r) {
         const int images = m_model->index(r, ClassTableModel::Images).data().toInt();
         if (images < kFewImagesPerClass && m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) == Qt::Checked)

@@ -1,25 +1,26 @@
 #include "mainwindow.h"
 
-#include "curveplot.h"
 #include "datasetpage.h"
+#include "export/prediction.h"
 #include "predictpage.h"
+#include "projectfiles.h"
 #include "resultspage.h"
 #include "settingspage.h"
 #include "thumbnailcache.h"
-#include "training/jsonformat.h"
 #include "trainingpage.h"
+#include "weightsprompt.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDropEvent>
-#include <QMimeData>
 #include <QDir>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -32,39 +33,22 @@ constexpr int kThumbnailSize = 64;
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kPageKey = QStringLiteral("window/page");
-const QString kTrainingKey = QStringLiteral("settings/training");
-const QString kEpochsKey = QStringLiteral("settings/epochs");
-const QString kLayerKey = QStringLiteral("settings/layer");
-const QString kAugmentationKey = QStringLiteral("settings/augmentation");
-const QString kFineTuningKey = QStringLiteral("settings/fineTuning");
-const QString kWeightsKey = QStringLiteral("settings/weightsFile");
-const QString kPrecisionKey = QStringLiteral("settings/precision");
-
-QAction *action(QObject *parent, const QString &name, const QString &text, const QKeySequence &shortcut,
-                const QString &icon = {})
-{
-    auto *a = new QAction(text, parent);
-    a->setObjectName(name);
-    a->setShortcut(shortcut);
-    if (!icon.isEmpty())
-        a->setIcon(QIcon::fromTheme(icon));
-    return a;
-}
 
 } // namespace
 
 MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
-    : QMainWindow(parent), m_options(options), m_thumbnails(new ThumbnailCache(kThumbnailSize, this)),
-      m_job(new TrainingJob(this))
+    : QMainWindow(parent), m_options(options),
+      m_session(new Session({options.cacheRoot, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)}, this)),
+      m_thumbnails(new ThumbnailCache(kThumbnailSize, this)), m_actions(this),
+      m_weightsPrompt(new WeightsPrompt(options.weightsUrl, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/icons/retrain-studio.svg")));
-    createActions();
 
     m_dataset = new DatasetPage(m_thumbnails);
     m_settings = new SettingsPage;
-    m_training = new TrainingPage(m_start, m_stop);
+    m_training = new TrainingPage(m_actions.start, m_actions.stop);
     m_results = new ResultsPage(m_thumbnails);
     m_predict = new PredictPage;
     m_pages = new QTabWidget;
@@ -78,100 +62,167 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     setCentralWidget(m_pages);
     setAcceptDrops(true);
     createMenus();
+    connectActions();
+    connectSession();
 
-    connect(m_dataset, &DatasetPage::changed, this, [this] {
-        m_settings->setTrainingImages(m_dataset->model()->includedCounts()[std::size_t(Subset::Train)]);
-        setDirty();
-    });
-    connect(m_dataset, &DatasetPage::sampleDataRequested, this, &MainWindow::useSampleData);
-    connect(m_settings, &SettingsPage::changed, this, [this] { setDirty(); });
-    connect(m_job, &TrainingJob::phaseChanged, m_training, &TrainingPage::setPhase);
-    connect(m_job, &TrainingJob::scanned, m_training, &TrainingPage::scanned);
-    connect(m_job, &TrainingJob::extracting, m_training, &TrainingPage::extracting);
-    connect(m_job, &TrainingJob::trainingPoint, m_training, &TrainingPage::addPoint);
-    connect(m_job, &TrainingJob::finished, this, &MainWindow::runFinished);
-    connect(m_job, &TrainingJob::failed, this, &MainWindow::runFailed);
-    connect(m_job, &TrainingJob::cancelled, this, [this] {
-        QString message = m_run ? tr("Stopped. The previous run's results are kept.") : tr("Stopped.");
-        if (QFileInfo::exists(m_lastOptions.training.checkpointFile))
-            message += QLatin1Char(' ') + tr("Resume carries the run on from where it stopped.");
-        runEnded(message);
-    });
-
-    restoreSession();
-    const WeightsChoice weights = m_settings->weights();
-    statusBar()->showMessage(weights.randomSeed ? tr("Random weights (seed %1): for testing only").arg(*weights.randomSeed)
-                             : QFileInfo::exists(weights.file)
-                                 ? tr("ImageNet weights: %1").arg(QDir::toNativeSeparators(weights.file))
-                                 : tr("No ImageNet weights found at %1").arg(QDir::toNativeSeparators(weights.file)));
-    setDirty(false);
+    restoreWindow();
+    m_session->restoreSettings();
+    if (m_options.weights)
+        m_session->setWeights(*m_options.weights);
+    showProject();
+    statusBar()->showMessage(WeightsPrompt::describe(m_session->weights()));
+    setWindowModified(false);
     updateActions();
 }
 
-void MainWindow::createActions()
+void MainWindow::connectSession()
 {
-    m_newProject = action(this, QStringLiteral("actionNewProject"), tr("&New project"), QKeySequence::New, QStringLiteral("document-new"));
-    m_openProject = action(this, QStringLiteral("actionOpenProject"), tr("&Open project…"), QKeySequence::Open, QStringLiteral("document-open"));
-    m_saveProject = action(this, QStringLiteral("actionSaveProject"), tr("&Save project"), QKeySequence::Save, QStringLiteral("document-save"));
-    m_saveProjectAs = action(this, QStringLiteral("actionSaveProjectAs"), tr("Save project &as…"), QKeySequence::SaveAs,
-                             QStringLiteral("document-save-as"));
-    m_addFolder = action(this, QStringLiteral("actionAddFolder"), tr("&Add image folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
-                         QStringLiteral("folder-new"));
-    m_start = action(this, QStringLiteral("actionStart"), tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                     QStringLiteral("media-playback-start"));
-    m_stop = action(this, QStringLiteral("actionStop"), tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period),
-                    QStringLiteral("media-playback-stop"));
-    m_resume = action(this, QStringLiteral("actionResume"), tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                      QStringLiteral("media-seek-forward"));
-    m_resume->setToolTip(tr("Carry the stopped run on from where it stopped; it ends as if it had not been stopped"));
-    m_export = action(this, QStringLiteral("actionExportModel"), tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                      QStringLiteral("document-export"));
-    m_downloadWeights = action(this, QStringLiteral("actionDownloadWeights"), tr("&Download ImageNet weights…"), {},
-                               QStringLiteral("download"));
-    m_quit = action(this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"));
-    m_start->setToolTip(tr("Train a classifier on the dataset with the current settings (%1)").arg(m_start->shortcut().toString(QKeySequence::NativeText)));
-    m_stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(m_stop->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_dataset, &DatasetPage::changed, this, [this] {
+        m_session->setDataset(m_dataset->classes(), m_dataset->split());
+        m_session->setDatasetState(m_dataset->isScanning(), m_dataset->model()->includedClasses());
+        m_settings->setTrainingImages(m_dataset->model()->includedCounts()[std::size_t(Subset::Train)]);
+    });
+    connect(m_dataset, &DatasetPage::sampleDataRequested, m_session, &Session::writeSampleData);
+    connect(m_settings, &SettingsPage::changed, this, [this] {
+        m_session->setSettings(m_settings->settings());
+        m_session->setWeights(m_settings->weights());
+        m_session->setPrecision(m_settings->precision());
+    });
+    connect(m_weightsPrompt, &WeightsPrompt::chosen, this, [this](const WeightsSource &weights, const QString &message) {
+        m_settings->setWeights(weights);
+        statusBar()->showMessage(message);
+    });
+    connect(m_weightsPrompt, &WeightsPrompt::browseRequested, m_settings, &SettingsPage::browseWeights);
+    connect(m_weightsPrompt, &WeightsPrompt::downloadFinished, this, [this](const QString &error) {
+        m_actions.downloadWeights->setEnabled(true);
+        if (!error.isEmpty())
+            showError(tr("Download stopped"), error);
+        Q_EMIT weightsDownloaded(error);
+    });
+    connect(m_session, &Session::modified, this, [this] { setWindowModified(true); });
+    connect(m_session, &Session::stateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &Session::projectLoaded, this, &MainWindow::showProject);
+    connect(m_session, &Session::modelChanged, this, &MainWindow::showModel);
+    m_training->follow(m_session);
+    connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
+    connect(m_session, &Session::trainingEnded, this, &MainWindow::updateActions);
+    connect(m_session, &Session::status, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_session, &Session::failed, this, &MainWindow::showError);
+    connect(m_session, &Session::sampleDataWritten, m_dataset, [this](const QString &folder, const QString &error) {
+        if (error.isEmpty())
+            m_dataset->addFolders({folder});
+    });
+}
 
-    connect(m_newProject, &QAction::triggered, this, &MainWindow::newProject);
-    connect(m_openProject, &QAction::triggered, this, &MainWindow::chooseProjectToOpen);
-    connect(m_saveProject, &QAction::triggered, this, [this] {
-        if (m_projectPath.isEmpty())
-            saveProjectAs();
-        else
-            saveProject(m_projectPath);
-    });
-    connect(m_saveProjectAs, &QAction::triggered, this, &MainWindow::saveProjectAs);
-    connect(m_start, &QAction::triggered, this, &MainWindow::startTraining);
-    connect(m_resume, &QAction::triggered, this, &MainWindow::resumeTraining);
-    connect(m_stop, &QAction::triggered, this, [this] {
-        m_job->stop();
+void MainWindow::downloadWeights()
+{
+    m_actions.downloadWeights->setEnabled(false);
+    m_weightsPrompt->download();
+}
+
+void MainWindow::showProject()
+{
+    const Project &project = m_session->project();
+    {
+        // Field by field the page would report half-updated settings back to the session.
+        const QSignalBlocker quiet(m_settings);
+        m_settings->setSettings(m_session->settings());
+        m_settings->setWeights(m_session->weights());
+        m_settings->setPrecision(m_session->precision());
+    }
+    m_dataset->setDataset(project.sources.classes, project.split);
+    if (project.lastRun)
+        m_training->showCurve(project.lastRun->curve, tr("The last run, as saved with the project."));
+    else
+        m_training->showCurve({}, tr("Not started. Add classes on the Dataset page, then press Start."));
+}
+
+void MainWindow::showModel()
+{
+    const std::optional<RunSummary> &summary = m_session->project().lastRun;
+    if (summary)
+        m_results->setResults(summary->classes, summary->evaluation);
+    else
+        m_results->clear();
+    const std::shared_ptr<const TrainedModel> model = m_session->model();
+    if (model) {
+        m_predict->setPredictor([model](const QStringList &paths, int k) { return predictTopClasses(*model, paths, k); },
+                                model->labels());
+        if (m_pages->currentWidget() == m_training)
+            m_pages->setCurrentWidget(m_results);
+    } else {
+        m_predict->setPredictor({}, {},
+                                summary ? tr("This project holds the last run's report, not its model: press Start to "
+                                             "train again (features already computed come from the cache).")
+                                        : tr("Train a classifier first."));
+    }
+    updateActions();
+}
+
+void MainWindow::startTraining()
+{
+    if (m_session->isTraining())
+        return;
+    const QString problem = m_session->startProblem();
+    if (problem.isEmpty() && !m_session->weights().validate().isEmpty())
+        return m_weightsPrompt->offer(m_session->weights().path());
+    if (!problem.isEmpty())
+        return showError(tr("Cannot start training"), problem);
+    m_session->startTraining();
+}
+
+void MainWindow::chooseExportFolder()
+{
+    if (!m_session->model())
+        return;
+    const QString folder = QFileDialog::getSaveFileName(this, tr("Export the model to a new folder"),
+                                                        QDir::home().filePath(QStringLiteral("model")));
+    if (folder.isEmpty())
+        return;
+    m_session->exportModel(folder);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_actions.newProject, &QAction::triggered, m_files, &ProjectFiles::startNew);
+    connect(m_actions.openProject, &QAction::triggered, m_files, &ProjectFiles::chooseToOpen);
+    connect(m_actions.saveProject, &QAction::triggered, m_files, qOverload<>(&ProjectFiles::save));
+    connect(m_actions.saveProjectAs, &QAction::triggered, m_files, &ProjectFiles::saveAs);
+    connect(m_actions.start, &QAction::triggered, this, &MainWindow::startTraining);
+    connect(m_actions.resume, &QAction::triggered, m_session, &Session::resumeTraining);
+    connect(m_actions.stop, &QAction::triggered, this, [this] {
+        m_session->stopTraining();
         m_training->setPhase(tr("Stopping…"));
-        m_stop->setEnabled(false);
+        m_actions.stop->setEnabled(false);
     });
-    connect(m_export, &QAction::triggered, this, &MainWindow::chooseExportFolder);
-    connect(m_downloadWeights, &QAction::triggered, this, &MainWindow::downloadWeights);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.exportModel, &QAction::triggered, this, &MainWindow::chooseExportFolder);
+    connect(m_actions.downloadWeights, &QAction::triggered, this, &MainWindow::downloadWeights);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::createMenus()
 {
-    connect(m_addFolder, &QAction::triggered, m_dataset, [this] {
+    connect(m_actions.addFolder, &QAction::triggered, m_dataset, [this] {
         m_pages->setCurrentWidget(m_dataset);
         m_dataset->chooseFolder();
     });
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_newProject, m_openProject});
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
-    file->addActions({m_saveProject, m_saveProjectAs});
+    file->addActions({m_actions.newProject, m_actions.openProject});
+    m_files = new ProjectFiles(m_session, this, file->addMenu(tr("Open &recent")), m_options.weights.has_value());
+    connect(m_files, &ProjectFiles::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_files, &ProjectFiles::failed, this, &MainWindow::showError);
+    connect(m_files, &ProjectFiles::saved, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    file->addActions({m_actions.saveProject, m_actions.saveProjectAs});
     file->addSeparator();
-    file->addActions({m_addFolder, m_export, m_downloadWeights});
+    file->addActions({m_actions.addFolder, m_actions.exportModel, m_actions.downloadWeights});
     file->addSeparator();
-    file->addAction(m_quit);
+    file->addAction(m_actions.quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_start, m_stop, m_resume});
+    training->addActions({m_actions.start, m_actions.stop, m_actions.resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    createLanguageMenu(help);
+    auto *language = new LanguageMenu(help);
+    help->addMenu(language);
+    connect(language, &LanguageMenu::chosen, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
     help->addAction(tr("&About Retrain Studio"), this, [this] {
         QMessageBox::about(this, tr("About Retrain Studio"),
                            tr("<p><b>Retrain Studio %1</b></p><p>Trains an image classifier on your own images by "
@@ -182,35 +233,12 @@ void MainWindow::createMenus()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addActions({m_openProject, m_saveProject, m_addFolder});
+    toolbar->addActions({m_actions.openProject, m_actions.saveProject, m_actions.addFolder});
     toolbar->addSeparator();
-    toolbar->addActions({m_start, m_stop, m_export});
-    updateRecentMenu();
+    toolbar->addActions({m_actions.start, m_actions.stop, m_actions.exportModel});
 }
 
-void MainWindow::createLanguageMenu(QMenu *help)
-{
-    QMenu *menu = help->addMenu(tr("&Language"));
-    menu->setObjectName(QStringLiteral("languageMenu"));
-    auto *group = new QActionGroup(menu);
-    const QString current = QSettings().value(kLanguageKey).toString();
-    // Each language is named in itself, so it can be found whatever the current one.
-    const std::pair<QString, QString> languages[] = {{QString(), tr("System language")},
-                                                     {QStringLiteral("en"), QStringLiteral("English")},
-                                                     {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
-    for (const auto &[code, name] : languages) {
-        QAction *choice = menu->addAction(name);
-        choice->setCheckable(true);
-        choice->setChecked(code == current);
-        group->addAction(choice);
-        connect(choice, &QAction::triggered, this, [this, code = code] {
-            QSettings().setValue(kLanguageKey, code);
-            statusBar()->showMessage(tr("The new language applies when Retrain Studio starts again."));
-        });
-    }
-}
-
-void MainWindow::restoreSession()
+void MainWindow::restoreWindow()
 {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
@@ -218,45 +246,25 @@ void MainWindow::restoreSession()
     if (!settings.contains(kGeometryKey))
         resize(1100, 760);
     m_pages->setCurrentIndex(settings.value(kPageKey, 0).toInt());
-    try {
-        const QJsonObject saved = QJsonDocument::fromJson(settings.value(kTrainingKey).toByteArray()).object();
-        m_settings->setOptions(trainingOptionsFromJson(saved), settings.value(kEpochsKey, 0.0).toDouble(),
-                               settings.value(kLayerKey).toString());
-        m_settings->setAugmentation(
-            augmentationFromJson(QJsonDocument::fromJson(settings.value(kAugmentationKey).toByteArray()).object()));
-        m_settings->setFineTuning(
-            fineTuningFromJson(QJsonDocument::fromJson(settings.value(kFineTuningKey).toByteArray()).object()));
-    } catch (const std::runtime_error &) {
-        // Settings from another version that no longer parse: the defaults stand.
-    }
-    m_settings->setWeights(m_options.weights.value_or(WeightsChoice{settings.value(kWeightsKey, defaultWeightsPath()).toString(), {}}));
-    m_settings->setPrecision(precisionFromName(settings.value(kPrecisionKey).toString()).value_or(Precision::Auto));
 }
 
-void MainWindow::saveSession() const
+void MainWindow::saveWindow() const
 {
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kPageKey, m_pages->currentIndex());
-    settings.setValue(kTrainingKey, QJsonDocument(toJson(m_settings->options())).toJson(QJsonDocument::Compact));
-    settings.setValue(kEpochsKey, m_settings->epochs());
-    settings.setValue(kLayerKey, m_settings->layer());
-    settings.setValue(kAugmentationKey, QJsonDocument(toJson(m_settings->augmentation())).toJson(QJsonDocument::Compact));
-    settings.setValue(kFineTuningKey, QJsonDocument(toJson(m_settings->fineTuning())).toJson(QJsonDocument::Compact));
-    if (!m_settings->weights().randomSeed)
-        settings.setValue(kWeightsKey, m_settings->weights().file);
-    settings.setValue(kPrecisionKey, precisionName(m_settings->precision()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!saveOrCancel()) {
+    if (!m_files->saveOrCancel()) {
         event->ignore();
         return;
     }
-    saveSession();
-    m_job->stop();
+    saveWindow();
+    m_session->saveSettings();
+    m_session->stopTraining();
     event->accept();
 }
 
@@ -278,25 +286,20 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::updateActions()
 {
-    const bool training = m_job->isRunning();
-    m_start->setEnabled(!training);
-    m_stop->setEnabled(training);
-    m_resume->setEnabled(!training && !m_lastOptions.training.checkpointFile.isEmpty()
-                         && QFileInfo::exists(m_lastOptions.training.checkpointFile));
-    m_export->setEnabled(!training && m_run && m_busyJobs == 0);
-    m_openProject->setEnabled(!training);
-    m_newProject->setEnabled(!training);
+    const bool training = m_session->isTraining();
+    m_actions.start->setEnabled(!training);
+    m_actions.stop->setEnabled(training);
+    m_actions.resume->setEnabled(m_session->canResume());
+    m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());
+    m_actions.openProject->setEnabled(!training);
+    m_actions.newProject->setEnabled(!training);
 }
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_projectPath.isEmpty() ? tr("Untitled") : QFileInfo(m_projectPath).fileName();
+    const QString path = m_files ? m_files->path() : QString();
+    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
     setWindowTitle(name + QStringLiteral("[*] — ") + tr("Retrain Studio"));
-}
-
-void MainWindow::setDirty(bool dirty)
-{
-    setWindowModified(dirty);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

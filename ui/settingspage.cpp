@@ -2,6 +2,7 @@
 
 #include "model/backbone.h"
 #include "ratepreview.h"
+#include "training/settingrules.h"
 #include "training/trainingrun.h"
 
 #include <QCheckBox>
@@ -28,14 +29,22 @@ template <typename W> W *named(W *widget, const QString &name, const QString &ti
     return widget;
 }
 
-QDoubleSpinBox *rateBox(const QString &name, const QString &tip, double value)
+// The field's range comes from core's table of settings, as retrain-cli's bounds do.
+template <typename Box>
+Box *bounded(Box *box, Setting setting)
+{
+    const SettingRule &rule = ruleFor(setting);
+    box->setRange(rule.minimum, rule.maximum);
+    box->setValue(rule.defaultValue);
+    return box;
+}
+
+QDoubleSpinBox *rateBox(const QString &name, const QString &tip, Setting setting)
 {
     auto *box = named(new QDoubleSpinBox, name, tip);
     box->setDecimals(6);
-    box->setRange(0.000001, 10.0);
     box->setSingleStep(0.001);
-    box->setValue(value);
-    return box;
+    return bounded(box, setting);
 }
 
 QSpinBox *percentBox(const QString &name, const QString &tip, int maximum)
@@ -70,36 +79,32 @@ QWidget *row(std::initializer_list<QWidget *> widgets)
 
 SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 {
-    const TrainingOptions defaults;
     m_unit = named(new QComboBox, QStringLiteral("lengthUnit"),
                    tr("Set the training length in steps (one batch each) or in epochs (every training image seen once)."));
     m_unit->addItems({tr("steps"), tr("epochs")});
     m_steps = named(new QSpinBox, QStringLiteral("steps"),
                     tr("How many batches the classifier learns from. Too few and it stops before it has learnt; "
                        "too many mostly costs time, and can overfit a small dataset."));
-    m_steps->setRange(1, 100000000);
-    m_steps->setValue(defaults.steps);
+    bounded(m_steps, Setting::Steps);
     m_epochs = named(new QDoubleSpinBox, QStringLiteral("epochs"),
                      tr("How many times each training image is seen. Too few and the classifier has not learnt; "
                         "too many can overfit a small dataset."));
-    m_epochs->setRange(0.1, 100000);
-    m_epochs->setDecimals(1);
-    m_epochs->setValue(100);
+    m_epochs->setDecimals(2);
+    bounded(m_epochs, Setting::Epochs)->setValue(100);
     m_otherUnit = named(new QLabel, QStringLiteral("otherUnit"), {});
     m_batch = named(new QSpinBox, QStringLiteral("batchSize"),
                     tr("Images per learning step. Small batches give noisy but quick steps; large ones smooth steps "
                        "that cost more each."));
-    m_batch->setRange(1, 1000000);
-    m_batch->setValue(defaults.batchSize);
+    bounded(m_batch, Setting::BatchSize)->setMinimum(1); // 0, every image, is the check box beside it
     m_fullBatch = named(new QCheckBox(tr("all images")), QStringLiteral("fullBatch"),
                         tr("Learn from every training image in every step: the steadiest curve, slow on large datasets."));
     m_batchNote = named(new QLabel, QStringLiteral("batchNote"), {});
     m_baseRate = rateBox(QStringLiteral("baseRate"),
                          tr("How big the first learning steps are. Too high and the loss jumps about or grows; too low "
-                            "and learning crawls."), defaults.schedule.base);
+                            "and learning crawls."), Setting::LearningRate);
     m_minRate = rateBox(QStringLiteral("minRate"),
                         tr("The rate the schedule decays towards: small steps at the end fine-tune the result. "
-                           "It cannot be above the base rate."), defaults.schedule.minimum);
+                           "It cannot be above the base rate."), Setting::MinLearningRate);
     m_rateError = errorLabel(QStringLiteral("rateError"));
     m_schedule = named(new QComboBox, QStringLiteral("schedule"),
                        tr("How the learning rate changes from the base rate towards the minimum over the run; "
@@ -119,18 +124,18 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_momentum = named(new QDoubleSpinBox, QStringLiteral("momentum"),
                        tr("SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; "
                           "close to 1 it overshoots."));
-    m_momentum->setRange(0, 0.999);
     m_momentum->setDecimals(3);
+    bounded(m_momentum, Setting::Momentum);
     m_momentum->setSingleStep(0.1);
     m_momentumError = errorLabel(QStringLiteral("momentumError"));
     m_hidden = named(new QSpinBox, QStringLiteral("hiddenUnits"),
                      tr("0 trains one layer on the image features (the classic recipe). A hidden layer can fit "
                         "harder problems but overfits small datasets more easily."));
-    m_hidden->setRange(0, 65536);
+    bounded(m_hidden, Setting::HiddenUnits);
     m_dropout = named(new QDoubleSpinBox, QStringLiteral("dropout"),
                       tr("Share of features hidden at random in each step, against overfitting. Too high and the "
                          "classifier cannot learn."));
-    m_dropout->setRange(0, 0.95);
+    bounded(m_dropout, Setting::Dropout);
     m_dropout->setSingleStep(0.1);
     m_balance = named(new QComboBox, QStringLiteral("classBalance"),
                       tr("For classes of very different sizes, so that small classes are not drowned out by large "
@@ -157,10 +162,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_rateMultiplier = named(new QDoubleSpinBox, QStringLiteral("backboneRateMultiplier"),
                              tr("The fine-tuned blocks learn at this fraction of the classifier's rate. Too high and "
                                 "they forget what ImageNet taught them; too low and they barely change."));
-    m_rateMultiplier->setRange(0.001, 10);
     m_rateMultiplier->setDecimals(3);
     m_rateMultiplier->setSingleStep(0.05);
-    m_rateMultiplier->setValue(FineTuning{}.backboneRateMultiplier);
+    bounded(m_rateMultiplier, Setting::RateMultiplier);
     m_updateBatchNorm = named(new QCheckBox(tr("update BatchNorm statistics")), QStringLiteral("updateBatchNorm"),
                               tr("Off (recommended): BatchNorm keeps ImageNet's statistics, which small batches would "
                                  "only make noisy. On: it uses each batch's statistics and updates its own."));
@@ -270,12 +274,23 @@ QString SettingsPage::layer() const
     return m_layer->currentText();
 }
 
-WeightsChoice SettingsPage::weights() const
+RunSettings SettingsPage::settings() const
+{
+    return {layer(), options(), augmentation(), fineTuning(), epochs()};
+}
+
+void SettingsPage::setSettings(const RunSettings &settings)
+{
+    setOptions(settings.training, settings.epochs, settings.layer);
+    setAugmentation(settings.augmentation);
+    setFineTuning(settings.fineTuning);
+}
+
+WeightsSource SettingsPage::weights() const
 {
     if (m_randomSeed)
-        return {{}, m_randomSeed};
-    const QString file = m_weightsFile->text().trimmed();
-    return {file.isEmpty() ? defaultWeightsPath() : file, std::nullopt};
+        return WeightsSource::random(*m_randomSeed);
+    return WeightsSource::file(m_weightsFile->text().trimmed());
 }
 
 Precision SettingsPage::precision() const
@@ -311,14 +326,14 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
     update();
 }
 
-void SettingsPage::setWeights(const WeightsChoice &weights)
+void SettingsPage::setWeights(const WeightsSource &weights)
 {
-    m_randomSeed = weights.randomSeed;
+    m_randomSeed = weights.randomSeed();
     m_weightsFile->setEnabled(!m_randomSeed);
     if (m_randomSeed)
         m_weightsFile->setText(tr("random weights, seed %1 (for testing only)").arg(*m_randomSeed));
     else
-        m_weightsFile->setText(weights.file == defaultWeightsPath() ? QString() : weights.file);
+        m_weightsFile->setText(weights.isDefaultFile() ? QString() : weights.path());
     update();
 }
 
@@ -368,12 +383,15 @@ int SettingsPage::estimatedSteps() const
     return stepsForEpochs(m_epochs->value(), m_trainingImages, m_fullBatch->isChecked() ? 0 : m_batch->value());
 }
 
-QString SettingsPage::problem() const
+TrainingRunOptions SettingsPage::runOptions() const
 {
-    for (const QLabel *label : {m_rateError, m_momentumError, m_layerError})
-        if (!label->text().isEmpty())
-            return label->text();
-    return options().validate();
+    TrainingRunOptions run;
+    run.layer = layer();
+    run.training = options();
+    run.augmentation = augmentation();
+    run.fineTuning = fineTuning();
+    run.epochs = epochs();
+    return run;
 }
 
 void SettingsPage::update()
@@ -395,16 +413,24 @@ void SettingsPage::update()
     m_batchNote->setText(batch > 0 && m_trainingImages > 0 && batch >= m_trainingImages
                              ? tr("no fewer than the training images (%1): every step uses all of them").arg(m_trainingImages)
                              : QString());
-    m_rateError->setText(m_minRate->value() > m_baseRate->value() ? tr("must not exceed the base rate") : QString());
+    // Each problem core finds is shown beside the field it concerns.
+    QString rateProblem, momentumProblem, layerProblem;
+    for (const SettingProblem &problem : checkRunOptions(runOptions())) {
+        QString *shown = problem.setting == Setting::MinLearningRate ? &rateProblem
+                         : problem.setting == Setting::Momentum     ? &momentumProblem
+                         : problem.setting == Setting::Layer || problem.setting == Setting::FineTuneFrom ? &layerProblem
+                                                                    : nullptr;
+        if (shown && shown->isEmpty())
+            *shown = problem.message;
+    }
+    m_rateError->setText(rateProblem);
+    m_momentumError->setText(momentumProblem);
+    m_layerError->setText(layerProblem);
     for (QWidget *w : std::initializer_list<QWidget *>{m_flip, m_crop, m_scale, m_brightness})
         w->setEnabled(m_copies->value() > 0);
     const bool tuning = m_fineTune->currentIndex() > 0;
     m_rateMultiplier->setEnabled(tuning);
     m_updateBatchNorm->setEnabled(tuning);
-    m_layerError->setText(tuning && m_layer->currentText() != Backbone::kBottleneck
-                              ? tr("fine-tuning needs the bottleneck") : QString());
-    const bool adam = m_optimizer->currentIndex() == 1;
-    m_momentumError->setText(adam && m_momentum->value() > 0 ? tr("SGD only: set it to 0 for Adam") : QString());
 
     m_preview->setSchedule(options().schedule);
     Q_EMIT changed();
@@ -415,7 +441,7 @@ void SettingsPage::browseWeights()
     const QString file = QFileDialog::getOpenFileName(this, tr("InceptionV3 weights"), {},
                                                       tr("PyTorch weights (*.pth *.pt);;All files (*)"));
     if (!file.isEmpty())
-        setWeights({file, std::nullopt});
+        setWeights(WeightsSource::file(file));
 }
 
 } // namespace rs

@@ -3,7 +3,7 @@
 #include "images/augmentation.h"
 #include "training/classifierhead.h"
 #include "training/finetuning.h"
-#include "trainingjob.h"
+#include "session.h"
 
 #include <QWidget>
 
@@ -31,11 +31,14 @@ public:
     TrainingOptions options() const;
     double epochs() const; // > 0 when the length is set in epochs
     QString layer() const;
-    WeightsChoice weights() const;
+    // Everything above as the session takes it.
+    RunSettings settings() const;
+    void setSettings(const RunSettings &settings);
+    WeightsSource weights() const;
     Precision precision() const;
     void setPrecision(Precision precision);
     void setOptions(const TrainingOptions &options, double epochs, const QString &layer);
-    void setWeights(const WeightsChoice &weights);
+    void setWeights(const WeightsSource &weights);
     // Asks for a weights file with a dialog and uses it.
     void browseWeights();
     Augmentation augmentation() const;
@@ -45,8 +48,6 @@ public:
     // The training set's size, for converting between steps and epochs.
     void setTrainingImages(int count);
 
-    // Empty when the settings can be trained with; else what is wrong, in words.
-    QString problem() const;
 
 Q_SIGNALS:
     void changed();
@@ -54,6 +55,8 @@ Q_SIGNALS:
 private:
     void update();
     int estimatedSteps() const;
+    // The page's settings as core checks them (no dataset).
+    TrainingRunOptions runOptions() const;
 
     int m_trainingImages = 0;
     std::optional<std::uint64_t> m_randomSeed;

@@ -1,6 +1,7 @@
 #include "trainingpage.h"
 
 #include "curveplot.h"
+#include "session.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -58,6 +59,16 @@ TrainingPage::TrainingPage(QAction *start, QAction *stop, QWidget *parent) : QWi
     layout->addLayout(progress);
     layout->addWidget(m_status);
     layout->addWidget(m_plot, 1);
+}
+
+void TrainingPage::follow(const Session *session)
+{
+    connect(session, &Session::trainingStarted, this, &TrainingPage::runStarted);
+    connect(session, &Session::phaseChanged, this, &TrainingPage::setPhase);
+    connect(session, &Session::scanned, this, &TrainingPage::scanned);
+    connect(session, &Session::extracting, this, &TrainingPage::extracting);
+    connect(session, &Session::trainingPoint, this, &TrainingPage::addPoint);
+    connect(session, &Session::trainingEnded, this, &TrainingPage::runEnded);
 }
 
 void TrainingPage::runStarted()

@@ -12,6 +12,7 @@ class QProgressBar;
 namespace rs {
 
 class CurvePlot;
+class Session;
 
 // The run as it goes: phase, a progress bar with speed and time left while features are
 // computed, then the live curves.
@@ -24,6 +25,9 @@ public:
     TrainingPage(QAction *start, QAction *stop, QWidget *parent = nullptr);
 
     CurvePlot *plot() const { return m_plot; }
+
+    // Shows every run `session` starts, as it goes.
+    void follow(const Session *session);
 
     void runStarted();
     void setPhase(const QString &text);

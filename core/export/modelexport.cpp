@@ -5,7 +5,7 @@
 #include "features/bottleneckcache.h"
 #include "io/atomicfile.h"
 #include "training/jsonformat.h"
-#include "training/trainingrun.h"
+#include "training/trainedmodel.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -64,24 +64,24 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
     };
 }
 
-Backbone backboneFor(const QJsonObject &backbone, const QString &weightsFile, const QString &folder)
+Backbone backboneFor(const QJsonObject &backbone, const std::optional<WeightsSource> &given, const QString &folder)
 {
-    if (!backbone.value(QStringLiteral("pretrained")).toBool())
-        return Backbone::untrained(backbone.value(QStringLiteral("random_seed")).toString().toULongLong());
-    QStringList candidates;
-    if (!weightsFile.isEmpty())
-        candidates << weightsFile;
+    std::vector<WeightsSource> candidates;
+    if (given)
+        candidates = {*given};
+    else if (!backbone.value(QStringLiteral("pretrained")).toBool())
+        candidates = {WeightsSource::random(backbone.value(QStringLiteral("random_seed")).toString().toULongLong())};
     else
-        candidates << backbone.value(QStringLiteral("source")).toString() << defaultWeightsPath();
+        candidates = {WeightsSource::file(backbone.value(QStringLiteral("source")).toString()), WeightsSource::defaultFile()};
     const QString fingerprint = backbone.value(QStringLiteral("fingerprint")).toString();
-    for (const QString &path : candidates) {
-        if (!QFile::exists(path))
+    for (const WeightsSource &source : candidates) {
+        if (!source.validate().isEmpty() && !given)
             continue;
-        Backbone b = Backbone::fromFile(path);
+        Backbone b = source.load();
         if (b.weights().fingerprint == fingerprint)
             return b;
-        if (!weightsFile.isEmpty())
-            throw std::runtime_error(path.toStdString() + ": these weights differ from the ones the model in "
+        if (given)
+            throw std::runtime_error(b.weights().source.toStdString() + ": these weights differ from the ones the model in "
                                      + folder.toStdString() + " was trained with");
     }
     throw std::runtime_error(folder.toStdString() + ": the InceptionV3 weights it was trained with (fingerprint "
@@ -90,8 +90,9 @@ Backbone backboneFor(const QJsonObject &backbone, const QString &weightsFile, co
 
 } // namespace
 
-void exportModel(const QString &folder, const Backbone &backbone, const TrainingRun &run)
+void exportModel(const QString &folder, const TrainedModel &model)
 {
+    const TrainingRun &run = model.run();
     const QString target = QDir::cleanPath(QDir(folder).absolutePath());
     const QString staging = target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
     QDir(staging).removeRecursively();
@@ -99,12 +100,12 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
     try {
         writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
         writeFileAtomically(staging + QStringLiteral("/manifest.json"),
-                  QJsonDocument(manifestFor(backbone, run)).toJson());
-        run.head->save(staging + QStringLiteral("/head.pth"));
+                  QJsonDocument(manifestFor(model.base(), run)).toJson());
+        model.head().save(staging + QStringLiteral("/head.pth"));
         if (run.tunedBackbone)
             saveBlocks(*run.tunedBackbone, run.options.fineTuning.fromBlock, staging + QStringLiteral("/blocks.pth"));
-        writeTorchScript(staging + QStringLiteral("/model.pt"), run.backbone(backbone), run.options.layer, *run.head);
-        writeOnnx(staging + QStringLiteral("/model.onnx"), run.backbone(backbone), run.options.layer, *run.head);
+        writeTorchScript(staging + QStringLiteral("/model.pt"), model.backbone(), model.layer(), model.head());
+        writeOnnx(staging + QStringLiteral("/model.onnx"), model.backbone(), model.layer(), model.head());
     } catch (...) {
         QDir(staging).removeRecursively();
         throw;
@@ -123,7 +124,7 @@ void exportModel(const QString &folder, const Backbone &backbone, const Training
         QDir(previous).removeRecursively();
 }
 
-ExportedModel loadExportedModel(const QString &folder, const QString &weightsFile)
+ExportedModel loadExportedModel(const QString &folder, const std::optional<WeightsSource> &weights)
 {
     const QString manifestPath = QDir(folder).filePath(QStringLiteral("manifest.json"));
     QFile file(manifestPath);
@@ -144,7 +145,7 @@ ExportedModel loadExportedModel(const QString &folder, const QString &weightsFil
     const HeadShape shape{manifest.value(QStringLiteral("feature_size")).toInt(), int(classes.size()),
                           manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("hidden_units")).toInt()};
     ClassifierHead head = ClassifierHead::load(QDir(folder).filePath(QStringLiteral("head.pth")), shape);
-    Backbone backbone = backboneFor(manifest.value(QStringLiteral("backbone")).toObject(), weightsFile, folder);
+    Backbone backbone = backboneFor(manifest.value(QStringLiteral("backbone")).toObject(), weights, folder);
     const QJsonObject tuning = manifest.value(QStringLiteral("fine_tuning")).toObject();
     if (tuning.contains(QStringLiteral("file"))) {
         const QString blocks = QDir(folder).filePath(tuning.value(QStringLiteral("file")).toString());

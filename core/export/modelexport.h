@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/backbone.h"
+#include "model/weightssource.h"
 #include "training/classifierhead.h"
 
 #include <QJsonObject>
@@ -10,7 +11,7 @@
 
 namespace rs {
 
-struct TrainingRun;
+class TrainedModel;
 
 // An export folder holds:
 //   labels.txt     one class name per line, in label order (retrain.py's output_labels)
@@ -19,7 +20,7 @@ struct TrainingRun;
 //   model.pt       TorchScript: preprocessed image batch in, class probabilities out
 //   model.onnx     the same as ONNX (opset 13), for ONNX Runtime, OpenCV DNN, TensorRT
 // The folder is replaced as a whole: a failed or interrupted export leaves the previous one.
-void exportModel(const QString &folder, const Backbone &backbone, const TrainingRun &run);
+void exportModel(const QString &folder, const TrainedModel &model);
 
 struct ExportedModel
 {
@@ -33,9 +34,9 @@ struct ExportedModel
     FeatureMatrix predict(const FeatureMatrix &features) const { return head.probabilities(features); }
 };
 
-// Loads an export for prediction. The backbone weights are found by `weightsFile` if given,
-// else where the manifest says they were, else in torchvision's cache; their fingerprint
+// Loads an export for prediction. The backbone weights come from `weights` if given, else
+// from the seed or the file the manifest names, else from the default file; their fingerprint
 // must equal the manifest's. Throws std::runtime_error naming the file and the reason.
-ExportedModel loadExportedModel(const QString &folder, const QString &weightsFile = {});
+ExportedModel loadExportedModel(const QString &folder, const std::optional<WeightsSource> &weights = std::nullopt);
 
 } // namespace rs

@@ -6,10 +6,11 @@
 namespace rs {
 
 TopClassPredictions predictTopClasses(const Backbone &backbone, const ClassifierHead &head, const QString &layer,
-                                      const QStringList &paths, int k, const CancelFlag *cancel)
+                                      Precision precision, const QStringList &paths, int k, const CancelFlag *cancel)
 {
     ExtractionOptions options;
     options.layer = layer;
+    options.precision = precision;
     options.cancel = cancel;
     const ExtractionResult extracted = extractFeatures(backbone, paths, options);
     const FeatureMatrix p = head.probabilities(extracted.features);
@@ -18,6 +19,11 @@ TopClassPredictions predictTopClasses(const Backbone &backbone, const Classifier
     for (std::int64_t r = 0; r < p.rows; ++r)
         out.images.push_back({paths[extracted.sourceIndex[std::size_t(r)]], topClasses(p.row(r), int(p.cols), k)});
     return out;
+}
+
+TopClassPredictions predictTopClasses(const TrainedModel &model, const QStringList &paths, int k, const CancelFlag *cancel)
+{
+    return predictTopClasses(model.backbone(), model.head(), model.layer(), model.precision(), paths, k, cancel);
 }
 
 } // namespace rs

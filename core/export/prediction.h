@@ -3,6 +3,7 @@
 #include "base/cancellation.h"
 #include "model/backbone.h"
 #include "training/classifierhead.h"
+#include "training/trainedmodel.h"
 
 #include <QStringList>
 
@@ -23,9 +24,14 @@ struct TopClassPredictions
     QStringList errors;                  // "<file>: <reason>" for the others
 };
 
-// The `k` likeliest classes of each image under a trained head: what retrain-cli predict
-// prints and the GUI's predict area shows.
+// The `k` likeliest classes of each image under a trained head, its features computed in
+// `precision`: what retrain-cli predict prints.
 TopClassPredictions predictTopClasses(const Backbone &backbone, const ClassifierHead &head, const QString &layer,
-                                      const QStringList &paths, int k, const CancelFlag *cancel = nullptr);
+                                      Precision precision, const QStringList &paths, int k,
+                                      const CancelFlag *cancel = nullptr);
+// The same under a run's model, in the precision it was trained in: what the GUI's predict
+// area shows.
+TopClassPredictions predictTopClasses(const TrainedModel &model, const QStringList &paths, int k,
+                                      const CancelFlag *cancel = nullptr);
 
 } // namespace rs

@@ -162,7 +162,8 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
         result.repaired += chunk->repaired;
         result.errors << chunk->errors;
         if (computing > 0) {
-            FeatureMatrix out = backbone.extract(chunk->inputs.data(), computing, options.layer, options.pooled, options.cancel);
+            FeatureMatrix out = backbone.extract(chunk->inputs.data(), computing, options.layer, options.precision, options.pooled,
+                                             options.cancel);
             for (int i = 0; i < computing; ++i) {
                 float *row = out.values.data() + std::int64_t(i) * out.cols;
                 if (options.cache)

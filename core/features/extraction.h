@@ -30,6 +30,7 @@ struct ExtractionOptions
     const BottleneckCache *cache = nullptr; // optional; must match the backbone, layer and augmentation
     const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`
     int variant = 0;
+    Precision precision = Precision::Auto; // the network's number format
     const CancelFlag *cancel = nullptr;
     std::function<void(const ExtractionProgress &)> progress;
 };

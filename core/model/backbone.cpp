@@ -112,30 +112,22 @@ const WeightsInfo &Backbone::weights() const
     return d->info;
 }
 
-std::shared_ptr<const InferenceModel> Backbone::Impl::inference() const
+std::shared_ptr<const InferenceModel> Backbone::Impl::inference(Precision precision) const
 {
-    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
     const Precision wanted = resolvePrecision(precision);
-    if (!m_inference || m_inference->precision() != wanted)
-        m_inference = std::make_shared<const InferenceModel>(*model, wanted);
-    return m_inference;
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    std::shared_ptr<const InferenceModel> &slot = m_inference[wanted == Precision::BFloat16 ? 1 : 0];
+    if (!slot)
+        slot = std::make_shared<const InferenceModel>(*model, wanted);
+    return slot;
 }
 
-void Backbone::setPrecision(Precision precision)
+QString Backbone::featureKey(Precision precision) const
 {
-    d->precision = precision;
-}
-
-Precision Backbone::precision() const
-{
-    return resolvePrecision(d->precision);
-}
-
-QString Backbone::featureKey() const
-{
-    if (precision() == Precision::Float32)
+    const Precision resolved = resolvePrecision(precision);
+    if (resolved == Precision::Float32)
         return d->info.fingerprint;
-    return d->info.fingerprint + QLatin1Char('|') + precisionName(precision());
+    return d->info.fingerprint + QLatin1Char('|') + precisionName(resolved);
 }
 
 QStringList Backbone::layerNames()
@@ -151,14 +143,14 @@ void Backbone::checkLayer(const QString &layer)
     activationFor(layer);
 }
 
-FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer, bool pooled,
-                                const CancelFlag *cancel) const
+FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer, Precision precision,
+                                bool pooled, const CancelFlag *cancel) const
 {
     const auto [name, alwaysPooled] = activationFor(layer);
     FeatureMatrix out;
     if (count == 0)
         return out;
-    const std::shared_ptr<const InferenceModel> fast = d->inference();
+    const std::shared_ptr<const InferenceModel> fast = d->inference(precision);
     // Grad mode is thread-local: the guard must live in the thread that runs the model.
     c10::InferenceMode inference;
     const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
@@ -170,23 +162,6 @@ FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const Q
     out.cols = features.size(1);
     out.values.assign(features.data_ptr<float>(), features.data_ptr<float>() + features.numel());
     return out;
-}
-
-QString officialWeightsFileName()
-{
-    return QStringLiteral("inception_v3_google-0cc3c7bd.pth");
-}
-
-QString defaultWeightsPath()
-{
-    QString torchHome = qEnvironmentVariable("TORCH_HOME");
-    if (torchHome.isEmpty()) {
-        QString cache = qEnvironmentVariable("XDG_CACHE_HOME");
-        if (cache.isEmpty())
-            cache = QDir::homePath() + QStringLiteral("/.cache");
-        torchHome = cache + QStringLiteral("/torch");
-    }
-    return torchHome + QStringLiteral("/hub/checkpoints/") + officialWeightsFileName();
 }
 
 void setComputeThreads(int threads)

@@ -56,13 +56,9 @@ public:
 
     const WeightsInfo &weights() const;
 
-    // The precision extract() computes in (Auto until set: bfloat16 where the CPU has it).
-    void setPrecision(Precision precision);
-    // Resolved: Float32 or BFloat16.
-    Precision precision() const;
-    // What the features depend on besides layer and input: the weights fingerprint, plus the
-    // precision when it is not float32. Keys the bottleneck cache.
-    QString featureKey() const;
+    // What features in `precision` depend on besides layer and input: the weights fingerprint,
+    // plus the resolved precision when it is not float32. Keys the bottleneck cache.
+    QString featureKey(Precision precision) const;
 
     // "bottleneck", "logits" and every stage from Conv2d_1a_3x3 to Mixed_7c.
     static QStringList layerNames();
@@ -71,10 +67,11 @@ public:
 
     // `images` holds `count` inputs of 3 x 299 x 299 floats (RGB, CHW, scaled to [-1, 1]).
     // Returns one row per image: the layer's output, average-pooled over space when `pooled`
-    // (always so for bottleneck and logits). Throws Cancelled between network stages once
-    // `cancel` is set.
-    FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer, bool pooled = true,
-                          const CancelFlag *cancel = nullptr) const;
+    // (always so for bottleneck and logits), computed in `precision` (Auto: bfloat16 where the
+    // CPU has it). The backbone itself is never changed, so runs in different precisions can
+    // share it. Throws Cancelled between network stages once `cancel` is set.
+    FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer, Precision precision,
+                          bool pooled = true, const CancelFlag *cancel = nullptr) const;
 
     // core/ internals (export) reach the torch model through backboneimpl.h.
     struct Impl;
@@ -87,12 +84,9 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-// The file torchvision caches the ImageNet weights in: $TORCH_HOME/hub/checkpoints/..., with
-// TORCH_HOME defaulting to $XDG_CACHE_HOME/torch or ~/.cache/torch, as torch.hub does.
-QString defaultWeightsPath();
-QString officialWeightsFileName();
-
-// LibTorch's intra-op thread count; on Debian it starts at 1 whatever the core count.
+// LibTorch's intra-op thread count; on Debian it starts at 1 whatever the core count. Set once
+// at start-up by each front end: torch's pool is process-wide, so changing it while the
+// network runs on another thread would change that run.
 void setComputeThreads(int threads);
 int computeThreads();
 

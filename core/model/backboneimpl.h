@@ -4,7 +4,6 @@
 #include "model/inception.h"
 #include "model/inferencemodel.h"
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -14,15 +13,13 @@ struct Backbone::Impl
 {
     InceptionV3 model{1000, /*transformInput=*/false}; // inputs arrive already in [-1, 1]
     WeightsInfo info;
-    // Atomic: the GUI may change it while a prediction on the thread pool reads it.
-    std::atomic<Precision> precision{Precision::Auto};
-
-    // The fast copy extract() runs, made on first use: fine-tuning trains `model` first.
-    std::shared_ptr<const InferenceModel> inference() const;
+    // The fast copy extract() runs in `precision`, made on first use (fine-tuning trains
+    // `model` first) and kept: one per resolved precision.
+    std::shared_ptr<const InferenceModel> inference(Precision precision) const;
 
 private:
     mutable std::mutex m_inferenceMutex;
-    mutable std::shared_ptr<const InferenceModel> m_inference;
+    mutable std::shared_ptr<const InferenceModel> m_inference[2]; // float32, bfloat16
 };
 
 // Maps a layer name to the model's activation name and whether it is pooled by definition.

@@ -14,11 +14,6 @@
 
 namespace rs {
 
-QUrl officialWeightsUrl()
-{
-    return QUrl(QStringLiteral("https://download.pytorch.org/models/inception_v3_google-0cc3c7bd.pth"));
-}
-
 QString hashPrefixOf(const QString &fileName)
 {
     // torchvision's HASH_REGEX: the hex digits between the last '-' and the extension.

@@ -11,9 +11,6 @@ class QNetworkReply;
 
 namespace rs {
 
-// torchvision's address for the ImageNet InceptionV3 weights.
-QUrl officialWeightsUrl();
-
 // The SHA-256 prefix a torchvision file name carries ("...-0cc3c7bd.pth" -> "0cc3c7bd"); empty
 // when the name has none.
 QString hashPrefixOf(const QString &fileName);

@@ -6,6 +6,7 @@
 #include "model/backbone.h"
 #include "model/weightsloader.h"
 #include "training/classifierheadimpl.h"
+#include "training/settingrules.h"
 #include "training/trainloop.h"
 
 #include <ATen/Functions.h>
@@ -18,24 +19,8 @@ namespace rs {
 
 QString TrainingOptions::validate() const
 {
-    if (steps < 1)
-        return QStringLiteral("the number of steps must be at least 1");
-    if (batchSize < 0)
-        return QStringLiteral("the batch size cannot be negative (0 means all images)");
-    if (!(schedule.base > 0) || !(schedule.minimum > 0))
-        return QStringLiteral("learning rates must be greater than 0");
-    if (schedule.minimum > schedule.base)
-        return QStringLiteral("the minimum learning rate cannot exceed the base learning rate");
-    if (momentum < 0 || momentum >= 1)
-        return QStringLiteral("momentum must be in [0, 1)");
-    if (dropout < 0 || dropout >= 1)
-        return QStringLiteral("dropout must be in [0, 1)");
-    if (hiddenUnits < 0)
-        return QStringLiteral("hidden units cannot be negative");
-    if (evalInterval < 1)
-        return QStringLiteral("the evaluation interval must be at least 1 step");
-    if (checkpointInterval < 1)
-        return QStringLiteral("the checkpoint interval must be at least 1 step");
+    if (const std::vector<SettingProblem> problems = checkTrainingOptions(*this); !problems.empty())
+        return problems.front().message;
     if (resume && checkpointFile.isEmpty())
         return QStringLiteral("resuming needs a checkpoint file");
     return {};

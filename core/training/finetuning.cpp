@@ -76,7 +76,6 @@ std::unique_ptr<Backbone::Impl> copyOf(const Backbone &base)
     impl->model->copyWeightsFrom(*base.impl().model);
     impl->model->eval();
     impl->info = base.weights();
-    impl->precision = base.impl().precision.load();
     return impl;
 }
 

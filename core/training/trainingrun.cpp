@@ -3,6 +3,7 @@
 #include "base/processinfo.h"
 #include "features/bottleneckcache.h"
 #include "training/jsonformat.h"
+#include "training/settingrules.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -37,7 +38,7 @@ ExtractionResult extractCopy(const Backbone &backbone, const ExtractionOptions &
                              const Augmentation &augmentation, int copy, const QStringList &paths,
                              const std::function<void(const ExtractionProgress &)> &progress)
 {
-    const BottleneckCache copyCache(cache.root, backbone.featureKey(), cache.layer,
+    const BottleneckCache copyCache(cache.root, backbone.featureKey(original.precision), cache.layer,
                                     cache.variant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
     ExtractionOptions distorted = original;
     distorted.cache = &copyCache;
@@ -94,17 +95,14 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     QStringList paths;
     for (const ImageEntry &image : run.dataset.images)
         paths << image.path;
-    for (const QString &problem : {options.augmentation.validate(), options.fineTuning.validate()})
-        if (!problem.isEmpty())
-            throw std::invalid_argument(problem.toStdString());
+    if (const std::vector<SettingProblem> problems = checkRunOptions(options); !problems.empty())
+        throw std::invalid_argument(problems.front().message.toStdString());
     const bool tuning = options.fineTuning.enabled();
-    if (tuning && options.layer != Backbone::kBottleneck)
-        throw std::invalid_argument("fine-tuning trains the blocks below the bottleneck; keep the feature layer at bottleneck");
     // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
     const QString featureLayer = tuning ? options.fineTuning.cutLayer() : options.layer;
     const QString unpooled = tuning ? QStringLiteral("unpooled") : QString();
     const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
-    const BottleneckCache cache(cacheRoot, backbone.featureKey(), featureLayer, unpooled);
+    const BottleneckCache cache(cacheRoot, backbone.featureKey(options.precision), featureLayer, unpooled);
     const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
     const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
@@ -115,6 +113,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     };
     ExtractionOptions extraction;
     extraction.layer = featureLayer;
+    extraction.precision = options.precision;
     extraction.pooled = !tuning;
     extraction.batchSize = options.extractionBatch;
     extraction.cache = &cache;
@@ -161,7 +160,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (copies > 0) // unreadable training images make the passes fall short of the plan
         announce(total, {0, 0, 0}, run.fromCache);
     run.extractionSeconds = clock.elapsed() / 1000.0;
-    run.precision = backbone.precision();
+    run.precision = resolvePrecision(options.precision);
     run.extractionPeakBytes = peakResidentBytes();
 
     if (options.epochs > 0)

@@ -28,6 +28,7 @@ struct TrainingRunOptions
     Augmentation augmentation; // distorted copies of the training images, cached like the rest
     FineTuning fineTuning;     // train the top blocks too (then `layer` must be the bottleneck)
     double epochs = 0; // > 0: sets training.steps from the training set's size
+    Precision precision = Precision::Auto; // the frozen network computes in it; the head trains in float32
 };
 
 // Training length in the two units users think in: an epoch shows every training image once.

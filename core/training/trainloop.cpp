@@ -10,6 +10,8 @@
 #include <torch/optim/adam.h>
 #include <torch/optim/sgd.h>
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -160,14 +162,16 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
     // The head's tensors are small: a second thread only adds synchronisation (measured 4x
     // slower per step with OpenBLAS at 2 threads than at 1). Convolutions want every core, and
     // so do the plain head's large batches, which its kernel splits itself.
+    // omp_set_num_threads binds only this thread; at::set_num_threads would also set the count
+    // of every thread started meanwhile (a prediction, the next job's).
     const bool plainLinear = !model.body && !model.head->hidden && options.dropout == 0;
-    const int threads = at::get_num_threads();
+    const int threads = omp_get_max_threads();
     if (!model.body && !plainLinear)
-        at::set_num_threads(1);
+        omp_set_num_threads(1);
     struct RestoreThreads
     {
         int count;
-        ~RestoreThreads() { at::set_num_threads(count); }
+        ~RestoreThreads() { omp_set_num_threads(count); }
     } restore{threads};
 
     auto optimizer = makeOptimizer(model, options);

@@ -1,52 +1,60 @@
-// MainWindow's side of the ImageNet weights: offering them when missing, downloading them.
+#include "weightsprompt.h"
 
-#include "mainwindow.h"
-
-#include "settingspage.h"
+#include "model/weightsdownload.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QStatusBar>
 
 namespace rs {
 
-void MainWindow::offerWeights(const QString &missing)
+WeightsPrompt::WeightsPrompt(const QUrl &url, QWidget *window) : QObject(window), m_url(url), m_window(window) {}
+
+QString WeightsPrompt::describe(const WeightsSource &weights)
+{
+    if (weights.isRandom())
+        return tr("Random weights (seed %1): for testing only").arg(*weights.randomSeed());
+    const QString file = QDir::toNativeSeparators(weights.path());
+    return weights.validate().isEmpty() ? tr("ImageNet weights: %1").arg(file) : tr("No ImageNet weights found at %1").arg(file);
+}
+
+void WeightsPrompt::offer(const QString &missing)
 {
     auto *box = new QMessageBox(QMessageBox::Question, tr("ImageNet weights needed"),
                                 tr("Training starts from InceptionV3 trained on ImageNet, and its weights file was not "
                                    "found at %1.")
                                     .arg(QDir::toNativeSeparators(missing)),
-                                QMessageBox::Cancel, this);
+                                QMessageBox::Cancel, m_window);
     box->setObjectName(QStringLiteral("weightsQuestion"));
     box->setInformativeText(tr("Download it from PyTorch (about 104 MB, shared with Python's torchvision), choose a "
                                "copy you have, or go on with untrained weights, which only show how the tool works."));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *download = box->addButton(tr("&Download"), QMessageBox::AcceptRole);
+    QPushButton *fetch = box->addButton(tr("&Download"), QMessageBox::AcceptRole);
     QPushButton *choose = box->addButton(tr("&Choose file…"), QMessageBox::ActionRole);
     QPushButton *untrained = box->addButton(tr("&Untrained weights"), QMessageBox::ActionRole);
-    download->setObjectName(QStringLiteral("downloadWeightsButton"));
-    connect(box, &QMessageBox::buttonClicked, this, [this, download, choose, untrained](QAbstractButton *button) {
-        if (button == download) {
-            downloadWeights();
-        } else if (button == choose) {
-            m_settings->browseWeights();
-        } else if (button == untrained) {
-            m_settings->setWeights({{}, 0});
-            statusBar()->showMessage(tr("Untrained weights (seed 0): results show how the tool works, not what it can do"));
-        }
+    fetch->setObjectName(QStringLiteral("downloadWeightsButton"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, fetch, choose, untrained](QAbstractButton *button) {
+        if (button == fetch)
+            download();
+        else if (button == choose)
+            Q_EMIT browseRequested();
+        else if (button == untrained)
+            Q_EMIT chosen(WeightsSource::random(0),
+                          tr("Untrained weights (seed 0): results show how the tool works, not what it can do"));
     });
     box->open();
 }
 
-void MainWindow::downloadWeights()
+void WeightsPrompt::download()
 {
-    const QUrl url = m_options.weightsUrl;
-    const QString target = QFileInfo(defaultWeightsPath()).dir().filePath(url.fileName());
-    auto *job = new WeightsDownload(url, target, this);
-    auto *dialog = new QProgressDialog(tr("Downloading the ImageNet weights from %1…").arg(url.host()), tr("Cancel"), 0, 1000, this);
+    if (m_downloading)
+        return;
+    const QString target = QFileInfo(defaultWeightsPath()).dir().filePath(m_url.fileName());
+    auto *job = new WeightsDownload(m_url, target, this);
+    auto *dialog = new QProgressDialog(tr("Downloading the ImageNet weights from %1…").arg(m_url.host()), tr("Cancel"), 0,
+                                       1000, m_window);
     dialog->setObjectName(QStringLiteral("downloadProgress"));
     dialog->setWindowTitle(tr("ImageNet weights"));
     dialog->setMinimumDuration(0);
@@ -65,16 +73,12 @@ void MainWindow::downloadWeights()
     connect(job, &WeightsDownload::finished, this, [this, job, dialog, target](const QString &error) {
         dialog->deleteLater();
         job->deleteLater();
-        m_downloadWeights->setEnabled(true);
-        if (error.isEmpty()) {
-            m_settings->setWeights({target, {}});
-            statusBar()->showMessage(tr("ImageNet weights: %1").arg(QDir::toNativeSeparators(target)));
-        } else {
-            showError(tr("Download stopped"), error);
-        }
-        Q_EMIT weightsDownloaded(error);
+        m_downloading = false;
+        if (error.isEmpty())
+            Q_EMIT chosen(WeightsSource::file(target), tr("ImageNet weights: %1").arg(QDir::toNativeSeparators(target)));
+        Q_EMIT downloadFinished(error);
     });
-    m_downloadWeights->setEnabled(false);
+    m_downloading = true;
     job->start();
 }
 

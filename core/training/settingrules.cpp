@@ -1,0 +1,145 @@
+#include "training/settingrules.h"
+
+#include "training/trainingrun.h"
+
+#include <QCoreApplication>
+
+#include <stdexcept>
+
+namespace rs {
+namespace {
+
+// Messages are translated where a translator is installed (the GUI), under this context.
+struct SettingRules
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingRules)
+};
+
+const std::vector<SettingRule> &table()
+{
+    static const std::vector<SettingRule> rules = [] {
+        const TrainingOptions training;
+        const SplitOptions split;
+        const FineTuning fineTuning;
+        return std::vector<SettingRule>{
+            {Setting::Steps, "steps", 1, 1e8, double(training.steps)},
+            {Setting::Epochs, "epochs", 0.01, 1e5, 0},
+            {Setting::BatchSize, "batch-size", 0, 1e6, double(training.batchSize)},
+            {Setting::LearningRate, "learning-rate", 1e-6, 10, training.schedule.base},
+            {Setting::MinLearningRate, "min-learning-rate", 1e-6, 10, training.schedule.minimum},
+            {Setting::Momentum, "momentum", 0, 0.999, training.momentum},
+            {Setting::HiddenUnits, "hidden-units", 0, 65536, double(training.hiddenUnits)},
+            {Setting::Dropout, "dropout", 0, 0.95, training.dropout},
+            {Setting::EvalInterval, "eval-interval", 1, 1e8, double(training.evalInterval)},
+            {Setting::CheckpointInterval, "checkpoint-interval", 1, 1e8, double(training.checkpointInterval)},
+            {Setting::ValidationPercent, "validation-percentage", 0, 100, split.validationPercent},
+            {Setting::TestPercent, "testing-percentage", 0, 100, split.testPercent},
+            {Setting::RateMultiplier, "backbone-rate-multiplier", 0.001, 10, fineTuning.backboneRateMultiplier},
+        };
+    }();
+    return rules;
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 10);
+}
+
+// The setting in words, as the range message names it.
+QString describe(Setting setting)
+{
+    switch (setting) {
+    case Setting::Steps: return SettingRules::tr("the number of steps");
+    case Setting::Epochs: return SettingRules::tr("the number of epochs");
+    case Setting::BatchSize: return SettingRules::tr("the batch size");
+    case Setting::LearningRate: return SettingRules::tr("the base learning rate");
+    case Setting::MinLearningRate: return SettingRules::tr("the minimum learning rate");
+    case Setting::Momentum: return SettingRules::tr("momentum");
+    case Setting::HiddenUnits: return SettingRules::tr("the number of hidden units");
+    case Setting::Dropout: return SettingRules::tr("dropout");
+    case Setting::EvalInterval: return SettingRules::tr("the evaluation interval");
+    case Setting::CheckpointInterval: return SettingRules::tr("the checkpoint interval");
+    case Setting::ValidationPercent: return SettingRules::tr("the validation percentage");
+    case Setting::TestPercent: return SettingRules::tr("the test percentage");
+    case Setting::RateMultiplier: return SettingRules::tr("the fine-tuned blocks' rate multiplier");
+    default: return {};
+    }
+}
+
+void checkRange(std::vector<SettingProblem> &problems, Setting setting, double value)
+{
+    const SettingRule &rule = ruleFor(setting);
+    // NaN fails both comparisons, so it is refused too.
+    if (!(value >= rule.minimum && value <= rule.maximum))
+        problems.push_back({setting, SettingRules::tr("%1 must be from %2 to %3")
+                                         .arg(describe(setting), number(rule.minimum), number(rule.maximum))});
+}
+
+} // namespace
+
+const SettingRule &ruleFor(Setting setting)
+{
+    for (const SettingRule &rule : table())
+        if (rule.setting == setting)
+            return rule;
+    throw std::invalid_argument("not a numeric setting");
+}
+
+QString defaultText(Setting setting)
+{
+    return number(ruleFor(setting).defaultValue);
+}
+
+std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options)
+{
+    std::vector<SettingProblem> problems;
+    checkRange(problems, Setting::Steps, options.steps);
+    checkRange(problems, Setting::BatchSize, options.batchSize);
+    checkRange(problems, Setting::LearningRate, options.schedule.base);
+    checkRange(problems, Setting::MinLearningRate, options.schedule.minimum);
+    if (options.schedule.minimum > options.schedule.base)
+        problems.push_back({Setting::MinLearningRate,
+                            SettingRules::tr("the minimum learning rate must not exceed the base learning rate")});
+    if (options.optimizer == TrainingOptions::Optimizer::Adam && options.momentum > 0)
+        problems.push_back({Setting::Momentum, SettingRules::tr("momentum applies to SGD only: set it to 0 for Adam")});
+    checkRange(problems, Setting::Momentum, options.momentum);
+    checkRange(problems, Setting::HiddenUnits, options.hiddenUnits);
+    checkRange(problems, Setting::Dropout, options.dropout);
+    checkRange(problems, Setting::EvalInterval, options.evalInterval);
+    checkRange(problems, Setting::CheckpointInterval, options.checkpointInterval);
+    return problems;
+}
+
+std::vector<SettingProblem> checkSplit(const SplitOptions &split)
+{
+    std::vector<SettingProblem> problems;
+    checkRange(problems, Setting::ValidationPercent, split.validationPercent);
+    checkRange(problems, Setting::TestPercent, split.testPercent);
+    if (split.validationPercent + split.testPercent >= 100)
+        problems.push_back({Setting::TestPercent, SettingRules::tr("the validation and test percentages must add up to "
+                                                                   "less than 100, or no image is left for training")});
+    return problems;
+}
+
+std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options)
+{
+    std::vector<SettingProblem> problems;
+    if (options.epochs != 0)
+        checkRange(problems, Setting::Epochs, options.epochs);
+    for (SettingProblem &problem : checkTrainingOptions(options.training))
+        problems.push_back(std::move(problem));
+    for (SettingProblem &problem : checkSplit(options.split))
+        problems.push_back(std::move(problem));
+    if (const QString problem = options.fineTuning.validate(); !problem.isEmpty())
+        problems.push_back({Setting::FineTuneFrom, problem});
+    else if (options.fineTuning.enabled() && options.layer != Backbone::kBottleneck)
+        problems.push_back({Setting::Layer, SettingRules::tr("fine-tuning trains the blocks below the bottleneck: keep "
+                                                             "the feature layer at bottleneck")});
+    if (options.fineTuning.enabled())
+        checkRange(problems, Setting::RateMultiplier, options.fineTuning.backboneRateMultiplier);
+    if (const QString problem = options.augmentation.validate(); !problem.isEmpty())
+        problems.push_back({Setting::Augmentation, problem});
+    return problems;
+}
+
+} // namespace rs

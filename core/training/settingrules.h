@@ -1,0 +1,64 @@
+#pragma once
+
+// The settings a user chooses for a run, each with one home for its bounds and default, and
+// the checks of their combinations. retrain-cli's options and help, the Settings page's fields
+// and the engine's own checks all read this table, so both front ends refuse the same mistake
+// in the same words.
+
+#include <QString>
+
+#include <vector>
+
+namespace rs {
+
+struct SplitOptions;
+struct TrainingOptions;
+struct TrainingRunOptions;
+
+enum class Setting {
+    Steps,
+    Epochs,
+    BatchSize,
+    LearningRate,
+    MinLearningRate,
+    Optimizer,
+    Momentum,
+    HiddenUnits,
+    Dropout,
+    EvalInterval,
+    CheckpointInterval,
+    ValidationPercent,
+    TestPercent,
+    Layer,
+    FineTuneFrom,
+    RateMultiplier,
+    Augmentation,
+};
+
+struct SettingRule
+{
+    Setting setting;
+    const char *option;  // retrain-cli's long option, without the dashes
+    double minimum = 0;  // numeric settings: the accepted range
+    double maximum = 0;
+    double defaultValue = 0; // read from the option structs' own defaults
+};
+
+// Throws std::invalid_argument for a setting that is not numeric (Optimizer, Layer, ...).
+const SettingRule &ruleFor(Setting setting);
+// The default as help texts print it: "10000", "0.1", "0.001".
+QString defaultText(Setting setting);
+
+struct SettingProblem
+{
+    Setting setting; // the field to change
+    QString message; // a sentence that names the setting in words
+};
+
+// Every problem with the options, in the order of the settings page. Messages are
+// translated (context "SettingRules") where a translator is installed.
+std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options);
+std::vector<SettingProblem> checkSplit(const SplitOptions &split);
+std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options);
+
+} // namespace rs

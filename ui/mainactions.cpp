@@ -1,0 +1,46 @@
+#include "mainactions.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QKeySequence>
+
+namespace rs {
+namespace {
+
+QAction *action(QObject *parent, const char *name, const QString &text, const QKeySequence &shortcut, const char *icon)
+{
+    auto *a = new QAction(text, parent);
+    a->setObjectName(QLatin1String(name));
+    a->setShortcut(shortcut);
+    a->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+    return a;
+}
+
+QString shortcutText(const QAction *action)
+{
+    return action->shortcut().toString(QKeySequence::NativeText);
+}
+
+} // namespace
+
+MainActions::MainActions(QObject *parent)
+    : newProject(action(parent, "actionNewProject", tr("&New project"), QKeySequence::New, "document-new"))
+    , openProject(action(parent, "actionOpenProject", tr("&Open project…"), QKeySequence::Open, "document-open"))
+    , saveProject(action(parent, "actionSaveProject", tr("&Save project"), QKeySequence::Save, "document-save"))
+    , saveProjectAs(action(parent, "actionSaveProjectAs", tr("Save project &as…"), QKeySequence::SaveAs, "document-save-as"))
+    , addFolder(action(parent, "actionAddFolder", tr("&Add image folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+                       "folder-new"))
+    , start(action(parent, "actionStart", tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R), "media-playback-start"))
+    , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop"))
+    , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                    "media-seek-forward"))
+    , exportModel(action(parent, "actionExportModel", tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E), "document-export"))
+    , downloadWeights(action(parent, "actionDownloadWeights", tr("&Download ImageNet weights…"), {}, "download"))
+    , quit(action(parent, "actionQuit", tr("&Quit"), QKeySequence::Quit, "application-exit"))
+{
+    resume->setToolTip(tr("Carry the stopped run on from where it stopped; it ends as if it had not been stopped"));
+    start->setToolTip(tr("Train a classifier on the dataset with the current settings (%1)").arg(shortcutText(start)));
+    stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(shortcutText(stop)));
+}
+
+} // namespace rs

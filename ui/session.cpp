@@ -1,0 +1,328 @@
+#include "session.h"
+
+#include "data/sampledata.h"
+#include "export/modelexport.h"
+#include "training/jsonformat.h"
+#include "training/settingrules.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSettings>
+
+namespace rs {
+namespace {
+
+constexpr int kSampleImagesPerClass = 60;
+
+const QString kTrainingKey = QStringLiteral("settings/training");
+const QString kEpochsKey = QStringLiteral("settings/epochs");
+const QString kLayerKey = QStringLiteral("settings/layer");
+const QString kAugmentationKey = QStringLiteral("settings/augmentation");
+const QString kFineTuningKey = QStringLiteral("settings/fineTuning");
+const QString kWeightsKey = QStringLiteral("settings/weightsFile");
+const QString kPrecisionKey = QStringLiteral("settings/precision");
+
+// A project names its weights only when they are neither the default file nor random.
+QString projectWeightsFile(const WeightsSource &weights)
+{
+    return weights.isRandom() || weights.isDefaultFile() ? QString() : weights.path();
+}
+
+QJsonObject savedObject(const QSettings &settings, const QString &key)
+{
+    return QJsonDocument::fromJson(settings.value(key).toByteArray()).object();
+}
+
+QByteArray compact(const QJsonObject &json)
+{
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QString precisionLabel(Precision precision)
+{
+    return resolvePrecision(precision) == Precision::BFloat16 ? QStringLiteral("bfloat16") : QStringLiteral("float32");
+}
+
+Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths(std::move(paths))
+{
+    m_project.layer = Backbone::kBottleneck;
+    for (Job *job : {&m_training, &m_export, &m_samples}) {
+        connect(job, &Job::succeeded, this, &Session::stateChanged);
+        connect(job, &Job::failed, this, &Session::stateChanged);
+        connect(job, &Job::cancelled, this, &Session::stateChanged);
+    }
+    connect(&m_training, &Job::failed, this, [this](const QString &message) {
+        Q_EMIT trainingEnded(tr("Failed: %1").arg(message));
+        Q_EMIT failed(tr("Training failed"), message);
+    });
+    connect(&m_training, &Job::cancelled, this, [this] {
+        QString message = m_model ? tr("Stopped. The previous run's results are kept.") : tr("Stopped.");
+        if (canResume())
+            message += QLatin1Char(' ') + tr("Resume carries the run on from where it stopped.");
+        Q_EMIT trainingEnded(message);
+    });
+    connect(&m_export, &Job::failed, this, [this](const QString &error) {
+        Q_EMIT failed(tr("Export failed"), error);
+        Q_EMIT exportFinished(m_exportFolder, error);
+    });
+    connect(&m_samples, &Job::failed, this, [this](const QString &error) {
+        Q_EMIT failed(tr("No sample images"),
+                      tr("%1\nThe sample images come from Debian's dataset-fashion-mnist package.").arg(error));
+        Q_EMIT sampleDataWritten(sampleFolder(), error);
+    });
+    connect(this, &Session::trainingEnded, this, &Session::status);
+}
+
+Session::~Session() = default;
+
+void Session::loadProject(Project project)
+{
+    m_project = std::move(project);
+    if (m_project.layer.isEmpty())
+        m_project.layer = Backbone::kBottleneck;
+    if (!m_project.weightsFile.isEmpty())
+        m_weights = WeightsSource::file(m_project.weightsFile);
+    m_project.weightsFile = projectWeightsFile(m_weights);
+    m_model.reset();
+    Q_EMIT projectLoaded();
+    Q_EMIT modelChanged();
+}
+
+void Session::setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split)
+{
+    m_project.sources.classes = classes;
+    m_project.split = split;
+    Q_EMIT modified();
+}
+
+void Session::setDatasetState(bool scanning, int includedClasses)
+{
+    m_scanning = scanning;
+    m_includedClasses = includedClasses;
+}
+
+RunSettings Session::settings() const
+{
+    return {m_project.layer, m_project.training, m_project.augmentation, m_project.fineTuning, m_project.epochs};
+}
+
+void Session::setSettings(const RunSettings &settings)
+{
+    m_project.layer = settings.layer;
+    m_project.training = settings.training;
+    m_project.augmentation = settings.augmentation;
+    m_project.fineTuning = settings.fineTuning;
+    m_project.epochs = settings.epochs;
+    Q_EMIT modified();
+}
+
+void Session::setWeights(const WeightsSource &weights)
+{
+    m_weights = weights;
+    m_project.weightsFile = projectWeightsFile(weights);
+    Q_EMIT modified();
+}
+
+void Session::setPrecision(Precision precision)
+{
+    m_precision = precision;
+}
+
+void Session::restoreSettings()
+{
+    const QSettings saved;
+    try {
+        RunSettings settings;
+        settings.training = trainingOptionsFromJson(savedObject(saved, kTrainingKey));
+        settings.epochs = saved.value(kEpochsKey, 0.0).toDouble();
+        settings.layer = saved.value(kLayerKey, Backbone::kBottleneck).toString();
+        settings.augmentation = augmentationFromJson(savedObject(saved, kAugmentationKey));
+        settings.fineTuning = fineTuningFromJson(savedObject(saved, kFineTuningKey));
+        setSettings(settings);
+    } catch (const std::runtime_error &) {
+        // Settings from another version that no longer parse: the defaults stand.
+    }
+    setWeights(WeightsSource::file(saved.value(kWeightsKey).toString()));
+    setPrecision(precisionFromName(saved.value(kPrecisionKey).toString()).value_or(Precision::Auto));
+}
+
+void Session::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kTrainingKey, compact(toJson(m_project.training)));
+    settings.setValue(kEpochsKey, m_project.epochs);
+    settings.setValue(kLayerKey, m_project.layer);
+    settings.setValue(kAugmentationKey, compact(toJson(m_project.augmentation)));
+    settings.setValue(kFineTuningKey, compact(toJson(m_project.fineTuning)));
+    if (!m_weights.isRandom())
+        settings.setValue(kWeightsKey, m_weights.isDefaultFile() ? QString() : m_weights.path());
+    settings.setValue(kPrecisionKey, precisionName(m_precision));
+}
+
+QString Session::startProblem() const
+{
+    if (m_scanning)
+        return tr("The folders are still being read; start again in a moment.");
+    if (m_includedClasses < 2)
+        return tr("Training needs at least two classes with images. Drop folders on the Dataset page.");
+    if (const std::vector<SettingProblem> problems = checkRunOptions(runOptions()); !problems.empty())
+        return problems.front().message;
+    return {};
+}
+
+QString Session::checkpointFile() const
+{
+    return QDir(m_paths.dataFolder).filePath(QStringLiteral("checkpoints/stopped-run.ckpt"));
+}
+
+TrainingRunOptions Session::runOptions() const
+{
+    TrainingRunOptions options;
+    options.sources = m_project.sources;
+    options.split = m_project.split;
+    options.layer = m_project.layer;
+    options.cacheRoot = m_paths.cacheRoot;
+    options.training = m_project.training;
+    options.augmentation = m_project.augmentation;
+    options.fineTuning = m_project.fineTuning;
+    options.epochs = m_project.epochs;
+    options.precision = m_precision;
+    return options;
+}
+
+void Session::startTraining()
+{
+    TrainingRunOptions options = runOptions();
+    // A new run starts afresh: the last one's checkpoint is dropped, and this run's is
+    // written only if it is stopped during training (or every 1000 steps, against crashes).
+    options.training.checkpointFile = checkpointFile();
+    QDir().mkpath(QFileInfo(options.training.checkpointFile).path());
+    QFile::remove(options.training.checkpointFile);
+    startRun(options, m_weights);
+}
+
+bool Session::canResume() const
+{
+    return !isTraining() && !m_lastOptions.training.checkpointFile.isEmpty()
+           && QFileInfo::exists(m_lastOptions.training.checkpointFile);
+}
+
+void Session::resumeTraining()
+{
+    if (!canResume())
+        return;
+    TrainingRunOptions options = m_lastOptions;
+    options.training.resume = true; // same precision: the checkpoint holds features computed in it
+    startRun(options, m_lastWeights);
+}
+
+void Session::stopTraining()
+{
+    m_training.stop();
+}
+
+void Session::startRun(const TrainingRunOptions &options, const WeightsSource &weights)
+{
+    const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
+    const bool started = m_training.start(
+        [this, options, weights, loaded](JobContext &job) {
+            std::shared_ptr<const Backbone> backbone = loaded;
+            if (!backbone) {
+                job.post([this] { Q_EMIT phaseChanged(tr("Loading the InceptionV3 weights…")); });
+                backbone = std::make_shared<const Backbone>(weights.load());
+                // Kept for the next run even if this one is stopped or fails.
+                job.post([this, backbone, weights] {
+                    m_backbone = backbone;
+                    m_backboneWeights = weights;
+                });
+            }
+            throwIfCancelled(job.cancel());
+            const QString numbers = precisionLabel(options.precision);
+            TrainingRunCallbacks callbacks;
+            callbacks.scanned = [this, &job, numbers](const Dataset &dataset) {
+                const int images = int(dataset.images.size()), classes = int(dataset.classes.size());
+                job.post([this, images, classes, numbers] {
+                    Q_EMIT scanned(images, classes);
+                    Q_EMIT phaseChanged(tr("Computing image features in %1…").arg(numbers));
+                });
+            };
+            callbacks.extracting = [this, &job](const ExtractionProgress &p) {
+                const bool last = p.done == p.total;
+                if (!job.progressDue(last))
+                    return;
+                job.post([this, p, last] {
+                    Q_EMIT extracting(p.done, p.total, p.fromCache);
+                    if (last)
+                        Q_EMIT phaseChanged(tr("Training the classifier…"));
+                });
+            };
+            callbacks.training = [this, &job](const TrainingPoint &point) {
+                job.post([this, point] { Q_EMIT trainingPoint(point); });
+            };
+            TrainingRun run = runTraining(*backbone, options, callbacks, job.cancel());
+            return std::make_shared<const TrainedModel>(backbone, std::move(run));
+        },
+        [this](std::shared_ptr<const TrainedModel> model) { runFinished(std::move(model)); });
+    if (!started)
+        return;
+    m_lastOptions = options;
+    m_lastWeights = weights;
+    Q_EMIT trainingStarted();
+    Q_EMIT phaseChanged(tr("Reading the dataset…"));
+    Q_EMIT stateChanged();
+}
+
+void Session::runFinished(std::shared_ptr<const TrainedModel> model)
+{
+    QFile::remove(m_lastOptions.training.checkpointFile);
+    m_model = std::move(model);
+    m_project.lastRun = RunSummary::fromReport(m_model->report());
+    const TrainingRun &r = m_model->run();
+    Q_EMIT modelChanged();
+    Q_EMIT modified();
+    Q_EMIT trainingEnded(tr("Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).")
+                 .arg(100 * r.evaluation.accuracy, 0, 'f', 1)
+                 .arg(r.options.training.steps)
+                 .arg(r.extractionSeconds, 0, 'f', 1)
+                 .arg(r.trainingSeconds, 0, 'f', 1));
+}
+
+void Session::exportModel(const QString &folder)
+{
+    if (!m_model || isBusy())
+        return;
+    m_exportFolder = folder;
+    const std::shared_ptr<const TrainedModel> model = m_model;
+    m_export.start([folder, model](JobContext &) { rs::exportModel(folder, *model); },
+                   [this, folder] {
+                       Q_EMIT status(tr("Exported the model to %1").arg(QDir::toNativeSeparators(folder)));
+                       Q_EMIT exportFinished(folder, {});
+                   });
+    Q_EMIT status(tr("Exporting to %1…").arg(QDir::toNativeSeparators(folder)));
+    Q_EMIT stateChanged();
+}
+
+QString Session::sampleFolder() const
+{
+    return QDir(m_paths.dataFolder).filePath(QStringLiteral("sample-data"));
+}
+
+void Session::writeSampleData()
+{
+    if (isBusy())
+        return;
+    const QString folder = sampleFolder();
+    m_samples.start([folder](JobContext &) { writeFashionMnistSamples(folder, kSampleImagesPerClass); },
+                    [this, folder] {
+                        Q_EMIT status({});
+                        Q_EMIT sampleDataWritten(folder, {});
+                    });
+    Q_EMIT status(tr("Writing the sample images to %1…").arg(QDir::toNativeSeparators(folder)));
+    Q_EMIT stateChanged();
+}
+
+} // namespace rs

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "job.h"
+#include "model/weightssource.h"
+#include "project/project.h"
+#include "training/trainedmodel.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace rs {
+
+// What the Settings page edits.
+struct RunSettings
+{
+    QString layer = Backbone::kBottleneck;
+    TrainingOptions training;
+    Augmentation augmentation;
+    FineTuning fineTuning;
+    double epochs = 0; // > 0: the training length is set in epochs
+};
+
+// "bfloat16" or "float32": the number format features are computed in, as the GUI names it.
+QString precisionLabel(Precision precision);
+
+// Where a session keeps what is not the user's to choose.
+struct SessionPaths
+{
+    QString cacheRoot;  // empty: the shared bottleneck cache
+    QString dataFolder; // the checkpoint of a stopped run and the sample images go here
+};
+
+// One piece of work and what it has produced: the dataset choice and settings (as a project
+// file holds them), the weights and precision, the training job, the last trained model and
+// the background jobs. Widget-free: pages show its state and report their edits, MainWindow
+// wires the two, and new capabilities attach here rather than to the window.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    explicit Session(SessionPaths paths, QObject *parent = nullptr);
+    ~Session() override;
+
+    // The dataset choice, settings and last run's report, as a project file saves them.
+    const Project &project() const { return m_project; }
+    // Replaces them all with an opened (or an empty, new) project; the model is dropped.
+    void loadProject(Project project);
+    void setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split);
+    // What the dataset page knows of the folders: still being read, classes with images.
+    void setDatasetState(bool scanning, int includedClasses);
+    void setSettings(const RunSettings &settings);
+    RunSettings settings() const;
+    const WeightsSource &weights() const { return m_weights; }
+    void setWeights(const WeightsSource &weights);
+    Precision precision() const { return m_precision; }
+    void setPrecision(Precision precision);
+
+    // The settings, weights choice and precision of the last session (QSettings), and saving
+    // them for the next.
+    void restoreSettings();
+    void saveSettings() const;
+
+    // Why training cannot start now, in words, or empty. Weights that cannot be loaded are
+    // not among these: weights().validate() says, so the window can offer to fetch them.
+    QString startProblem() const;
+    // A new run with the current settings; ignored while one runs.
+    void startTraining();
+    // Carries the last stopped run on from its checkpoint, with the weights and precision
+    // it started with.
+    void resumeTraining();
+    bool canResume() const;
+    void stopTraining();
+    bool isTraining() const { return m_training.isRunning(); }
+
+    // The last run's model; null before the first run and after a project is opened.
+    std::shared_ptr<const TrainedModel> model() const { return m_model; }
+    // Writes the model to `folder` in the background: exportFinished() says how it went.
+    void exportModel(const QString &folder);
+    // Writes the Fashion-MNIST samples in the background: sampleDataWritten() says how.
+    void writeSampleData();
+    // An export or a sample-data write is running.
+    bool isBusy() const { return m_export.isRunning() || m_samples.isRunning(); }
+
+Q_SIGNALS:
+    void projectLoaded();  // pages show project(), weights() and precision() again
+    void modified();       // an edit worth saving
+    void stateChanged();   // training or background work started or ended
+    void trainingStarted();
+    void phaseChanged(const QString &text);
+    void scanned(int images, int classes);
+    void extracting(int done, int total, int fromCache);
+    void trainingPoint(const rs::TrainingPoint &point);
+    // After every run, whether it finished, stopped or failed: `message` says which.
+    void trainingEnded(const QString &message);
+    // What the user should hear about in passing (the status bar), and failures to show.
+    void status(const QString &message);
+    void failed(const QString &title, const QString &message);
+    void modelChanged(); // model() and project().lastRun are new (or gone)
+    void exportFinished(const QString &folder, const QString &error); // error empty on success
+    void sampleDataWritten(const QString &folder, const QString &error);
+
+private:
+    void startRun(const TrainingRunOptions &options, const WeightsSource &weights);
+    void runFinished(std::shared_ptr<const TrainedModel> model);
+    // What a run started now would be given (its checkpoint aside).
+    TrainingRunOptions runOptions() const;
+    QString checkpointFile() const;
+    QString sampleFolder() const;
+
+    SessionPaths m_paths;
+    Project m_project;
+    WeightsSource m_weights = WeightsSource::defaultFile();
+    Precision m_precision = Precision::Auto;
+    bool m_scanning = false;
+    int m_includedClasses = 0;
+    std::shared_ptr<const TrainedModel> m_model;
+    // The last weights loaded, kept for the next run with the same choice.
+    std::shared_ptr<const Backbone> m_backbone;
+    WeightsSource m_backboneWeights;
+    // The last run started, for Resume.
+    TrainingRunOptions m_lastOptions;
+    WeightsSource m_lastWeights;
+    QString m_exportFolder;
+    // Last, so they are destroyed (stopped and joined) before the state their work posts to.
+    Job m_training;
+    Job m_export;
+    Job m_samples;
+};
+
+} // namespace rs
