@@ -977,6 +977,11 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/settingspage.cpp" line="191"/>
+        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/settingspage.cpp" line="217"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
@@ -1089,11 +1094,6 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     <message>
         <location filename="../ui/settingspage.cpp" line="189"/>
         <source>brightness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspage.cpp" line="191"/>
-        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1089,8 +1089,8 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="191"/>
-        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth).</source>
-        <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（inception_v3_google-0cc3c7bd.pth）。</translation>
+        <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
+        <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（%1）。</translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="193"/>

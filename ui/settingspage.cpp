@@ -188,7 +188,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *scaleLabel = new QLabel(tr("scale"));
     auto *brightnessLabel = new QLabel(tr("brightness"));
     m_weightsFile = named(new QLineEdit, QStringLiteral("weightsFile"),
-                          tr("torchvision's ImageNet-trained InceptionV3 file (inception_v3_google-0cc3c7bd.pth)."));
+                          tr("torchvision's ImageNet-trained InceptionV3 file (%1).").arg(officialWeightsFileName()));
     m_weightsFile->setPlaceholderText(defaultWeightsPath());
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, &SettingsPage::browseWeights);
