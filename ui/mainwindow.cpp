@@ -10,7 +10,6 @@
 #include "trainingpage.h"
 #include "weightsprompt.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDropEvent>

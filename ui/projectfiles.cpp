@@ -10,6 +10,14 @@
 #include <QWidget>
 
 namespace rs {
+namespace {
+
+QString projectFilter()
+{
+    return ProjectFiles::tr("Retrain Studio projects (*.rsproject);;All files (*)");
+}
+
+} // namespace
 
 ProjectFiles::ProjectFiles(Session *session, QWidget *window, QMenu *recentMenu, bool keepWeights)
     : QObject(window), m_session(session), m_window(window), m_recent(new RecentProjects(recentMenu)),
@@ -42,8 +50,7 @@ void ProjectFiles::chooseToOpen()
 {
     if (!saveOrCancel())
         return;
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open project"), {},
-                                                      tr("Retrain Studio projects (*.rsproject);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open project"), {}, projectFilter());
     if (!path.isEmpty())
         open(path);
 }
@@ -88,8 +95,7 @@ bool ProjectFiles::save()
 
 bool ProjectFiles::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save project"), m_path,
-                                                tr("Retrain Studio projects (*.rsproject);;All files (*)"));
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save project"), m_path, projectFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
