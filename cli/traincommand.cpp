@@ -58,6 +58,16 @@ struct TrainOptions
                                QStringLiteral("P"), defaultText(Setting::Dropout)};
     QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Random seed (default 0): same seed, same result."),
                             QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption weightDecay{{QStringLiteral("weight-decay"), QStringLiteral("weight_decay")},
+                                   QStringLiteral("L2 weight decay (default %1).").arg(defaultText(Setting::WeightDecay)),
+                                   QStringLiteral("W"), defaultText(Setting::WeightDecay)};
+    QCommandLineOption noStandardize{{QStringLiteral("no-standardize"), QStringLiteral("no_standardize")},
+                                     QStringLiteral("Train on the features as they come (the classic recipe) instead "
+                                                    "of standardising each dimension; the learning rate then depends "
+                                                    "on the backbone's feature scale.")};
+    QCommandLineOption keepLast{{QStringLiteral("keep-last"), QStringLiteral("keep_last")},
+                                QStringLiteral("End with the last step's weights instead of those of the report with "
+                                               "the lowest validation loss.")};
     QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
     QCommandLineOption classWeights{{QStringLiteral("class-weights"), QStringLiteral("class_weights")},
                                     QStringLiteral("Weight each class's loss by the inverse of its share of the training images.")};
@@ -142,6 +152,9 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const 
     bool seedOk = false;
     t.seed = parser.value(o.seed).toULongLong(&seedOk);
     t.balancedSampling = parser.isSet(o.balanced);
+    t.weightDecay = number.real(o.weightDecay);
+    t.standardize = !parser.isSet(o.noStandardize);
+    t.keepBest = !parser.isSet(o.keepLast);
     t.classWeights = parser.isSet(o.classWeights);
     t.checkpointFile = parser.value(o.checkpoint);
     t.checkpointInterval = number.integer(o.checkpointInterval);
@@ -218,7 +231,7 @@ int trainCommand(const QStringList &arguments)
     const SplitOption split(parser);
     for (const QCommandLineOption *option :
          {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -279,6 +292,8 @@ int trainCommand(const QStringList &arguments)
           << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),
                                             run.options.training.batchSize), 'f', 1)
           << " epochs) in " << QString::number(run.trainingSeconds, 'f', 1) << " s\n";
+    if (run.head && run.head->keptStep() < run.options.training.steps)
+        out() << "kept the weights of step " << run.head->keptStep() << ", the lowest validation loss (--keep-last: the last)\n";
     out() << "test set: ";
     printEvaluation(out(), run.evaluation, run.dataset.classes, parser.isSet(o.misclassified));
 

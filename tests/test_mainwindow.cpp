@@ -38,6 +38,8 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kRunTimeoutMs = 180000;
@@ -142,6 +144,15 @@ private Q_SLOTS:
         QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->dataCount(), int(curve.size()));
         QCOMPARE(plot->series(rs::CurvePlot::LearningRate)->data()->at(0)->value, curve.front().learningRate);
         QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->data()->at(int(curve.size()) - 1)->value, curve.back().trainLoss);
+        // The step whose weights were kept (the lowest validation loss) is marked on the curves.
+        const int kept = w->session()->model()->head().keptStep();
+        QVERIFY(kept > 0);
+        QCOMPARE(plot->keptStep(), kept);
+        const auto lowest = std::min_element(curve.begin(), curve.end(), [](const rs::TrainingPoint &a, const rs::TrainingPoint &b) {
+            return a.validationLoss < b.validationLoss;
+        });
+        QCOMPARE(curve[std::size_t(std::find_if(curve.begin(), curve.end(), [&](const rs::TrainingPoint &p) { return p.step == kept; }) - curve.begin())].validationLoss,
+                 lowest->validationLoss);
 
         const rs::Evaluation &e = w->session()->model()->run().evaluation;
         QCOMPARE(results->metrics()->rowCount(), 3);

@@ -64,6 +64,9 @@ private Q_SLOTS:
         project.sources = rs::findClasses({m_images});
         project.split = {20, 20};
         project.training.steps = 20;
+        // Small steps: probabilities that saturate at 0 and 1 would hide the difference.
+        project.training.schedule.base = 0.001;
+        project.training.schedule.minimum = 0.0001;
         session.loadProject(project);
         session.setWeights(rs::WeightsSource::random(3));
 

@@ -41,6 +41,16 @@ double accuracy(const rs::ClassifierHead &head, const rs::LabelledFeatures &set)
     return rs::evaluate(head.probabilities(set.features), set.labels, {}).accuracy;
 }
 
+// Mean negative log-probability of the true classes.
+double testLoss(const rs::ClassifierHead &head, const rs::LabelledFeatures &set)
+{
+    const rs::FeatureMatrix p = head.probabilities(set.features);
+    double loss = 0;
+    for (std::int64_t r = 0; r < p.rows; ++r)
+        loss -= std::log(double(p.row(r)[set.labels[std::size_t(r)]]));
+    return loss / double(p.rows);
+}
+
 rs::TrainingOptions quick()
 {
     rs::TrainingOptions o;
@@ -126,6 +136,73 @@ private Q_SLOTS:
         QCOMPARE(rs::computeThreads(), everyone);
     }
 
+    // Standardised, the features' scale no longer matters: a backbone whose features are 20
+    // times smaller or larger gets the same classifier. The raw recipe is at its mercy.
+    void standardisedTrainingIgnoresTheFeatureScale()
+    {
+        const rs::LabelledFeatures train = separable({40, 40, 40}, 31, 0.3f), test = separable({20, 20, 20}, 32, 0.3f);
+        const auto scaled = [](rs::LabelledFeatures set, float factor) {
+            for (float &v : set.features.values)
+                v *= factor;
+            return set;
+        };
+        rs::TrainingOptions o = quick();
+        o.steps = 300;
+        const rs::ClassifierHead reference = rs::ClassifierHead::train(train, {}, 3, o);
+        const double referenceAccuracy = accuracy(reference, test);
+        QVERIFY2(referenceAccuracy > 0.9, qPrintable(QString::number(referenceAccuracy)));
+        for (float factor : {0.05f, 20.0f}) {
+            const rs::ClassifierHead head = rs::ClassifierHead::train(scaled(train, factor), {}, 3, o);
+            const rs::FeatureMatrix p = head.probabilities(scaled(test, factor).features);
+            const rs::FeatureMatrix q = reference.probabilities(test.features);
+            double largest = 0;
+            for (std::size_t i = 0; i < p.values.size(); ++i)
+                largest = std::max(largest, double(std::abs(p.values[i] - q.values[i])));
+            QVERIFY2(largest < 1e-3, qPrintable(QStringLiteral("x%1: %2").arg(factor).arg(largest)));
+        }
+        // Without standardisation, tiny features leave the classic recipe barely started: its
+        // probabilities stay near uniform (log 3 = 1.10), far from the standardised head's.
+        o.standardize = false;
+        const double raw = testLoss(rs::ClassifierHead::train(scaled(train, 0.05f), {}, 3, o), scaled(test, 0.05f));
+        const double standardised = testLoss(reference, test);
+        QVERIFY2(raw > standardised + 0.5, qPrintable(QStringLiteral("%1 vs %2").arg(raw).arg(standardised)));
+    }
+
+    // The head ends with the weights of the report whose validation loss was lowest (the
+    // later one on a tie), not the last step's; --keep-last gives the last.
+    void keepsTheBestValidationPoint()
+    {
+        // Validation images whose classes are the other way round: the better the head learns
+        // the training images, the worse its validation loss, so the best point is an early one.
+        const rs::LabelledFeatures train = separable({20, 20}, 41, 0.2f);
+        rs::LabelledFeatures validation = separable({20, 20}, 42, 0.2f);
+        for (int &label : validation.labels)
+            label = 1 - label;
+        rs::TrainingOptions o = quick();
+        o.steps = 200;
+        o.evalInterval = 20;
+        // Small steps, so that the curve moves from point to point instead of saturating.
+        o.schedule.base = 0.0005;
+        o.schedule.minimum = 0.0001;
+        std::vector<rs::TrainingPoint> points;
+        const rs::ClassifierHead best = rs::ClassifierHead::train(train, validation, 2, o, [&](const rs::TrainingPoint &p) { points.push_back(p); });
+        std::size_t lowest = 0;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (points[i].validationLoss <= points[lowest].validationLoss)
+                lowest = i;
+        QVERIFY2(points[lowest].step < o.steps, "validation loss kept falling: nothing to select against");
+        QCOMPARE(best.keptStep(), points[lowest].step);
+        // Its validation loss is that point's (the scaling folded into the first layer rounds).
+        const double loss = testLoss(best, validation);
+        QVERIFY2(std::abs(loss - points[lowest].validationLoss) < 1e-4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(loss).arg(points[lowest].validationLoss)));
+
+        o.keepBest = false;
+        QCOMPARE(rs::ClassifierHead::train(train, validation, 2, o).keptStep(), o.steps);
+        o.keepBest = true;
+        QCOMPARE(rs::ClassifierHead::train(train, {}, 2, o).keptStep(), o.steps); // no validation set
+    }
+
     void reportsProgress()
     {
         const rs::LabelledFeatures train = separable({30, 30}, 5), validation = separable({10, 10}, 6);
@@ -155,6 +232,9 @@ private Q_SLOTS:
         o.steps = 200;
         o.batchSize = 20;
         o.schedule.base = 0.1;
+        // Standardised, even plain sampling gives the small class its due on this data: the
+        // sampling itself is what is tested here, on the raw recipe.
+        o.standardize = false;
         const double plain = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
         o.balancedSampling = true;
         const double balanced = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
@@ -168,6 +248,7 @@ private Q_SLOTS:
         rs::TrainingOptions o = quick();
         o.steps = 200;
         o.batchSize = 20;
+        o.standardize = false; // as above: the weighting is what is tested
         const double plain = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
         o.classWeights = true;
         const double weighted = rs::evaluate(rs::ClassifierHead::train(train, {}, 2, o).probabilities(test.features), test.labels, {}).perClass[1].recall;
@@ -229,6 +310,7 @@ private Q_SLOTS:
 
         const rs::LabelledFeatures probe = separable({5, 5, 5}, 23);
         QCOMPARE(finished.probabilities(probe.features).values, uninterrupted.probabilities(probe.features).values);
+        QCOMPARE(finished.keptStep(), uninterrupted.keptStep());
         // The curve carries on: the points before the stop come first, then the rest, all
         // saying where the run carried on from.
         QCOMPARE(resumed.size(), whole.size());

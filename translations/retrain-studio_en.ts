@@ -77,92 +77,97 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="52"/>
+        <location filename="../core/training/settingrules.cpp" line="53"/>
         <source>the number of steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="53"/>
+        <location filename="../core/training/settingrules.cpp" line="54"/>
         <source>the number of epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="54"/>
+        <location filename="../core/training/settingrules.cpp" line="55"/>
         <source>the batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
         <source>the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the minimum learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>momentum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
-        <source>the number of hidden units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../core/training/settingrules.cpp" line="59"/>
-        <source>dropout</source>
+        <source>weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="60"/>
-        <source>the evaluation interval</source>
+        <source>the number of hidden units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="61"/>
-        <source>the checkpoint interval</source>
+        <source>dropout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="62"/>
-        <source>the validation percentage</source>
+        <source>the evaluation interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="63"/>
-        <source>the test percentage</source>
+        <source>the checkpoint interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="64"/>
+        <source>the validation percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="65"/>
+        <source>the test percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="66"/>
         <source>the fine-tuned blocks&apos; rate multiplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="74"/>
+        <location filename="../core/training/settingrules.cpp" line="76"/>
         <source>%1 must be from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="102"/>
+        <location filename="../core/training/settingrules.cpp" line="104"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="104"/>
+        <location filename="../core/training/settingrules.cpp" line="106"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="119"/>
+        <location filename="../core/training/settingrules.cpp" line="122"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="136"/>
+        <location filename="../core/training/settingrules.cpp" line="139"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,117 +435,117 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow.cpp" line="58"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,13 +890,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,37 +961,37 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="141"/>
+        <location filename="../ui/settingspage.cpp" line="156"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>as the images come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>draw classes equally often</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>weight classes by rarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="191"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="145"/>
+        <location filename="../ui/settingspage.cpp" line="160"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,217 +1021,252 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="149"/>
+        <location filename="../ui/settingspage.cpp" line="141"/>
+        <source>Pulls the classifier&apos;s weights towards zero a little at every step, against overfitting a small dataset. Too much and it cannot fit at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="146"/>
+        <source>standardise features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="147"/>
+        <source>Train on features scaled to the same spread in every dimension, so the learning rate suits any backbone. The exported classifier still takes the network&apos;s own features. Off: the classic recipe, on the features as they come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="150"/>
+        <source>keep the best validation point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="151"/>
+        <source>End with the classifier as it was when its validation loss was lowest, not as it was at the last step, which may have started to overfit. Needs validation images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="164"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
+        <location filename="../ui/settingspage.cpp" line="171"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="159"/>
+        <location filename="../ui/settingspage.cpp" line="174"/>
         <source>the classifier only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="161"/>
+        <location filename="../ui/settingspage.cpp" line="176"/>
         <source>the classifier and the blocks from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="163"/>
+        <location filename="../ui/settingspage.cpp" line="178"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="168"/>
+        <location filename="../ui/settingspage.cpp" line="183"/>
         <source>update BatchNorm statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="169"/>
+        <location filename="../ui/settingspage.cpp" line="184"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="173"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="177"/>
+        <location filename="../ui/settingspage.cpp" line="192"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="181"/>
+        <location filename="../ui/settingspage.cpp" line="196"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="198"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="185"/>
+        <location filename="../ui/settingspage.cpp" line="200"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingspage.cpp" line="203"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="189"/>
+        <location filename="../ui/settingspage.cpp" line="204"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingspage.cpp" line="215"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="223"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
+        <location filename="../ui/settingspage.cpp" line="224"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="225"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="226"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="227"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="228"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="229"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingspage.cpp" line="230"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
+        <source>&amp;weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="234"/>
+        <source>Con&amp;vergence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="236"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="219"/>
+        <location filename="../ui/settingspage.cpp" line="237"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="238"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="221"/>
+        <location filename="../ui/settingspage.cpp" line="239"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="222"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="241"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="224"/>
+        <location filename="../ui/settingspage.cpp" line="242"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="226"/>
+        <location filename="../ui/settingspage.cpp" line="244"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="334"/>
+        <location filename="../ui/settingspage.cpp" line="358"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="407"/>
+        <location filename="../ui/settingspage.cpp" line="431"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="409"/>
+        <location filename="../ui/settingspage.cpp" line="433"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="414"/>
+        <location filename="../ui/settingspage.cpp" line="438"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="441"/>
+        <location filename="../ui/settingspage.cpp" line="465"/>
         <source>InceptionV3 weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="442"/>
+        <location filename="../ui/settingspage.cpp" line="466"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

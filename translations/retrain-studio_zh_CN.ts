@@ -77,92 +77,97 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="52"/>
+        <location filename="../core/training/settingrules.cpp" line="53"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="53"/>
+        <location filename="../core/training/settingrules.cpp" line="54"/>
         <source>the number of epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="54"/>
+        <location filename="../core/training/settingrules.cpp" line="55"/>
         <source>the batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
         <source>the base learning rate</source>
         <translation>基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the minimum learning rate</source>
         <translation>最小学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
         <source>the number of hidden units</source>
         <translation>隐藏单元数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
         <source>dropout</source>
         <translation>dropout 比例</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
         <source>the evaluation interval</source>
         <translation>评估间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
         <source>the checkpoint interval</source>
         <translation>检查点间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
         <source>the validation percentage</source>
         <translation>验证集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <location filename="../core/training/settingrules.cpp" line="65"/>
         <source>the test percentage</source>
         <translation>测试集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <location filename="../core/training/settingrules.cpp" line="66"/>
         <source>the fine-tuned blocks&apos; rate multiplier</source>
         <translation>微调模块的学习率倍数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="74"/>
+        <location filename="../core/training/settingrules.cpp" line="76"/>
         <source>%1 must be from %2 to %3</source>
         <translation>%1 必须在 %2 到 %3 之间</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="102"/>
+        <location filename="../core/training/settingrules.cpp" line="104"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation>最小学习率不能超过基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="104"/>
+        <location filename="../core/training/settingrules.cpp" line="106"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation>动量只适用于 SGD：使用 Adam 时请设为 0</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="119"/>
+        <location filename="../core/training/settingrules.cpp" line="122"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation>验证集和测试集百分比之和必须小于 100，否则没有图像留给训练</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="136"/>
+        <location filename="../core/training/settingrules.cpp" line="139"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
     </message>
@@ -430,117 +435,117 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow.cpp" line="58"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>
@@ -886,13 +891,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -983,251 +988,286 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="141"/>
+        <source>Pulls the classifier&apos;s weights towards zero a little at every step, against overfitting a small dataset. Too much and it cannot fit at all.</source>
+        <translation>每一步都把分类器的权重向零稍稍拉近，防止在小数据集上过拟合。过大则完全无法拟合。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="146"/>
+        <source>standardise features</source>
+        <translation>标准化特征</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="147"/>
+        <source>Train on features scaled to the same spread in every dimension, so the learning rate suits any backbone. The exported classifier still takes the network&apos;s own features. Off: the classic recipe, on the features as they come.</source>
+        <translation>在每个维度缩放到相同分布的特征上训练，使学习率适用于任何骨干网络。导出的分类器仍然接受网络原始的特征。关闭：经典方案，直接使用原始特征。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="150"/>
+        <source>keep the best validation point</source>
+        <translation>保留验证集上最好的时刻</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="151"/>
+        <source>End with the classifier as it was when its validation loss was lowest, not as it was at the last step, which may have started to overfit. Needs validation images.</source>
+        <translation>最终采用验证损失最低时的分类器，而不是最后一步（那时可能已开始过拟合）的分类器。需要验证集图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="156"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation>当各类别大小相差很大时，避免小类别被大类别淹没：让每个类别被抽到的次数相同，或按类别的稀少程度加权其误差。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>as the images come</source>
         <translation>按图像原样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>draw classes equally often</source>
         <translation>各类别等量抽样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="143"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>weight classes by rarity</source>
         <translation>按稀少程度为类别加权</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="145"/>
+        <location filename="../ui/settingspage.cpp" line="160"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation>相同的种子、数据和设置会训练出相同的分类器；改变种子可以看出结果受随机性影响有多大。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="149"/>
+        <location filename="../ui/settingspage.cpp" line="164"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation>从 InceptionV3 的哪一层提取图像特征。瓶颈特征（2048 个数）适合大多数照片；较早的层保留更简单的形状和纹理，适合与 ImageNet 差别较大的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
+        <location filename="../ui/settingspage.cpp" line="171"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="159"/>
+        <location filename="../ui/settingspage.cpp" line="174"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="161"/>
+        <location filename="../ui/settingspage.cpp" line="176"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="163"/>
+        <location filename="../ui/settingspage.cpp" line="178"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="168"/>
+        <location filename="../ui/settingspage.cpp" line="183"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="169"/>
+        <location filename="../ui/settingspage.cpp" line="184"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="173"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="177"/>
+        <location filename="../ui/settingspage.cpp" line="192"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="181"/>
+        <location filename="../ui/settingspage.cpp" line="196"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="198"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="185"/>
+        <location filename="../ui/settingspage.cpp" line="200"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingspage.cpp" line="203"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="189"/>
+        <location filename="../ui/settingspage.cpp" line="204"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="191"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
         <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingspage.cpp" line="215"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="223"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
+        <location filename="../ui/settingspage.cpp" line="224"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="225"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="226"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="227"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="228"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="229"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingspage.cpp" line="230"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
+        <source>&amp;weight decay</source>
+        <translation>权重衰减(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="234"/>
+        <source>Con&amp;vergence:</source>
+        <translation>收敛(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="236"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="219"/>
+        <location filename="../ui/settingspage.cpp" line="237"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="238"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="221"/>
+        <location filename="../ui/settingspage.cpp" line="239"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="222"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="241"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="224"/>
+        <location filename="../ui/settingspage.cpp" line="242"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="226"/>
+        <location filename="../ui/settingspage.cpp" line="244"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="334"/>
+        <location filename="../ui/settingspage.cpp" line="358"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="405"/>
+        <location filename="../ui/settingspage.cpp" line="429"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="407"/>
+        <location filename="../ui/settingspage.cpp" line="431"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="409"/>
+        <location filename="../ui/settingspage.cpp" line="433"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="414"/>
+        <location filename="../ui/settingspage.cpp" line="438"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="441"/>
+        <location filename="../ui/settingspage.cpp" line="465"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="442"/>
+        <location filename="../ui/settingspage.cpp" line="466"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>

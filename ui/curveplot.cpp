@@ -62,7 +62,20 @@ CurvePlot::CurvePlot(QWidget *parent) : QCustomPlot(parent)
         legend->removeItem(legend->itemWithPlottable(m_series[s]));
         m_series[s]->addToLegend(accuracyLegend);
     }
+    m_kept = new QCPItemStraightLine(this);
+    m_kept->setClipAxisRect(lossRect);
+    m_kept->setPen(QPen(QColor(44, 160, 44), 1.5, Qt::DashDotLine));
+    m_kept->setVisible(false);
     applyPalette(*this);
+}
+
+void CurvePlot::markKeptStep(int step)
+{
+    m_keptStep = step;
+    m_kept->setVisible(step > 0);
+    m_kept->point1->setCoords(step, 0);
+    m_kept->point2->setCoords(step, 1);
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurvePlot::clear()
@@ -70,6 +83,7 @@ void CurvePlot::clear()
     for (QCPGraph *graph : m_series)
         graph->data()->clear();
     m_totalSteps = 1;
+    markKeptStep(0);
     rescale();
 }
 

@@ -23,6 +23,9 @@ public:
     void clear();
     void addPoint(const TrainingPoint &point);
     void setCurve(const std::vector<TrainingPoint> &curve);
+    // Marks the step whose weights the classifier kept (its best validation point); 0: none.
+    void markKeptStep(int step);
+    int keptStep() const { return m_keptStep; }
     QCPGraph *series(Series s) const { return m_series[s]; }
 
 private:
@@ -30,6 +33,8 @@ private:
 
     QCPAxisRect *m_accuracyRect;
     QCPGraph *m_series[SeriesCount];
+    QCPItemStraightLine *m_kept;
+    int m_keptStep = 0;
     int m_totalSteps = 1;
 };
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "curveplot.h"
 #include "datasetpage.h"
 #include "export/prediction.h"
 #include "predictpage.h"
@@ -15,6 +16,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -130,8 +132,11 @@ void MainWindow::showProject()
         m_settings->setPrecision(m_session->precision());
     }
     m_dataset->setDataset(project.sources.classes, project.split);
-    if (project.lastRun)
+    if (project.lastRun) {
         m_training->showCurve(project.lastRun->curve, tr("The last run, as saved with the project."));
+        const QJsonObject training = project.lastRun->report.value(QStringLiteral("training")).toObject();
+        m_training->plot()->markKeptStep(training.value(QStringLiteral("best_step")).toInt());
+    }
     else
         m_training->showCurve({}, tr("Not started. Add classes on the Dataset page, then press Start."));
 }
@@ -145,6 +150,7 @@ void MainWindow::showModel()
         m_results->clear();
     const std::shared_ptr<const TrainedModel> model = m_session->model();
     if (model) {
+        m_training->plot()->markKeptStep(model->head().keptStep());
         m_predict->setPredictor([model](const QStringList &paths, int k) { return predictTopClasses(*model, paths, k); },
                                 model->labels());
         if (m_pages->currentWidget() == m_training)

@@ -137,6 +137,21 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
                          "classifier cannot learn."));
     bounded(m_dropout, Setting::Dropout);
     m_dropout->setSingleStep(0.1);
+    m_weightDecay = named(new QDoubleSpinBox, QStringLiteral("weightDecay"),
+                          tr("Pulls the classifier's weights towards zero a little at every step, against "
+                             "overfitting a small dataset. Too much and it cannot fit at all."));
+    m_weightDecay->setDecimals(5);
+    m_weightDecay->setSingleStep(0.0001);
+    bounded(m_weightDecay, Setting::WeightDecay);
+    m_standardize = named(new QCheckBox(tr("standardise features")), QStringLiteral("standardize"),
+                          tr("Train on features scaled to the same spread in every dimension, so the learning rate "
+                             "suits any backbone. The exported classifier still takes the network's own features. "
+                             "Off: the classic recipe, on the features as they come."));
+    m_keepBest = named(new QCheckBox(tr("keep the best validation point")), QStringLiteral("keepBest"),
+                       tr("End with the classifier as it was when its validation loss was lowest, not as it was at "
+                          "the last step, which may have started to overfit. Needs validation images."));
+    m_standardize->setChecked(TrainingOptions{}.standardize);
+    m_keepBest->setChecked(TrainingOptions{}.keepBest);
     m_balance = named(new QComboBox, QStringLiteral("classBalance"),
                       tr("For classes of very different sizes, so that small classes are not drowned out by large "
                          "ones: draw every class equally often, or weight each class's errors by its rarity."));
@@ -213,7 +228,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Optimizer:"), m_optimizer);
     form->addRow(tr("&Momentum:"), row({m_momentum, m_momentumError}));
     form->addRow(tr("&Hidden units:"), m_hidden);
-    form->addRow(tr("&Dropout:"), m_dropout);
+    auto *weightDecayLabel = new QLabel(tr("&weight decay"));
+    weightDecayLabel->setBuddy(m_weightDecay);
+    form->addRow(tr("&Dropout:"), row({m_dropout, weightDecayLabel, m_weightDecay}));
+    form->addRow(tr("Con&vergence:"), row({m_standardize, m_keepBest}));
     form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), row({m_layer, m_layerError}));
@@ -234,11 +252,11 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
     for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
-    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_rateMultiplier})
+    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_weightDecay, m_rateMultiplier})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
     for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance, m_fineTune})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm})
+    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
     update();
@@ -260,6 +278,9 @@ TrainingOptions SettingsPage::options() const
     t.seed = std::uint64_t(m_seed->value());
     t.balancedSampling = m_balance->currentIndex() == 1;
     t.classWeights = m_balance->currentIndex() == 2;
+    t.weightDecay = m_weightDecay->value();
+    t.standardize = m_standardize->isChecked();
+    t.keepBest = m_keepBest->isChecked();
     t.evalInterval = std::max(1, t.steps / kCurvePoints);
     return t;
 }
@@ -321,6 +342,9 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
     m_dropout->setValue(t.dropout);
     m_seed->setValue(int(std::min<std::uint64_t>(t.seed, std::uint64_t(m_seed->maximum()))));
     m_balance->setCurrentIndex(t.balancedSampling ? 1 : t.classWeights ? 2 : 0);
+    m_weightDecay->setValue(t.weightDecay);
+    m_standardize->setChecked(t.standardize);
+    m_keepBest->setChecked(t.keepBest);
     if (!layer.isEmpty())
         m_layer->setCurrentText(layer);
     update();

@@ -76,6 +76,9 @@ private:
     QLabel *m_momentumError;
     QSpinBox *m_hidden;
     QDoubleSpinBox *m_dropout;
+    QDoubleSpinBox *m_weightDecay;
+    QCheckBox *m_standardize;
+    QCheckBox *m_keepBest;
     QComboBox *m_balance;
     QSpinBox *m_seed;
     QComboBox *m_layer;

@@ -33,6 +33,9 @@ public:
     ~ClassifierHead();
 
     const HeadShape &shape() const;
+    // The training step whose weights the head holds: the best validation point's with
+    // TrainingOptions::keepBest, else the last; 0 for a head loaded from a file.
+    int keptStep() const;
 
     // Softmax probabilities, one row per feature row.
     FeatureMatrix probabilities(const FeatureMatrix &features) const;

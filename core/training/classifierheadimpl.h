@@ -11,6 +11,7 @@ struct ClassifierHead::Impl
 {
     HeadShape shape;
     HeadModule module;
+    int keptStep; // the training step whose weights it holds; 0 for a loaded head
 };
 
 } // namespace rs

@@ -76,6 +76,11 @@ void saveHeadCheckpoint(const QString &path, const QByteArray &signature, const 
     archive.write("step", at::tensor(std::int64_t(state.step)));
     archive.write("generator", generator.get_state());
     archive.write("curve", curveTensor(state.curve));
+    archive.write("best_step", at::tensor(std::int64_t(state.bestStep)));
+    archive.write("best_loss", at::tensor(state.bestLoss, at::kDouble));
+    archive.write("best_count", at::tensor(std::int64_t(state.best.size())));
+    for (std::size_t i = 0; i < state.best.size(); ++i)
+        archive.write("best_" + std::to_string(i), state.best[i]);
     QByteArray bytes;
     archive.save_to([&](const void *data, std::size_t size) {
         bytes.append(static_cast<const char *>(data), qsizetype(size));
@@ -97,7 +102,7 @@ std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const
     const QByteArray bytes = file.readAll();
     HeadCheckpointState state;
     torch::serialize::InputArchive archive, moduleArchive, optimizerArchive;
-    at::Tensor stored, step, generatorState, curve;
+    at::Tensor stored, step, generatorState, curve, bestStep, bestLoss, bestCount;
     try {
         archive.load_from(bytes.constData(), std::size_t(bytes.size()));
         archive.read("signature", stored);
@@ -106,6 +111,14 @@ std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const
         archive.read("step", step);
         archive.read("generator", generatorState);
         archive.read("curve", curve);
+        archive.read("best_step", bestStep);
+        archive.read("best_loss", bestLoss);
+        archive.read("best_count", bestCount);
+        for (std::int64_t i = 0; i < bestCount.item<std::int64_t>(); ++i) {
+            at::Tensor t;
+            archive.read("best_" + std::to_string(i), t);
+            state.best.push_back(t);
+        }
     } catch (const std::exception &e) {
         throw fail(std::string("damaged checkpoint (") + e.what() + ")");
     }
@@ -119,6 +132,8 @@ std::optional<HeadCheckpointState> loadHeadCheckpoint(const QString &path, const
         generator.set_state(generatorState);
         state.step = int(step.item<std::int64_t>());
         state.curve = curveFrom(curve.to(at::kDouble));
+        state.bestStep = int(bestStep.item<std::int64_t>());
+        state.bestLoss = bestLoss.item<double>();
     } catch (const std::exception &e) {
         throw fail(std::string("damaged checkpoint (") + e.what() + ")");
     }

@@ -9,7 +9,9 @@
 
 #include <QByteArray>
 
+#include <limits>
 #include <optional>
+#include <vector>
 
 namespace torch::optim {
 class Optimizer;
@@ -26,6 +28,10 @@ struct HeadCheckpointState
 {
     int step = 0;                     // steps done
     std::vector<TrainingPoint> curve; // the points reported so far
+    // The report with the lowest validation loss so far and the trained tensors then.
+    int bestStep = 0;
+    double bestLoss = std::numeric_limits<double>::infinity();
+    std::vector<at::Tensor> best;
 };
 
 // Writes parameters, optimizer state, random generator state, step and curve, atomically.

@@ -39,7 +39,10 @@ QJsonObject toJson(const TrainingOptions &t)
                        {QStringLiteral("seed"), QString::number(t.seed)},
                        {QStringLiteral("balanced_sampling"), t.balancedSampling},
                        {QStringLiteral("class_weights"), t.classWeights},
-                       {QStringLiteral("eval_interval"), t.evalInterval}};
+                       {QStringLiteral("eval_interval"), t.evalInterval},
+                       {QStringLiteral("standardize"), t.standardize},
+                       {QStringLiteral("weight_decay"), t.weightDecay},
+                       {QStringLiteral("keep_best"), t.keepBest}};
 }
 
 TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
@@ -73,6 +76,9 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
     t.balancedSampling = json.value(QStringLiteral("balanced_sampling")).toBool(t.balancedSampling);
     t.classWeights = json.value(QStringLiteral("class_weights")).toBool(t.classWeights);
     t.evalInterval = json.value(QStringLiteral("eval_interval")).toInt(t.evalInterval);
+    t.standardize = json.value(QStringLiteral("standardize")).toBool(t.standardize);
+    t.weightDecay = json.value(QStringLiteral("weight_decay")).toDouble(t.weightDecay);
+    t.keepBest = json.value(QStringLiteral("keep_best")).toBool(t.keepBest);
     return t;
 }
 

@@ -32,6 +32,15 @@ struct TrainingOptions
     bool balancedSampling = false; // draw each class equally often
     bool classWeights = false;     // weight each class's loss by the inverse of its share
     int evalInterval = 100;        // steps between progress reports
+    // Trains on features scaled to a mean square of 1 per dimension (training set statistics),
+    // so one learning rate suits a backbone whose features are tiny or huge; the scaling is
+    // folded into the head's first layer afterwards, which therefore takes raw features like
+    // an unscaled head. The head alone: fine-tuning's features move as it trains.
+    bool standardize = true;
+    double weightDecay = 0.0; // L2 penalty, as torch's optimizers apply it (weights and biases)
+    // Ends with the weights of the report with the lowest validation loss (the later one on a
+    // tie) instead of the last step's; without a validation set, the last step's.
+    bool keepBest = true;
 
     // With a file: the run's state is written there atomically every `checkpointInterval`
     // steps and when it is cancelled; with `resume`, a run starts from the file when it holds

@@ -28,6 +28,7 @@ const std::vector<SettingRule> &table()
             {Setting::LearningRate, "learning-rate", 1e-6, 10, training.schedule.base},
             {Setting::MinLearningRate, "min-learning-rate", 1e-6, 10, training.schedule.minimum},
             {Setting::Momentum, "momentum", 0, 0.999, training.momentum},
+            {Setting::WeightDecay, "weight-decay", 0, 1, training.weightDecay},
             {Setting::HiddenUnits, "hidden-units", 0, 65536, double(training.hiddenUnits)},
             {Setting::Dropout, "dropout", 0, 0.95, training.dropout},
             {Setting::EvalInterval, "eval-interval", 1, 1e8, double(training.evalInterval)},
@@ -55,6 +56,7 @@ QString describe(Setting setting)
     case Setting::LearningRate: return SettingRules::tr("the base learning rate");
     case Setting::MinLearningRate: return SettingRules::tr("the minimum learning rate");
     case Setting::Momentum: return SettingRules::tr("momentum");
+    case Setting::WeightDecay: return SettingRules::tr("weight decay");
     case Setting::HiddenUnits: return SettingRules::tr("the number of hidden units");
     case Setting::Dropout: return SettingRules::tr("dropout");
     case Setting::EvalInterval: return SettingRules::tr("the evaluation interval");
@@ -103,6 +105,7 @@ std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options)
     if (options.optimizer == TrainingOptions::Optimizer::Adam && options.momentum > 0)
         problems.push_back({Setting::Momentum, SettingRules::tr("momentum applies to SGD only: set it to 0 for Adam")});
     checkRange(problems, Setting::Momentum, options.momentum);
+    checkRange(problems, Setting::WeightDecay, options.weightDecay);
     checkRange(problems, Setting::HiddenUnits, options.hiddenUnits);
     checkRange(problems, Setting::Dropout, options.dropout);
     checkRange(problems, Setting::EvalInterval, options.evalInterval);

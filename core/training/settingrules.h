@@ -23,6 +23,7 @@ enum class Setting {
     MinLearningRate,
     Optimizer,
     Momentum,
+    WeightDecay,
     HiddenUnits,
     Dropout,
     EvalInterval,

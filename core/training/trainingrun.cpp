@@ -205,6 +205,8 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
     training.insert(QStringLiteral("split_key"), QLatin1String(splitKeyName(options.split.key)));
     training.insert(QStringLiteral("seconds"), trainingSeconds);
     training.insert(QStringLiteral("curve"), toJson(curve));
+    if (head)
+        training.insert(QStringLiteral("best_step"), head->keptStep());
     QJsonObject augmentation = toJson(options.augmentation);
     augmentation.insert(QStringLiteral("rows_added"), augmentedRows);
     return QJsonObject{

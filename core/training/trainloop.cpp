@@ -26,8 +26,9 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainableModel &mod
     if (!model.bodyParameters.empty())
         groups.emplace_back(model.bodyParameters);
     if (o.optimizer == TrainingOptions::Optimizer::Adam)
-        return std::make_unique<torch::optim::Adam>(groups, torch::optim::AdamOptions(lr));
-    return std::make_unique<torch::optim::SGD>(groups, torch::optim::SGDOptions(lr).momentum(o.momentum));
+        return std::make_unique<torch::optim::Adam>(groups, torch::optim::AdamOptions(lr).weight_decay(o.weightDecay));
+    return std::make_unique<torch::optim::SGD>(groups,
+                                               torch::optim::SGDOptions(lr).momentum(o.momentum).weight_decay(o.weightDecay));
 }
 
 void setLearningRate(torch::optim::Optimizer &optimizer, double lr, double bodyMultiplier)
@@ -40,6 +41,47 @@ void setLearningRate(torch::optim::Optimizer &optimizer, double lr, double bodyM
 at::Tensor forward(TrainableModel &model, const at::Tensor &rows, double dropout, at::Generator *generator)
 {
     return model.head->forward(model.body ? model.body(rows) : rows, dropout, generator);
+}
+
+// Per-dimension scaling to a mean square of 1 over the training rows, computed in float64.
+// Scaling alone makes training independent of the features'
+// scale, and it folds into the first layer exactly: shifting to mean 0 as well would fold into
+// a bias that cancels large products, and float32 runtimes then disagree (measured: 0.1 in
+// probability between OpenCV's ONNX runtime and LibTorch on test_export's head).
+struct FeatureScaler
+{
+    at::Tensor scale; // float64, one per column
+
+    static FeatureScaler of(const at::Tensor &rows)
+    {
+        const at::Tensor squares = rows.to(at::kDouble).square();
+        const at::Tensor rms = squares.mean(0).sqrt();
+        // A nearly dead dimension is scaled as one of a hundredth of the typical size, not
+        // blown up: its rounding noise would otherwise dominate (the floor scales with the
+        // features, so the scaling stays independent of their size).
+        const double floor = 0.01 * std::sqrt(squares.mean().item<double>());
+        return {rms.clamp_min(std::max(floor, 1e-30)).reciprocal()};
+    }
+
+    at::Tensor apply(const at::Tensor &rows) const { return (rows.to(at::kDouble) * scale).to(at::kFloat).contiguous(); }
+
+    // The layer that took scaled input takes raw input and gives the same outputs: W (s x) = (W s) x.
+    void foldInto(torch::nn::Linear &layer) const
+    {
+        torch::NoGradGuard noGrad;
+        layer->weight.copy_(layer->weight.to(at::kDouble) * scale);
+    }
+};
+
+// What is trained, as a list: the parameters and buffers (BatchNorm statistics) of the module.
+std::vector<at::Tensor> trainedTensors(torch::nn::Module &module)
+{
+    std::vector<at::Tensor> tensors;
+    for (const at::Tensor &t : module.parameters())
+        tensors.push_back(t);
+    for (const at::Tensor &t : module.buffers())
+        tensors.push_back(t);
+    return tensors;
 }
 
 // Loss and accuracy of `logits` against `labels`.
@@ -123,7 +165,7 @@ at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int c
     return parts.empty() ? at::Tensor() : at::cat(parts);
 }
 
-void trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
+int trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
                 int classCount, const TrainingOptions &givenOptions, const QByteArray &signatureSalt,
                 const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
 {
@@ -145,10 +187,15 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
         }
     }
 
-    const at::Tensor x = featureTensor(train.features);
+    // Fine-tuning's head sees the body's output, which changes as it trains: only the head
+    // alone is trained on scaled features.
+    const std::optional<FeatureScaler> scaler =
+        options.standardize && !model.body ? std::optional(FeatureScaler::of(featureTensor(train.features))) : std::nullopt;
+    const auto input = [&](const FeatureMatrix &m) { return scaler ? scaler->apply(featureTensor(m)) : featureTensor(m); };
+    const at::Tensor x = input(train.features);
     const at::Tensor y = labelTensor(train.labels);
     const bool haveValidation = validation.features.rows > 0;
-    const at::Tensor vx = haveValidation ? featureTensor(validation.features) : at::Tensor();
+    const at::Tensor vx = haveValidation ? input(validation.features) : at::Tensor();
     const at::Tensor vy = haveValidation ? labelTensor(validation.labels) : at::Tensor();
     const std::int64_t n = x.size(0);
     const bool fullBatch = options.batchSize == 0 || options.batchSize >= n;
@@ -240,7 +287,8 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
         optimizer->step();
 
         const bool report = (step + 1) % options.evalInterval == 0 || step + 1 == options.steps;
-        if (report && (progress || !options.checkpointFile.isEmpty())) {
+        const bool keepingBest = options.keepBest && haveValidation;
+        if (report && (progress || !options.checkpointFile.isEmpty() || keepingBest)) {
             TrainingPoint point;
             point.step = step + 1;
             point.totalSteps = options.steps;
@@ -255,6 +303,14 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
                 model.setTraining(true);
             }
             done.curve.push_back(point);
+            if (keepingBest && point.validationLoss <= done.bestLoss) {
+                torch::NoGradGuard noGrad;
+                done.bestLoss = point.validationLoss;
+                done.bestStep = point.step;
+                done.best.clear();
+                for (const at::Tensor &t : trainedTensors(model.module))
+                    done.best.push_back(t.detach().clone());
+            }
             if (progress)
                 progress(point);
         }
@@ -263,6 +319,17 @@ void trainModel(TrainableModel &model, const LabelledFeatures &train, const Labe
             checkpoint();
     }
     model.setTraining(false);
+    int kept = options.steps;
+    if (done.bestStep > 0) {
+        torch::NoGradGuard noGrad;
+        const std::vector<at::Tensor> tensors = trainedTensors(model.module);
+        for (std::size_t i = 0; i < tensors.size(); ++i)
+            tensors[i].copy_(done.best.at(i));
+        kept = done.bestStep;
+    }
+    if (scaler)
+        scaler->foldInto(model.head->hidden ? model.head->hidden : model.head->fc);
+    return kept;
 }
 
 } // namespace rs

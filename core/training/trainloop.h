@@ -35,11 +35,13 @@ struct TrainableModel
 // Throws std::invalid_argument for unusable options or an empty training set.
 void checkTrainingInput(const TrainingOptions &options, const LabelledFeatures &train);
 
-// Trains `model` on rows of `train` as ClassifierHead::train documents. `signatureSalt`
-// names what else a checkpoint must match (the fine-tuning settings).
-void trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
-                int classCount, const TrainingOptions &options, const QByteArray &signatureSalt,
-                const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel);
+// Trains `model` on rows of `train` as ClassifierHead::train documents and returns the step
+// whose weights it ends with (the best validation point's with options.keepBest). With
+// options.standardize the head ends folded to take raw features. `signatureSalt` names what
+// else a checkpoint must match (the fine-tuning settings).
+int trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
+               int classCount, const TrainingOptions &options, const QByteArray &signatureSalt,
+               const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel);
 
 // Logits of `rows` in evaluation mode, `chunk` rows at a time.
 at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int chunk);
