@@ -68,6 +68,9 @@ struct TrainOptions
     QCommandLineOption keepLast{{QStringLiteral("keep-last"), QStringLiteral("keep_last")},
                                 QStringLiteral("End with the last step's weights instead of those of the report with "
                                                "the lowest validation loss.")};
+    QCommandLineOption noCalibrate{{QStringLiteral("no-calibrate"), QStringLiteral("no_calibrate")},
+                                   QStringLiteral("Leave the probabilities as trained instead of fitting a temperature "
+                                                  "on the validation images.")};
     QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
     QCommandLineOption classWeights{{QStringLiteral("class-weights"), QStringLiteral("class_weights")},
                                     QStringLiteral("Weight each class's loss by the inverse of its share of the training images.")};
@@ -155,6 +158,7 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const 
     t.weightDecay = number.real(o.weightDecay);
     t.standardize = !parser.isSet(o.noStandardize);
     t.keepBest = !parser.isSet(o.keepLast);
+    t.calibrate = !parser.isSet(o.noCalibrate);
     t.classWeights = parser.isSet(o.classWeights);
     t.checkpointFile = parser.value(o.checkpoint);
     t.checkpointInterval = number.integer(o.checkpointInterval);
@@ -231,7 +235,7 @@ int trainCommand(const QStringList &arguments)
     const SplitOption split(parser);
     for (const QCommandLineOption *option :
          {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -294,6 +298,10 @@ int trainCommand(const QStringList &arguments)
           << " epochs) in " << QString::number(run.trainingSeconds, 'f', 1) << " s\n";
     if (run.head && run.head->keptStep() < run.options.training.steps)
         out() << "kept the weights of step " << run.head->keptStep() << ", the lowest validation loss (--keep-last: the last)\n";
+    if (const Calibration &c = run.head->calibration(); c.images > 0)
+        out() << "calibrated on " << c.images << " validation images: temperature " << QString::number(c.temperature, 'g', 3)
+              << ", NLL " << QString::number(c.before.nll, 'f', 3) << " -> " << QString::number(c.after.nll, 'f', 3)
+              << ", ECE " << QString::number(c.before.ece, 'f', 3) << " -> " << QString::number(c.after.ece, 'f', 3) << "\n";
     out() << "test set: ";
     printEvaluation(out(), run.evaluation, run.dataset.classes, parser.isSet(o.misclassified));
 

@@ -238,6 +238,13 @@ private Q_SLOTS:
         QVERIFY(test.value(QStringLiteral("images")).toInt() > 0);
         QCOMPARE(test.value(QStringLiteral("confusion_matrix")).toArray().size(), 10);
         QCOMPARE(report.value(QStringLiteral("training")).toObject().value(QStringLiteral("curve")).toArray().size(), 1);
+        const QJsonObject calibration = report.value(QStringLiteral("calibration")).toObject();
+        QVERIFY(calibration.value(QStringLiteral("images")).toInt() > 0);
+        QCOMPARE(calibration.value(QStringLiteral("reliability")).toArray().size(), 15);
+        QVERIFY(calibration.value(QStringLiteral("nll_after")).toDouble() <= calibration.value(QStringLiteral("nll_before")).toDouble());
+        QVERIFY2(first.out.contains(QStringLiteral("calibrated on %1 validation images: temperature ")
+                                        .arg(calibration.value(QStringLiteral("images")).toInt())),
+                 qPrintable(first.out));
         QCOMPARE(rs::test::readAll(dir.filePath(QStringLiteral("labels.txt"))),
                  rs::test::readAll(dir.filePath(QStringLiteral("model/labels.txt"))));
 

@@ -1,8 +1,10 @@
 // Evaluation metrics on a case small enough to check by hand.
 
+#include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 class TestEvaluation : public QObject
@@ -65,6 +67,56 @@ private Q_SLOTS:
         QCOMPARE(back.balancedAccuracy, e.balancedAccuracy);
         QCOMPARE(back.predictions[2].path, e.predictions[2].path);
         QCOMPARE(back.predictions[2].top, e.predictions[2].top);
+    }
+
+    // Two images, two classes, logits chosen so that the probabilities are round numbers.
+    void calibrationScoresByHand()
+    {
+        // Row 0: p = (0.75, 0.25), label 0 (right). Row 1: p = (0.6, 0.4), label 1 (wrong).
+        const rs::FeatureMatrix logits{2, 2, {float(std::log(3.0)), 0.0f, float(std::log(1.5)), 0.0f}};
+        const rs::CalibrationScores s = rs::calibrationScores(logits, {0, 1});
+        QVERIFY(qAbs(s.nll - (-std::log(0.75) - std::log(0.4)) / 2) < 1e-6);
+        // Bins of width 1/15: 0.75 falls in (11/15, 12/15] = bin 11, 0.6 in (8/15, 9/15] = bin 8.
+        QCOMPARE(int(s.bins.size()), rs::kReliabilityBins);
+        QCOMPARE(s.bins[11].count, 1);
+        QCOMPARE(s.bins[11].accuracy, 1.0);
+        QCOMPARE(s.bins[8].count, 1);
+        QCOMPARE(s.bins[8].accuracy, 0.0);
+        QVERIFY(qAbs(s.ece - (0.5 * 0.25 + 0.5 * 0.6)) < 1e-6);
+    }
+
+    // The fitted temperature is the one of lowest NLL: a fine grid finds nothing lower, and
+    // logits ten times too large (an over-confident head) come back near T = 10.
+    void fitsTheTemperatureOfLowestNll()
+    {
+        QRandomGenerator random(3);
+        rs::FeatureMatrix logits{400, 3, {}};
+        std::vector<int> labels;
+        for (int r = 0; r < 400; ++r) {
+            // Calibrated by construction: the label is drawn from softmax(z).
+            double z[3], sum = 0;
+            for (double &v : z)
+                sum += std::exp(v = 2.0 * random.generateDouble());
+            double u = random.generateDouble() * sum;
+            int label = 0;
+            while (label < 2 && (u -= std::exp(z[label])) > 0)
+                ++label;
+            labels.push_back(label);
+            for (double v : z)
+                logits.values.push_back(float(10.0 * v));
+        }
+        const double t = rs::fitTemperature(logits, labels);
+        QVERIFY2(t > 7 && t < 14, qPrintable(QString::number(t)));
+        const double fitted = rs::calibrationScores(logits, labels, t).nll;
+        for (double g = 0.5; g < 30; g *= 1.01)
+            QVERIFY2(rs::calibrationScores(logits, labels, g).nll >= fitted - 1e-9, qPrintable(QString::number(g)));
+        const rs::Calibration c = rs::calibrate(logits, labels);
+        QCOMPARE(c.temperature, t);
+        QVERIFY(c.after.nll < c.before.nll);
+        QVERIFY(c.after.ece < c.before.ece);
+
+        // Every image right with a wide margin: the NLL falls as T does, down to the bound.
+        QCOMPARE(rs::fitTemperature(rs::FeatureMatrix{2, 2, {5, 0, 0, 5}}, {0, 1}), rs::kMinTemperature);
     }
 
     void refusesJsonOfOtherClasses()

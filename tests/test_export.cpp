@@ -92,6 +92,12 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("test_accuracy")).toDouble(),
                  m_run->evaluation.accuracy);
         QCOMPARE(m.value(QStringLiteral("app_version")).toString(), QStringLiteral(RETRAIN_VERSION));
+        // The defaults scale the features and fit a temperature; both are folded into the
+        // head, so every comparison with m_expected below covers them.
+        QVERIFY(m.value(QStringLiteral("training")).toObject().value(QStringLiteral("standardize")).toBool());
+        const QJsonObject calibration = m.value(QStringLiteral("calibration")).toObject();
+        QVERIFY(calibration.value(QStringLiteral("images")).toInt() > 0);
+        QVERIFY(std::abs(calibration.value(QStringLiteral("temperature")).toDouble() - 1.0) > 0.01);
     }
 
     void appLoaderPredictsAsTrained()

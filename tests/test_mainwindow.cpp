@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "predictpage.h"
 #include "projectfiles.h"
+#include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "resultspage.h"
 
@@ -163,6 +164,14 @@ private Q_SLOTS:
         QCOMPARE(cells, e.count);
         QVERIFY(e.count > 0);
         QVERIFY(child<QLabel>(w.get(), "resultsSummary")->text().startsWith(QStringLiteral("Test accuracy")));
+        // The reliability diagram shows the calibration the run did: one bar per filled bin.
+        const rs::Calibration &calibration = w->session()->model()->head().calibration();
+        QVERIFY(calibration.images > 0);
+        auto *reliability = child<rs::ReliabilityPlot>(w.get(), "reliabilityPlot");
+        QCOMPARE(reliability->accuracy()->dataCount(),
+                 int(std::count_if(calibration.after.bins.begin(), calibration.after.bins.end(),
+                                    [](const rs::ReliabilityBin &b) { return b.count > 0; })));
+        QVERIFY2(reliability->summary().contains(QString::number(calibration.temperature, 'g', 3)), qPrintable(reliability->summary()));
 
         // A diagonal cell lists the images recognised there.
         auto *confusion = child<QTableView>(w.get(), "confusionMatrix");

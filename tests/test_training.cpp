@@ -184,6 +184,7 @@ private Q_SLOTS:
         // Small steps, so that the curve moves from point to point instead of saturating.
         o.schedule.base = 0.0005;
         o.schedule.minimum = 0.0001;
+        o.calibrate = false; // a temperature would change the kept point's validation loss
         std::vector<rs::TrainingPoint> points;
         const rs::ClassifierHead best = rs::ClassifierHead::train(train, validation, 2, o, [&](const rs::TrainingPoint &p) { points.push_back(p); });
         std::size_t lowest = 0;
@@ -201,6 +202,30 @@ private Q_SLOTS:
         QCOMPARE(rs::ClassifierHead::train(train, validation, 2, o).keptStep(), o.steps);
         o.keepBest = true;
         QCOMPARE(rs::ClassifierHead::train(train, {}, 2, o).keptStep(), o.steps); // no validation set
+    }
+
+    // A head trained long at a high rate on overlapping classes is over-confident; the
+    // temperature fitted on the validation set is folded into it and lowers its validation NLL.
+    void calibrationLowersTheValidationNll()
+    {
+        const rs::LabelledFeatures train = separable({40, 40, 40}, 51, 0.02f), validation = separable({40, 40, 40}, 52, 0.02f);
+        rs::TrainingOptions o = quick();
+        o.steps = 2000;
+        o.keepBest = false;
+        o.calibrate = false;
+        const rs::ClassifierHead raw = rs::ClassifierHead::train(train, validation, 3, o);
+        QCOMPARE(raw.calibration().images, 0);
+        o.calibrate = true;
+        const rs::ClassifierHead calibrated = rs::ClassifierHead::train(train, validation, 3, o);
+        const rs::Calibration &c = calibrated.calibration();
+        QCOMPARE(c.images, 120);
+        qInfo("temperature %.3g, validation NLL %.3f -> %.3f, ECE %.3f -> %.3f", c.temperature, c.before.nll, c.after.nll, c.before.ece, c.after.ece);
+        QVERIFY2(c.temperature > 1.5, qPrintable(QString::number(c.temperature)));
+        // The scores are those of the heads as they are: the temperature is in the weights.
+        QVERIFY(std::abs(c.before.nll - testLoss(raw, validation)) < 1e-4);
+        QVERIFY(std::abs(c.after.nll - testLoss(calibrated, validation)) < 1e-4);
+        QVERIFY2(c.after.nll < c.before.nll - 0.05, qPrintable(QStringLiteral("%1 -> %2").arg(c.before.nll).arg(c.after.nll)));
+        QCOMPARE(accuracy(calibrated, validation), accuracy(raw, validation)); // T > 0 keeps every argmax
     }
 
     void reportsProgress()

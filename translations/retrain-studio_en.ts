@@ -724,65 +724,99 @@
     </message>
 </context>
 <context>
+    <name>rs::ReliabilityPlot</name>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="12"/>
+        <source>confidence %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="13"/>
+        <location filename="../ui/reliabilityplot.cpp" line="21"/>
+        <source>right %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="39"/>
+        <source>Not calibrated (no validation images, or calibration switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="40"/>
+        <source>%1 validation images · temperature %2 · calibration error %3 % → %4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="40"/>
-        <location filename="../ui/resultspage.cpp" line="129"/>
+        <location filename="../ui/resultspage.cpp" line="41"/>
+        <location filename="../ui/resultspage.cpp" line="137"/>
         <source>No results yet: train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="55"/>
+        <location filename="../ui/resultspage.cpp" line="56"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="60"/>
+        <location filename="../ui/resultspage.cpp" line="62"/>
+        <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="65"/>
         <source>Misclassified test images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="62"/>
+        <location filename="../ui/resultspage.cpp" line="67"/>
         <source>All &amp;misclassified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="64"/>
+        <location filename="../ui/resultspage.cpp" line="69"/>
         <source>Show in &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="77"/>
+        <location filename="../ui/resultspage.cpp" line="82"/>
         <source>Double-click an image to see it large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="88"/>
+        <location filename="../ui/resultspage.cpp" line="93"/>
         <source>Per class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="90"/>
+        <location filename="../ui/resultspage.cpp" line="95"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="116"/>
+        <location filename="../ui/resultspage.cpp" line="106"/>
+        <source>Reliability of the probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="124"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="139"/>
+        <location filename="../ui/resultspage.cpp" line="147"/>
         <source>“%1” recognised: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="140"/>
+        <location filename="../ui/resultspage.cpp" line="148"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="149"/>
+        <location filename="../ui/resultspage.cpp" line="157"/>
         <source>Misclassified test images: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,13 +924,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,37 +995,37 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
+        <location filename="../ui/settingspage.cpp" line="161"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>as the images come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>draw classes equally often</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>weight classes by rarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="235"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="160"/>
+        <location filename="../ui/settingspage.cpp" line="165"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,227 +1080,237 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
+        <location filename="../ui/settingspage.cpp" line="153"/>
+        <source>calibrate probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="154"/>
+        <source>After training, rescale the classifier&apos;s confidence on the validation images so that &quot;90 %&quot; is right about nine times in ten. Never changes which class is predicted. Needs validation images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="169"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="171"/>
+        <location filename="../ui/settingspage.cpp" line="176"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="174"/>
+        <location filename="../ui/settingspage.cpp" line="179"/>
         <source>the classifier only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="176"/>
+        <location filename="../ui/settingspage.cpp" line="181"/>
         <source>the classifier and the blocks from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingspage.cpp" line="183"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>update BatchNorm statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="184"/>
+        <location filename="../ui/settingspage.cpp" line="189"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="192"/>
+        <location filename="../ui/settingspage.cpp" line="197"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="198"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
+        <location filename="../ui/settingspage.cpp" line="201"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="198"/>
+        <location filename="../ui/settingspage.cpp" line="203"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingspage.cpp" line="205"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="207"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="203"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="209"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="228"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="224"/>
+        <location filename="../ui/settingspage.cpp" line="229"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="225"/>
+        <location filename="../ui/settingspage.cpp" line="230"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="226"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="227"/>
+        <location filename="../ui/settingspage.cpp" line="232"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="228"/>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="229"/>
+        <location filename="../ui/settingspage.cpp" line="234"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="230"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="231"/>
+        <location filename="../ui/settingspage.cpp" line="236"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="233"/>
+        <location filename="../ui/settingspage.cpp" line="238"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="234"/>
+        <location filename="../ui/settingspage.cpp" line="239"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="236"/>
+        <location filename="../ui/settingspage.cpp" line="241"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="237"/>
+        <location filename="../ui/settingspage.cpp" line="242"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="238"/>
+        <location filename="../ui/settingspage.cpp" line="243"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="239"/>
+        <location filename="../ui/settingspage.cpp" line="244"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="240"/>
+        <location filename="../ui/settingspage.cpp" line="245"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="241"/>
+        <location filename="../ui/settingspage.cpp" line="246"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="242"/>
+        <location filename="../ui/settingspage.cpp" line="247"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="244"/>
+        <location filename="../ui/settingspage.cpp" line="249"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="358"/>
+        <location filename="../ui/settingspage.cpp" line="365"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="431"/>
+        <location filename="../ui/settingspage.cpp" line="438"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="433"/>
+        <location filename="../ui/settingspage.cpp" line="440"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="438"/>
+        <location filename="../ui/settingspage.cpp" line="445"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="465"/>
+        <location filename="../ui/settingspage.cpp" line="472"/>
         <source>InceptionV3 weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="466"/>
+        <location filename="../ui/settingspage.cpp" line="473"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -724,65 +724,99 @@
     </message>
 </context>
 <context>
+    <name>rs::ReliabilityPlot</name>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="12"/>
+        <source>confidence %</source>
+        <translation>置信度 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="13"/>
+        <location filename="../ui/reliabilityplot.cpp" line="21"/>
+        <source>right %</source>
+        <translation>正确率 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="39"/>
+        <source>Not calibrated (no validation images, or calibration switched off)</source>
+        <translation>未校准（没有验证图像，或已关闭校准）</translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="40"/>
+        <source>%1 validation images · temperature %2 · calibration error %3 % → %4 %</source>
+        <translation>%1 张验证图像 · 温度 %2 · 校准误差 %3 % → %4 %</translation>
+    </message>
+</context>
+<context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="40"/>
-        <location filename="../ui/resultspage.cpp" line="129"/>
+        <location filename="../ui/resultspage.cpp" line="41"/>
+        <location filename="../ui/resultspage.cpp" line="137"/>
         <source>No results yet: train a classifier first.</source>
         <translation>还没有结果：请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="55"/>
+        <location filename="../ui/resultspage.cpp" line="56"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看对应的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="60"/>
+        <location filename="../ui/resultspage.cpp" line="62"/>
+        <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
+        <translation>在验证图像上，分类器的正确率与其把握程度的对照：柱子落在对角线上，说明它给出的百分比可以信赖。</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="65"/>
         <source>Misclassified test images</source>
         <translation>被错误分类的测试图像</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="62"/>
+        <location filename="../ui/resultspage.cpp" line="67"/>
         <source>All &amp;misclassified</source>
         <translation>全部错误分类(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="64"/>
+        <location filename="../ui/resultspage.cpp" line="69"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="77"/>
+        <location filename="../ui/resultspage.cpp" line="82"/>
         <source>Double-click an image to see it large.</source>
         <translation>双击图像可查看大图。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="88"/>
+        <location filename="../ui/resultspage.cpp" line="93"/>
         <source>Per class</source>
         <translation>各类别指标</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="90"/>
+        <location filename="../ui/resultspage.cpp" line="95"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="116"/>
+        <location filename="../ui/resultspage.cpp" line="106"/>
+        <source>Reliability of the probabilities</source>
+        <translation>概率的可靠性</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="124"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation>测试准确率 %1 % · 平衡准确率 %2 % · 测试图像：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="139"/>
+        <location filename="../ui/resultspage.cpp" line="147"/>
         <source>“%1” recognised: %2</source>
         <translation>“%1”识别正确：%2</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="140"/>
+        <location filename="../ui/resultspage.cpp" line="148"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation>“%1”被误判为“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="149"/>
+        <location filename="../ui/resultspage.cpp" line="157"/>
         <source>Misclassified test images: %1</source>
         <translation>被错误分类的测试图像：%1</translation>
     </message>
@@ -891,13 +925,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1012,262 +1046,272 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>最终采用验证损失最低时的分类器，而不是最后一步（那时可能已开始过拟合）的分类器。需要验证集图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="156"/>
+        <location filename="../ui/settingspage.cpp" line="153"/>
+        <source>calibrate probabilities</source>
+        <translation>校准概率</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="154"/>
+        <source>After training, rescale the classifier&apos;s confidence on the validation images so that &quot;90 %&quot; is right about nine times in ten. Never changes which class is predicted. Needs validation images.</source>
+        <translation>训练后在验证图像上重新调整分类器的置信度，使“90 %”大约十次对九次。不会改变预测的类别。需要验证图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="161"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation>当各类别大小相差很大时，避免小类别被大类别淹没：让每个类别被抽到的次数相同，或按类别的稀少程度加权其误差。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>as the images come</source>
         <translation>按图像原样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>draw classes equally often</source>
         <translation>各类别等量抽样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="158"/>
+        <location filename="../ui/settingspage.cpp" line="163"/>
         <source>weight classes by rarity</source>
         <translation>按稀少程度为类别加权</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="160"/>
+        <location filename="../ui/settingspage.cpp" line="165"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation>相同的种子、数据和设置会训练出相同的分类器；改变种子可以看出结果受随机性影响有多大。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
+        <location filename="../ui/settingspage.cpp" line="169"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation>从 InceptionV3 的哪一层提取图像特征。瓶颈特征（2048 个数）适合大多数照片；较早的层保留更简单的形状和纹理，适合与 ImageNet 差别较大的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="171"/>
+        <location filename="../ui/settingspage.cpp" line="176"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="174"/>
+        <location filename="../ui/settingspage.cpp" line="179"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="176"/>
+        <location filename="../ui/settingspage.cpp" line="181"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingspage.cpp" line="183"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="184"/>
+        <location filename="../ui/settingspage.cpp" line="189"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="192"/>
+        <location filename="../ui/settingspage.cpp" line="197"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="198"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
+        <location filename="../ui/settingspage.cpp" line="201"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="198"/>
+        <location filename="../ui/settingspage.cpp" line="203"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingspage.cpp" line="205"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="207"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="203"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="209"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
         <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="228"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="224"/>
+        <location filename="../ui/settingspage.cpp" line="229"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="225"/>
+        <location filename="../ui/settingspage.cpp" line="230"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="226"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="227"/>
+        <location filename="../ui/settingspage.cpp" line="232"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="228"/>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="229"/>
+        <location filename="../ui/settingspage.cpp" line="234"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="230"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="231"/>
+        <location filename="../ui/settingspage.cpp" line="236"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="233"/>
+        <location filename="../ui/settingspage.cpp" line="238"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="234"/>
+        <location filename="../ui/settingspage.cpp" line="239"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="235"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="236"/>
+        <location filename="../ui/settingspage.cpp" line="241"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="237"/>
+        <location filename="../ui/settingspage.cpp" line="242"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="238"/>
+        <location filename="../ui/settingspage.cpp" line="243"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="239"/>
+        <location filename="../ui/settingspage.cpp" line="244"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="240"/>
+        <location filename="../ui/settingspage.cpp" line="245"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="241"/>
+        <location filename="../ui/settingspage.cpp" line="246"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="242"/>
+        <location filename="../ui/settingspage.cpp" line="247"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="244"/>
+        <location filename="../ui/settingspage.cpp" line="249"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="358"/>
+        <location filename="../ui/settingspage.cpp" line="365"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="429"/>
+        <location filename="../ui/settingspage.cpp" line="436"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="431"/>
+        <location filename="../ui/settingspage.cpp" line="438"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="433"/>
+        <location filename="../ui/settingspage.cpp" line="440"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="438"/>
+        <location filename="../ui/settingspage.cpp" line="445"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="465"/>
+        <location filename="../ui/settingspage.cpp" line="472"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="466"/>
+        <location filename="../ui/settingspage.cpp" line="473"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>

@@ -145,7 +145,7 @@ void MainWindow::showModel()
 {
     const std::optional<RunSummary> &summary = m_session->project().lastRun;
     if (summary)
-        m_results->setResults(summary->classes, summary->evaluation);
+        m_results->setResults(summary->classes, summary->evaluation, summary->calibration);
     else
         m_results->clear();
     const std::shared_ptr<const TrainedModel> model = m_session->model();

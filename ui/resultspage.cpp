@@ -1,6 +1,7 @@
 #include "resultspage.h"
 
 #include "gallerymodel.h"
+#include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "thumbnailcache.h"
 
@@ -57,6 +58,10 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_confusionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_confusionView, &QTableView::clicked, this, [this](const QModelIndex &index) { showCell(index.row(), index.column()); });
 
+    m_reliability = new ReliabilityPlot;
+    m_reliability->setToolTip(tr("How often the classifier was right against how sure it was, on the validation "
+                                 "images: bars on the diagonal mean its percentages can be taken at their word."));
+
     m_galleryTitle = heading(tr("Misclassified test images"));
     m_galleryTitle->setObjectName(QStringLiteral("galleryTitle"));
     m_allMistakes = new QPushButton(tr("All &misclassified"));
@@ -97,7 +102,9 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     galleryBar->addWidget(m_allMistakes);
     galleryBar->addWidget(m_showInFolder);
     rightLayout->addLayout(galleryBar);
-    rightLayout->addWidget(m_galleryView, 1);
+    rightLayout->addWidget(m_galleryView, 3);
+    rightLayout->addWidget(heading(tr("Reliability of the probabilities")));
+    rightLayout->addWidget(m_reliability, 2);
     auto *splitter = new QSplitter;
     splitter->addWidget(left);
     splitter->addWidget(right);
@@ -109,8 +116,9 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     layout->addWidget(splitter, 1);
 }
 
-void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation)
+void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration)
 {
+    m_reliability->setCalibration(calibration);
     m_classes = classes;
     m_evaluation = evaluation;
     m_summary->setText(tr("Test accuracy %1 % · balanced accuracy %2 % · test images: %3")
@@ -125,7 +133,7 @@ void ResultsPage::setResults(const QStringList &classes, const Evaluation &evalu
 
 void ResultsPage::clear()
 {
-    setResults({}, {});
+    setResults({}, {}, {});
     m_summary->setText(tr("No results yet: train a classifier first."));
 }
 

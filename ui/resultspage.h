@@ -1,5 +1,6 @@
 #pragma once
 
+#include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 
 #include <QWidget>
@@ -14,6 +15,7 @@ namespace rs {
 class ConfusionModel;
 class GalleryModel;
 class MetricsModel;
+class ReliabilityPlot;
 class ThumbnailCache;
 
 // The test set's verdict: accuracy, per-class metrics, the confusion matrix, and a gallery
@@ -26,7 +28,7 @@ class ResultsPage final : public QWidget
 public:
     explicit ResultsPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
 
-    void setResults(const QStringList &classes, const Evaluation &evaluation);
+    void setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration);
     void clear();
     // The gallery shows the test images of `trueLabel` predicted as `predicted`.
     void showCell(int trueLabel, int predicted);
@@ -35,6 +37,7 @@ public:
     MetricsModel *metrics() const { return m_metrics; }
     ConfusionModel *confusion() const { return m_confusion; }
     GalleryModel *gallery() const { return m_gallery; }
+    ReliabilityPlot *reliability() const { return m_reliability; }
 
 private:
     void showImage(const QModelIndex &index);
@@ -47,6 +50,7 @@ private:
     ConfusionModel *m_confusion;
     GalleryModel *m_gallery;
     QTableView *m_confusionView;
+    ReliabilityPlot *m_reliability;
     QListView *m_galleryView;
     QLabel *m_galleryTitle;
     QPushButton *m_allMistakes;

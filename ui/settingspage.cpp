@@ -150,6 +150,11 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_keepBest = named(new QCheckBox(tr("keep the best validation point")), QStringLiteral("keepBest"),
                        tr("End with the classifier as it was when its validation loss was lowest, not as it was at "
                           "the last step, which may have started to overfit. Needs validation images."));
+    m_calibrate = named(new QCheckBox(tr("calibrate probabilities")), QStringLiteral("calibrate"),
+                        tr("After training, rescale the classifier's confidence on the validation images so that "
+                           "\"90 %\" is right about nine times in ten. Never changes which class is predicted. "
+                           "Needs validation images."));
+    m_calibrate->setChecked(TrainingOptions{}.calibrate);
     m_standardize->setChecked(TrainingOptions{}.standardize);
     m_keepBest->setChecked(TrainingOptions{}.keepBest);
     m_balance = named(new QComboBox, QStringLiteral("classBalance"),
@@ -231,7 +236,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *weightDecayLabel = new QLabel(tr("&weight decay"));
     weightDecayLabel->setBuddy(m_weightDecay);
     form->addRow(tr("&Dropout:"), row({m_dropout, weightDecayLabel, m_weightDecay}));
-    form->addRow(tr("Con&vergence:"), row({m_standardize, m_keepBest}));
+    form->addRow(tr("Con&vergence:"), row({m_standardize, m_keepBest, m_calibrate}));
     form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), row({m_layer, m_layerError}));
@@ -256,7 +261,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
     for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance, m_fineTune})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest})
+    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest, m_calibrate})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
     update();
@@ -281,6 +286,7 @@ TrainingOptions SettingsPage::options() const
     t.weightDecay = m_weightDecay->value();
     t.standardize = m_standardize->isChecked();
     t.keepBest = m_keepBest->isChecked();
+    t.calibrate = m_calibrate->isChecked();
     t.evalInterval = std::max(1, t.steps / kCurvePoints);
     return t;
 }
@@ -345,6 +351,7 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
     m_weightDecay->setValue(t.weightDecay);
     m_standardize->setChecked(t.standardize);
     m_keepBest->setChecked(t.keepBest);
+    m_calibrate->setChecked(t.calibrate);
     if (!layer.isEmpty())
         m_layer->setCurrentText(layer);
     update();

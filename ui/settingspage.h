@@ -79,6 +79,7 @@ private:
     QDoubleSpinBox *m_weightDecay;
     QCheckBox *m_standardize;
     QCheckBox *m_keepBest;
+    QCheckBox *m_calibrate;
     QComboBox *m_balance;
     QSpinBox *m_seed;
     QComboBox *m_layer;

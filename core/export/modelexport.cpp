@@ -57,6 +57,8 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
         {QStringLiteral("torchscript"), QStringLiteral("model.pt")},
         {QStringLiteral("onnx"), QStringLiteral("model.onnx")},
         {QStringLiteral("training"), report.value(QStringLiteral("training")).toObject()},
+        // Already in the head's weights: a record of what the probabilities were fitted to.
+        {QStringLiteral("calibration"), report.value(QStringLiteral("calibration")).toObject()},
         {QStringLiteral("metrics"),
          QJsonObject{{QStringLiteral("test_images"), run.evaluation.count},
                      {QStringLiteral("test_accuracy"), run.evaluation.accuracy},

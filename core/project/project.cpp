@@ -58,6 +58,7 @@ RunSummary RunSummary::fromReport(const QJsonObject &report)
         throw std::runtime_error("the last run's report names fewer than two classes");
     run.curve = curveFromJson(report.value(QStringLiteral("training")).toObject().value(QStringLiteral("curve")).toArray());
     run.evaluation = evaluationFromJson(report.value(QStringLiteral("test")).toObject(), run.classes);
+    run.calibration = calibrationFromJson(report.value(QStringLiteral("calibration")).toObject());
     return run;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 #include "images/augmentation.h"
 #include "training/classifierhead.h"
@@ -22,6 +23,7 @@ struct RunSummary
     QStringList classes;
     std::vector<TrainingPoint> curve;
     Evaluation evaluation;
+    Calibration calibration;
 
     // Throws std::runtime_error when the report is not one TrainingRun::report wrote.
     static RunSummary fromReport(const QJsonObject &report);

@@ -74,6 +74,11 @@ int ClassifierHead::keptStep() const
     return d->keptStep;
 }
 
+const Calibration &ClassifierHead::calibration() const
+{
+    return d->calibration;
+}
+
 ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const LabelledFeatures &validation, int classCount,
                                      const TrainingOptions &options,
                                      const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
@@ -81,10 +86,12 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
     // Checked before the head is built: a nonsensical shape would fail inside torch instead.
     checkTrainingInput(options, train);
     const HeadShape shape{int(train.features.cols), classCount, options.hiddenUnits};
-    auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0});
+    auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0, {}});
     TrainableModel model{*impl->module, impl->module, {}, {}, 1.0,
                          [&](bool training) { impl->module->train(training); }};
-    impl->keptStep = trainModel(model, train, validation, classCount, options, {}, progress, cancel);
+    TrainingOutcome outcome = trainModel(model, train, validation, classCount, options, {}, progress, cancel);
+    impl->keptStep = outcome.keptStep;
+    impl->calibration = std::move(outcome.calibration);
     return ClassifierHead(std::move(impl));
 }
 
@@ -115,7 +122,7 @@ void ClassifierHead::save(const QString &path) const
 
 ClassifierHead ClassifierHead::load(const QString &path, const HeadShape &shape)
 {
-    auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0});
+    auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0, {}});
     try {
         loadStrict(*impl->module, readStateDict(path));
     } catch (const FormatError &e) {

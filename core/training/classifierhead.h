@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/cancellation.h"
+#include "evaluation/calibration.h"
 #include "features/labelledfeatures.h"
 #include "training/options.h"
 
@@ -36,6 +37,9 @@ public:
     // The training step whose weights the head holds: the best validation point's with
     // TrainingOptions::keepBest, else the last; 0 for a head loaded from a file.
     int keptStep() const;
+    // The temperature its probabilities were calibrated with on the validation images (already
+    // in its weights), with the scores before and after; images == 0 when it was not.
+    const Calibration &calibration() const;
 
     // Softmax probabilities, one row per feature row.
     FeatureMatrix probabilities(const FeatureMatrix &features) const;

@@ -12,6 +12,7 @@ struct ClassifierHead::Impl
     HeadShape shape;
     HeadModule module;
     int keptStep; // the training step whose weights it holds; 0 for a loaded head
+    Calibration calibration; // the temperature folded into its last layer; none for a loaded head
 };
 
 } // namespace rs

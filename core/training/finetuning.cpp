@@ -150,11 +150,11 @@ FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, con
                                              bn->eval();
                              },
                              32};
-    const int kept = trainModel(trainable, train, validation, classCount, options, fineTuning.describe().toUtf8(), progress, cancel);
+    TrainingOutcome outcome = trainModel(trainable, train, validation, classCount, options, fineTuning.describe().toUtf8(), progress, cancel);
     model->eval();
     tuned->info.fingerprint = QString::fromStdString(fingerprint(*model));
     tuned->info.source += QStringLiteral(", fine-tuned ") + fineTuning.describe();
-    auto headImpl = std::make_unique<ClassifierHead::Impl>(ClassifierHead::Impl{shape, head, kept});
+    auto headImpl = std::make_unique<ClassifierHead::Impl>(ClassifierHead::Impl{shape, head, outcome.keptStep, std::move(outcome.calibration)});
     return {Backbone::adopt(std::move(tuned)), ClassifierHead::adopt(std::move(headImpl))};
 }
 

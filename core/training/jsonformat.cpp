@@ -42,7 +42,8 @@ QJsonObject toJson(const TrainingOptions &t)
                        {QStringLiteral("eval_interval"), t.evalInterval},
                        {QStringLiteral("standardize"), t.standardize},
                        {QStringLiteral("weight_decay"), t.weightDecay},
-                       {QStringLiteral("keep_best"), t.keepBest}};
+                       {QStringLiteral("keep_best"), t.keepBest},
+                       {QStringLiteral("calibrate"), t.calibrate}};
 }
 
 TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
@@ -79,6 +80,7 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
     t.standardize = json.value(QStringLiteral("standardize")).toBool(t.standardize);
     t.weightDecay = json.value(QStringLiteral("weight_decay")).toDouble(t.weightDecay);
     t.keepBest = json.value(QStringLiteral("keep_best")).toBool(t.keepBest);
+    t.calibrate = json.value(QStringLiteral("calibrate")).toBool(t.calibrate);
     return t;
 }
 

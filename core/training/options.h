@@ -41,6 +41,9 @@ struct TrainingOptions
     // Ends with the weights of the report with the lowest validation loss (the later one on a
     // tie) instead of the last step's; without a validation set, the last step's.
     bool keepBest = true;
+    // Fits a temperature on the validation images after training and divides the logits by it
+    // (folded into the last layer), so that the probabilities mean what they say.
+    bool calibrate = true;
 
     // With a file: the run's state is written there atomically every `checkpointInterval`
     // steps and when it is cancelled; with `resume`, a run starts from the file when it holds

@@ -226,6 +226,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
         {QStringLiteral("augmentation"), augmentation},
         {QStringLiteral("fine_tuning"), toJson(options.fineTuning)},
         {QStringLiteral("training"), training},
+        {QStringLiteral("calibration"), head ? toJson(head->calibration()) : QJsonObject()},
         {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
     };
 }

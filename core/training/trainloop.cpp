@@ -165,7 +165,7 @@ at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int c
     return parts.empty() ? at::Tensor() : at::cat(parts);
 }
 
-int trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
+TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
                 int classCount, const TrainingOptions &givenOptions, const QByteArray &signatureSalt,
                 const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
 {
@@ -319,17 +319,28 @@ int trainModel(TrainableModel &model, const LabelledFeatures &train, const Label
             checkpoint();
     }
     model.setTraining(false);
-    int kept = options.steps;
+    TrainingOutcome outcome;
+    outcome.keptStep = options.steps;
     if (done.bestStep > 0) {
         torch::NoGradGuard noGrad;
         const std::vector<at::Tensor> tensors = trainedTensors(model.module);
         for (std::size_t i = 0; i < tensors.size(); ++i)
             tensors[i].copy_(done.best.at(i));
-        kept = done.bestStep;
+        outcome.keptStep = done.bestStep;
+    }
+    if (options.calibrate && haveValidation) {
+        const at::Tensor logits = evaluationLogits(model, vx, model.scoringChunk).contiguous();
+        const FeatureMatrix rows{logits.size(0), logits.size(1),
+                                 std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel())};
+        outcome.calibration = calibrate(rows, validation.labels);
+        // softmax(z / T) with z = W h + b is softmax((W / T) h + b / T): every export carries it.
+        torch::NoGradGuard noGrad;
+        model.head->fc->weight.div_(outcome.calibration.temperature);
+        model.head->fc->bias.div_(outcome.calibration.temperature);
     }
     if (scaler)
         scaler->foldInto(model.head->hidden ? model.head->hidden : model.head->fc);
-    return kept;
+    return outcome;
 }
 
 } // namespace rs

@@ -5,6 +5,7 @@
 // progress, cancellation and bit-exact checkpoint/resume.
 
 #include "base/cancellation.h"
+#include "evaluation/calibration.h"
 #include "features/labelledfeatures.h"
 #include "training/headmodule.h"
 
@@ -35,11 +36,16 @@ struct TrainableModel
 // Throws std::invalid_argument for unusable options or an empty training set.
 void checkTrainingInput(const TrainingOptions &options, const LabelledFeatures &train);
 
-// Trains `model` on rows of `train` as ClassifierHead::train documents and returns the step
-// whose weights it ends with (the best validation point's with options.keepBest). With
+struct TrainingOutcome
+{
+    int keptStep = 0;        // whose weights the model ends with (the best validation point's with options.keepBest)
+    Calibration calibration; // with options.calibrate and validation images: folded into the head's last layer
+};
+
+// Trains `model` on rows of `train` as ClassifierHead::train documents. With
 // options.standardize the head ends folded to take raw features. `signatureSalt` names what
 // else a checkpoint must match (the fine-tuning settings).
-int trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
+TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
                int classCount, const TrainingOptions &options, const QByteArray &signatureSalt,
                const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel);
 

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/featurematrix.h"
+
+#include <QJsonObject>
+
+#include <vector>
+
+namespace rs {
+
+// One of the reliability diagram's equal-width confidence bins: the images whose top
+// probability fell in it, their mean top probability and how many of them were right.
+struct ReliabilityBin
+{
+    double lower = 0, upper = 0;
+    int count = 0;
+    double confidence = 0; // mean top probability (0 when empty)
+    double accuracy = 0;   // share predicted right (0 when empty)
+};
+
+struct CalibrationScores
+{
+    double nll = 0; // mean negative log-likelihood of the given labels
+    double ece = 0; // expected calibration error: the bins' |accuracy - confidence| weighted by count
+    std::vector<ReliabilityBin> bins;
+};
+
+constexpr int kReliabilityBins = 15;
+
+// Scores the probabilities softmax(logits / temperature) against `labels`.
+CalibrationScores calibrationScores(const FeatureMatrix &logits, const std::vector<int> &labels, double temperature = 1.0);
+
+// The temperature T in [kMinTemperature, kMaxTemperature] minimising the mean negative
+// log-likelihood of softmax(logits / T). The likelihood is convex in 1/T, so its slope is
+// monotone and a bisection finds the one minimum; a bound is returned when the minimum lies
+// beyond it (a validation set classified perfectly would otherwise ask for T -> 0).
+constexpr double kMinTemperature = 0.05, kMaxTemperature = 20.0;
+double fitTemperature(const FeatureMatrix &logits, const std::vector<int> &labels);
+
+// Temperature scaling fitted on held-out images: the head's logits are divided by `temperature`.
+struct Calibration
+{
+    int images = 0; // validation images it was fitted on; 0: not calibrated (temperature 1)
+    double temperature = 1.0;
+    CalibrationScores before, after;
+};
+
+Calibration calibrate(const FeatureMatrix &logits, const std::vector<int> &labels);
+
+// The report's "calibration" object; fromJson reads it back with the reliability bins after
+// calibration (the bins before are not kept).
+QJsonObject toJson(const Calibration &calibration);
+Calibration calibrationFromJson(const QJsonObject &json);
+
+} // namespace rs
