@@ -1,0 +1,82 @@
+// One head trained on cached features as retrain-cli train would, scored on the test rows:
+// the app's side of bench/quality.sh. The features are a `retrain-cli features --image_dir`
+// output (F.npy and F.tsv with each row's label and subset), multiplied by FACTOR to emulate a
+// backbone whose features are smaller or larger. SETTINGS is TrainingOptions JSON over the
+// defaults, as a project file holds them ('{}': the app's defaults).
+//
+// Usage: bench_quality F.npy FACTOR SETTINGS
+// Prints one JSON object: test accuracy, NLL, ECE, training seconds and what the head kept.
+
+#include "evaluation/calibration.h"
+#include "evaluation/evaluation.h"
+#include "io/npy.h"
+#include "training/classifierhead.h"
+#include "training/jsonformat.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cmath>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 4) {
+        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS\n");
+        return 2;
+    }
+    const rs::NpyArray features = rs::readNpy(args[1]);
+    const float factor = args[2].toFloat();
+    const rs::TrainingOptions options = rs::trainingOptionsFromJson(QJsonDocument::fromJson(args[3].toUtf8()).object());
+
+    QFile table(args[1].chopped(4) + QStringLiteral(".tsv"));
+    if (!table.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(table.fileName()));
+        return 1;
+    }
+    table.readLine(); // header: row label class subset path
+    const std::int64_t cols = features.shape.at(1);
+    rs::LabelledFeatures sets[3]; // train, validation, test
+    int classes = 0;
+    for (std::int64_t row = 0; row < features.shape.at(0); ++row) {
+        const QList<QByteArray> fields = table.readLine().split('\t');
+        const int label = fields.at(1).toInt();
+        rs::LabelledFeatures &set = sets[fields.at(3) == "train" ? 0 : fields.at(3) == "validation" ? 1 : 2];
+        set.labels.push_back(label);
+        for (std::int64_t c = 0; c < cols; ++c)
+            set.features.values.push_back(features.values[std::size_t(row * cols + c)] * factor);
+        classes = std::max(classes, label + 1);
+    }
+    for (rs::LabelledFeatures &set : sets) {
+        set.features.rows = std::int64_t(set.labels.size());
+        set.features.cols = cols;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    const rs::ClassifierHead head = rs::ClassifierHead::train(sets[0], sets[1], classes, options);
+    const double seconds = clock.elapsed() / 1000.0;
+
+    // Log-probabilities serve as logits (softmax of them gives the probabilities back); a
+    // probability that underflowed to 0 counts as 1e-30, so one image costs at most 69 nats.
+    rs::FeatureMatrix logProbabilities = head.probabilities(sets[2].features);
+    for (float &p : logProbabilities.values)
+        p = std::log(std::max(p, 1e-30f));
+    const rs::Evaluation evaluation = rs::evaluate(head.probabilities(sets[2].features), sets[2].labels, {});
+    const rs::CalibrationScores scores = rs::calibrationScores(logProbabilities, sets[2].labels);
+    const QJsonObject result{{QStringLiteral("accuracy"), evaluation.accuracy},
+                             {QStringLiteral("nll"), scores.nll},
+                             {QStringLiteral("ece"), scores.ece},
+                             {QStringLiteral("seconds"), seconds},
+                             {QStringLiteral("kept_step"), head.keptStep()},
+                             {QStringLiteral("temperature"), head.calibration().temperature},
+                             {QStringLiteral("train"), int(sets[0].labels.size())},
+                             {QStringLiteral("validation"), int(sets[1].labels.size())},
+                             {QStringLiteral("test"), int(sets[2].labels.size())}};
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}

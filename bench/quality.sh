@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Classifier quality: the app's default head and the raw seed recipe against
+# scikit-learn's LogisticRegression (C chosen on the same validation split), on features the
+# bench makes itself: 3 000 Fashion-MNIST images (300 per class) through InceptionV3 with
+# seeded, BatchNorm-calibrated random weights (tests/python/make_reference.py), at the
+# bottleneck and at Mixed_6e, and the bottlenecks multiplied by 0.05 and by 20 (backbones
+# whose features are much smaller or larger). Prints a Markdown table; docs/quality.md holds
+# one run's.
+#
+#   bench/quality.sh [BUILD_DIR]     (default ./build; needs Debian's python3-sklearn)
+#
+# Environment: WORK (default /tmp/retrain-quality), PER_CLASS (default 300),
+# CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON").
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+work=${WORK:-/tmp/retrain-quality}
+per_class=${PER_CLASS:-300}
+cli="$build/app/retrain-cli"
+quality="$build/bench/bench_quality"
+python=/usr/bin/python3
+"$python" -c "import sklearn" 2> /dev/null || { echo "needs Debian's python3-sklearn (apt install python3-sklearn)" >&2; exit 1; }
+mkdir -p "$work"
+
+if [[ ! -f "$work/features-done" ]]; then
+    echo "Preparing weights, images and features in $work" >&2
+    "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
+    rm -rf "$work/fashion"
+    "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
+    for layer in bottleneck Mixed_6e; do
+        "$cli" features --weights "$work/reference/inception_zip.pth" --precision fp32 --layer "$layer" \
+            --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
+    done
+    touch "$work/features-done"
+fi
+
+# name=JSON over the defaults, as a project file holds training settings.
+variants=("default={}"
+          "raw seed recipe={\"standardize\":false,\"keep_best\":false,\"calibrate\":false}")
+IFS=';' read -r -a extra <<< "${SETTINGS:-}"
+variants+=("${extra[@]}")
+
+echo "| features | classifier | test accuracy % | test NLL | ECE % | training s |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:20"}; do
+    layer=${case%%:*}
+    factor=${case##*:}
+    label="$layer ×$factor"
+    row() { printf '| %s | %s | %.1f | %.3f | %.1f | %.1f |\n' "$label" "$1" \
+        "$(jq -r '.accuracy * 100' <<< "$2")" "$(jq -r '.nll' <<< "$2")" "$(jq -r '.ece * 100' <<< "$2")" "$(jq -r '.seconds' <<< "$2")"; }
+    for variant in "${variants[@]}"; do
+        [[ -z "$variant" ]] && continue
+        echo "  $label: ${variant%%=*}" >&2
+        row "${variant%%=*}" "$("$quality" "$work/$layer.npy" "$factor" "${variant#*=}")"
+    done
+    echo "  $label: scikit-learn" >&2
+    sk=$("$python" "$root/bench/quality.py" "$work/$layer.npy" "$factor")
+    row "scikit-learn LogisticRegression, C=$(jq -r .C <<< "$sk") on $(jq -r .scaling <<< "$sk") features (search: $(jq -r .fits <<< "$sk") fits in $(printf %.0f "$(jq -r .search_seconds <<< "$sk")") s, $(jq -r .unconverged_fits <<< "$sk") stopped at 2000 iterations)" "$sk"
+done
