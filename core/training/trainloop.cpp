@@ -44,10 +44,10 @@ at::Tensor forward(TrainableModel &model, const at::Tensor &rows, double dropout
 }
 
 // Per-dimension scaling to a mean square of 1 over the training rows, computed in float64.
-// Scaling alone makes training independent of the features'
-// scale, and it folds into the first layer exactly: shifting to mean 0 as well would fold into
-// a bias that cancels large products, and float32 runtimes then disagree (measured: 0.1 in
-// probability between OpenCV's ONNX runtime and LibTorch on test_export's head).
+// Scaling alone makes training independent of the features' scale and folds into the first
+// layer as one product per weight. The features are non-negative (ReLU, then pooling), so
+// shifting them to mean 0 as well would fold into a bias that cancels large sums in every
+// runtime's float32 arithmetic.
 struct FeatureScaler
 {
     at::Tensor scale; // float64, one per column
