@@ -63,10 +63,11 @@ int main(int argc, char *argv[])
 
     // Log-probabilities serve as logits (softmax of them gives the probabilities back); a
     // probability that underflowed to 0 counts as 1e-30, so one image costs at most 69 nats.
-    rs::FeatureMatrix logProbabilities = head.probabilities(sets[2].features);
+    const rs::FeatureMatrix probabilities = head.probabilities(sets[2].features);
+    rs::FeatureMatrix logProbabilities = probabilities;
     for (float &p : logProbabilities.values)
         p = std::log(std::max(p, 1e-30f));
-    const rs::Evaluation evaluation = rs::evaluate(head.probabilities(sets[2].features), sets[2].labels, {});
+    const rs::Evaluation evaluation = rs::evaluate(probabilities, sets[2].labels, {});
     const rs::CalibrationScores scores = rs::calibrationScores(logProbabilities, sets[2].labels);
     const QJsonObject result{{QStringLiteral("accuracy"), evaluation.accuracy},
                              {QStringLiteral("nll"), scores.nll},
