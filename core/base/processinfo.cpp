@@ -1,6 +1,9 @@
 #include "base/processinfo.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
+
+#include <mutex>
 
 namespace rs {
 
@@ -10,6 +13,15 @@ std::int64_t peakResidentBytes()
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return 0;
     return std::int64_t(usage.ru_maxrss) * 1024; // Linux reports KiB
+}
+
+void keepFreedMemoryForReuse()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 32 << 20);
+        mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    });
 }
 
 } // namespace rs
