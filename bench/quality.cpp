@@ -2,9 +2,10 @@
 // the app's side of bench/quality.sh. The features are a `retrain-cli features --image_dir`
 // output (F.npy and F.tsv with each row's label and subset), multiplied by FACTOR to emulate a
 // backbone whose features are smaller or larger. SETTINGS is TrainingOptions JSON over the
-// defaults, as a project file holds them ('{}': the app's defaults).
+// defaults, as a project file holds them ('{}': the app's defaults). With `tune`, the head is
+// trained with the settings retrain-cli train --tune would choose from SETTINGS.
 //
-// Usage: bench_quality F.npy FACTOR SETTINGS
+// Usage: bench_quality F.npy FACTOR SETTINGS [tune]
 // Prints one JSON object: test accuracy, NLL, ECE, training seconds and what the head kept.
 
 #include "evaluation/calibration.h"
@@ -12,6 +13,7 @@
 #include "io/npy.h"
 #include "training/classifierhead.h"
 #include "training/jsonformat.h"
+#include "training/tuning.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,13 +27,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS\n");
+    const bool tune = args.size() == 5 && args[4] == QLatin1String("tune");
+    if (args.size() != 4 && !tune) {
+        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS [tune]\n");
         return 2;
     }
     const rs::NpyArray features = rs::readNpy(args[1]);
     const float factor = args[2].toFloat();
-    const rs::TrainingOptions options = rs::trainingOptionsFromJson(QJsonDocument::fromJson(args[3].toUtf8()).object());
+    rs::TrainingOptions options = rs::trainingOptionsFromJson(QJsonDocument::fromJson(args[3].toUtf8()).object());
 
     QFile table(args[1].chopped(4) + QStringLiteral(".tsv"));
     if (!table.open(QIODevice::ReadOnly)) {
@@ -58,6 +61,18 @@ int main(int argc, char *argv[])
 
     QElapsedTimer clock;
     clock.start();
+    QJsonObject tuning;
+    if (tune) {
+        const rs::Tuning found = rs::tuneHead(sets[0], sets[1], classes, options, [](const rs::TuningTrial &t, int) {
+            std::fprintf(stderr, "    %s: %.1f %% (%.1f s)\n", qPrintable(rs::describeTrial(t.options)), 100 * t.accuracy, t.seconds);
+        });
+        options = found.bestOptions();
+        tuning = {{QStringLiteral("seconds"), clock.elapsed() / 1000.0},
+                  {QStringLiteral("trials"), int(found.trials.size())},
+                  {QStringLiteral("folds"), found.folds},
+                  {QStringLiteral("chose"), rs::describeTrial(options)}};
+        clock.restart();
+    }
     const rs::ClassifierHead head = rs::ClassifierHead::train(sets[0], sets[1], classes, options);
     const double seconds = clock.elapsed() / 1000.0;
 
@@ -77,7 +92,8 @@ int main(int argc, char *argv[])
                              {QStringLiteral("temperature"), head.calibration().temperature},
                              {QStringLiteral("train"), int(sets[0].labels.size())},
                              {QStringLiteral("validation"), int(sets[1].labels.size())},
-                             {QStringLiteral("test"), int(sets[2].labels.size())}};
+                             {QStringLiteral("test"), int(sets[2].labels.size())},
+                             {QStringLiteral("tuning"), tuning}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

@@ -109,6 +109,14 @@ struct TrainOptions
     QCommandLineOption updateBatchNorm{{QStringLiteral("update-batchnorm-statistics"), QStringLiteral("update_batchnorm_statistics")},
                                        QStringLiteral("Fine-tune with batch statistics and update BatchNorm's running ones "
                                                       "(default: keep ImageNet's, as Keras advises).")};
+    QCommandLineOption tune{QStringLiteral("tune"),
+                            QStringLiteral("First try %1 head settings on the cached features (optimizer, learning rate, "
+                                           "weight decay, hidden units, length, standardisation), each scored on the "
+                                           "validation images (or by %2-fold cross-validation when a class has fewer "
+                                           "than %3 of them), then train with the best.")
+                                .arg(tuningCandidates({}).size())
+                                .arg(kTuningFolds)
+                                .arg(kTuningMinValidationPerClass)};
     QCommandLineOption resume{QStringLiteral("resume"),
                               QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
                                              "the result equals an uninterrupted run's.")};
@@ -163,6 +171,7 @@ bool readOptions(const QCommandLineParser &parser, const TrainOptions &o, const 
     t.checkpointFile = parser.value(o.checkpoint);
     t.checkpointInterval = number.integer(o.checkpointInterval);
     t.resume = parser.isSet(o.resume);
+    run.tune = parser.isSet(o.tune);
     run.fineTuning.fromBlock = parser.value(o.fineTune);
     run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier);
     run.fineTuning.updateBatchNormStatistics = parser.isSet(o.updateBatchNorm);
@@ -235,7 +244,7 @@ int trainCommand(const QStringList &arguments)
     const SplitOption split(parser);
     for (const QCommandLineOption *option :
          {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule,
-          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
+          &o.optimizer, &o.momentum, &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed, &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
           &o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -266,10 +275,21 @@ int trainCommand(const QStringList &arguments)
     callbacks.extracting = [&](const ExtractionProgress &p) { progress->advance(p.done); };
     bool extractionReported = false;
     TrainingRun run;
+    const auto endExtraction = [&] {
+        if (!extractionReported)
+            progress->finish();
+        extractionReported = true;
+    };
+    int trialsDone = 0;
+    callbacks.tuning = [&](const TuningTrial &t, int total) {
+        endExtraction();
+        out() << "trial " << ++trialsDone << '/' << total << ": " << describeTrial(t.options) << ": accuracy "
+              << QString::number(100 * t.accuracy, 'f', 1) << " %, loss " << QString::number(t.loss, 'f', 3) << " ("
+              << QString::number(t.seconds, 'f', 1) << " s)" << Qt::endl;
+    };
     callbacks.training = [&](const TrainingPoint &p) {
         if (!extractionReported) {
-            progress->finish();
-            extractionReported = true;
+            endExtraction();
             if (p.resumedFrom > 0)
                 out() << "resumed from " << QDir::toNativeSeparators(options.training.checkpointFile) << " at step "
                       << p.resumedFrom << Qt::endl;
@@ -283,6 +303,11 @@ int trainCommand(const QStringList &arguments)
     } catch (const std::runtime_error &e) {
         return fail(command, QString::fromStdString(e.what()), kFailure);
     }
+    if (run.tuning)
+        out() << "chose trial " << run.tuning->best + 1 << " of " << run.tuning->trials.size() << " (scored on "
+              << (run.tuning->folds ? QStringLiteral("%1-fold cross-validation over %2 images").arg(run.tuning->folds).arg(run.tuning->heldOut)
+                                    : QStringLiteral("%1 validation images").arg(run.tuning->heldOut))
+              << "): " << describeTrial(run.options.training) << '\n';
     out() << "features: " << run.fromCache << " from the cache, " << run.computed << " computed";
     if (run.repaired)
         out() << " (" << run.repaired << " damaged cache entries recomputed)";

@@ -5,6 +5,7 @@
 #include "io/npy.h"
 #include "model/backbone.h"
 #include "testsupport.h"
+#include "training/tuning.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -62,6 +63,11 @@ private Q_SLOTS:
         QTest::newRow("minimum rate above base")
             << QStringList{QStringLiteral("train"), QStringLiteral("--learning_rate"), QStringLiteral("0.01"),
                            QStringLiteral("--min-learning-rate"), QStringLiteral("0.1"), QStringLiteral("d")};
+        QTest::newRow("tune while fine-tuning")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--tune"), QStringLiteral("--fine-tune-from"),
+                           QStringLiteral("Mixed_7b"), QStringLiteral("d")};
+        QTest::newRow("tune with augmentation")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--tune"), QStringLiteral("--flip_left_right"), QStringLiteral("d")};
         QTest::newRow("train without folders") << QStringList{QStringLiteral("train")};
         QTest::newRow("predict without images") << QStringList{QStringLiteral("predict"), QStringLiteral("model")};
         QTest::newRow("two weights sources")
@@ -250,6 +256,22 @@ private Q_SLOTS:
 
         const Run second = runCli(train);
         QVERIFY2(second.out.contains(QStringLiteral("features: 40 from the cache, 0 computed")), qPrintable(second.out));
+
+        // --tune on the cached features: the trials listed, the winner trained and reported.
+        const Run tuned = runCli(train + QStringList{QStringLiteral("--tune")});
+        QVERIFY2(tuned.exitCode == 0, qPrintable(tuned.err));
+        const int candidates = int(rs::tuningCandidates({}).size());
+        QVERIFY2(tuned.out.contains(QStringLiteral("trial %1/%1: ").arg(candidates)), qPrintable(tuned.out));
+        const QJsonObject tunedReport = QJsonDocument::fromJson(rs::test::readAll(dir.filePath(QStringLiteral("report.json")))).object();
+        const QJsonObject tuning = tunedReport.value(QStringLiteral("tuning")).toObject();
+        QCOMPARE(tuning.value(QStringLiteral("trials")).toArray().size(), candidates);
+        QCOMPARE(tuning.value(QStringLiteral("scored_on")).toString(), QStringLiteral("3-fold cross-validation")); // 4 per class
+        const int best = tuning.value(QStringLiteral("best")).toInt();
+        QVERIFY2(tuned.out.contains(QStringLiteral("chose trial %1 of %2").arg(best + 1).arg(candidates)), qPrintable(tuned.out));
+        const QJsonObject chosen = tuning.value(QStringLiteral("trials")).toArray()[best].toObject().value(QStringLiteral("settings")).toObject();
+        const QJsonObject trained = tunedReport.value(QStringLiteral("training")).toObject();
+        for (auto it = chosen.begin(); it != chosen.end(); ++it)
+            QVERIFY2(trained.value(it.key()) == it.value(), qPrintable(it.key()));
 
         const QString image = dir.filePath(QStringLiteral("data/Bag/fmnist_00018.png"));
         const Run predict = runCli({QStringLiteral("predict"), QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("2"),

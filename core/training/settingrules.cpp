@@ -140,8 +140,16 @@ std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options)
                                                              "the feature layer at bottleneck")});
     if (options.fineTuning.enabled())
         checkRange(problems, Setting::RateMultiplier, options.fineTuning.backboneRateMultiplier);
+    if (options.fineTuning.enabled() && options.tune)
+        problems.push_back({Setting::FineTuneFrom, SettingRules::tr("finding good settings searches the classifier alone: "
+                                                                    "switch fine-tuning off for it")});
     if (const QString problem = options.augmentation.validate(); !problem.isEmpty())
         problems.push_back({Setting::Augmentation, problem});
+    // Distorted copies of one image on both sides of a cross-validation fold would score the
+    // trials on images they were trained on.
+    else if (options.augmentation.enabled() && options.tune)
+        problems.push_back({Setting::Augmentation, SettingRules::tr("finding good settings scores undistorted images: "
+                                                                    "switch augmentation off for it")});
     return problems;
 }
 

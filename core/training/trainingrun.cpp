@@ -97,10 +97,10 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
         paths << image.path;
     if (const std::vector<SettingProblem> problems = checkRunOptions(options); !problems.empty())
         throw std::invalid_argument(problems.front().message.toStdString());
-    const bool tuning = options.fineTuning.enabled();
+    const bool blocksTrain = options.fineTuning.enabled();
     // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
-    const QString featureLayer = tuning ? options.fineTuning.cutLayer() : options.layer;
-    const QString unpooled = tuning ? QStringLiteral("unpooled") : QString();
+    const QString featureLayer = blocksTrain ? options.fineTuning.cutLayer() : options.layer;
+    const QString unpooled = blocksTrain ? QStringLiteral("unpooled") : QString();
     const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
     const BottleneckCache cache(cacheRoot, backbone.featureKey(options.precision), featureLayer, unpooled);
     const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
@@ -114,7 +114,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     ExtractionOptions extraction;
     extraction.layer = featureLayer;
     extraction.precision = options.precision;
-    extraction.pooled = !tuning;
+    extraction.pooled = !blocksTrain;
     extraction.batchSize = options.extractionBatch;
     extraction.cache = &cache;
     extraction.cancel = cancel;
@@ -123,7 +123,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     run.fromCache = features.fromCache;
     run.computed = features.computed;
     run.repaired = features.repaired;
-    run.featureSize = tuning ? 2048 : int(features.features.cols);
+    run.featureSize = blocksTrain ? 2048 : int(features.features.cols);
 
     // Keep only the images that were read; features row r belongs to images[r] from here on.
     std::vector<ImageEntry> readable;
@@ -166,6 +166,10 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (options.epochs > 0)
         // An epoch shows every training image once; distorted copies do not lengthen it.
         run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
+    if (options.tune) {
+        run.tuning = tuneHead(train, validation, int(run.dataset.classes.size()), run.options.training, callbacks.tuning, cancel);
+        run.options.training = run.tuning->bestOptions();
+    }
     clock.restart();
     const auto onPoint = [&](const TrainingPoint &p) {
         run.curve.push_back(p);
@@ -173,7 +177,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
             callbacks.training(p);
     };
     FeatureMatrix testFeatures = test.features;
-    if (tuning) {
+    if (blocksTrain) {
         FineTunedModel tuned = fineTune(backbone, train, validation, int(run.dataset.classes.size()), run.options.training,
                                         options.fineTuning, onPoint, cancel);
         run.head = std::move(tuned.head);
@@ -227,6 +231,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
         {QStringLiteral("fine_tuning"), toJson(options.fineTuning)},
         {QStringLiteral("training"), training},
         {QStringLiteral("calibration"), head ? toJson(head->calibration()) : QJsonObject()},
+        {QStringLiteral("tuning"), tuning ? toJson(*tuning) : QJsonObject()},
         {QStringLiteral("test"), toJson(evaluation, dataset.classes)},
     };
 }

@@ -8,6 +8,7 @@
 #include "model/backbone.h"
 #include "training/classifierhead.h"
 #include "training/finetuning.h"
+#include "training/tuning.h"
 
 #include <QJsonObject>
 
@@ -29,6 +30,9 @@ struct TrainingRunOptions
     FineTuning fineTuning;     // train the top blocks too (then `layer` must be the bottleneck)
     double epochs = 0; // > 0: sets training.steps from the training set's size
     Precision precision = Precision::Auto; // the frozen network computes in it; the head trains in float32
+    // First search head settings on the cached features (tuneHead), then train with the best;
+    // its choice replaces the optimizer, rates, weight decay, hidden units, length and scaling.
+    bool tune = false;
 };
 
 // Training length in the two units users think in: an epoch shows every training image once.
@@ -40,6 +44,7 @@ struct TrainingRunCallbacks
     std::function<void(const Dataset &)> scanned;
     std::function<void(const ExtractionProgress &)> extracting;
     std::function<void(const TrainingPoint &)> training;
+    std::function<void(const TuningTrial &, int total)> tuning;
 };
 
 struct TrainingRun
@@ -55,6 +60,7 @@ struct TrainingRun
     Precision precision = Precision::Float32; // the frozen network's, as resolved
     std::int64_t extractionPeakBytes = 0;     // the process's peak RSS when extraction ended
     double trainingSeconds = 0;
+    std::optional<Tuning> tuning; // with options.tune: the trials; options.training is the winner's
     std::vector<TrainingPoint> curve;
     Evaluation evaluation; // on the test set
     std::optional<ClassifierHead> head;
