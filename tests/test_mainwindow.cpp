@@ -14,6 +14,9 @@
 #include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "resultspage.h"
+#include "settingspage.h"
+#include "training/jsonformat.h"
+#include "trialtable.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -300,6 +303,41 @@ private Q_SLOTS:
             QCOMPARE(curve[i].step - curve[i - 1].step, 300);
         QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->dataCount(), 200);
         QVERIFY(!resume->isEnabled());
+    }
+
+    // The trials fill a table as they finish; the winner trains, is marked, and becomes the
+    // settings the page shows and the project saves.
+    void findsGoodSettingsThenTrainsWithThem()
+    {
+        auto w = window(m_cache);
+        prepare(*w, m_images, 30);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
+        QSignalSpy modified(w->session(), &rs::Session::modified);
+        QTest::mouseClick(child<QToolButton>(w.get(), "findSettingsButton"), Qt::LeftButton);
+        QVERIFY(w->session()->isTraining());
+        QVERIFY(!child<QAction>(w.get(), "actionFindSettings")->isEnabled());
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        const std::shared_ptr<const rs::TrainedModel> model = w->session()->model();
+        QVERIFY2(model && model->run().tuning, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
+        const rs::Tuning &tuning = *model->run().tuning;
+
+        auto *table = child<rs::TrialTable>(w.get(), "trialTable");
+        QVERIFY(!table->isHidden());
+        QCOMPARE(std::size_t(table->rowCount()), tuning.trials.size());
+        QVERIFY(table->verticalHeaderItem(tuning.best)->text().endsWith(QStringLiteral("(chosen)")));
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+
+        const QJsonObject chosen = rs::toJson(tuning.bestOptions());
+        QCOMPARE(rs::toJson(model->run().options.training), chosen);
+        QCOMPARE(rs::toJson(w->session()->project().training), chosen);
+        QJsonObject shown = rs::toJson(child<rs::SettingsPage>(w.get(), "")->settings().training);
+        shown.remove(QStringLiteral("eval_interval")); // the page derives it from the length
+        QJsonObject chosenSettings = chosen;
+        chosenSettings.remove(QStringLiteral("eval_interval"));
+        QCOMPARE(shown, chosenSettings);
+        QCOMPARE(child<QSpinBox>(w.get(), "steps")->value(), tuning.bestOptions().steps);
+        QVERIFY(!modified.isEmpty());
+        QVERIFY(child<QAction>(w.get(), "actionFindSettings")->isEnabled());
     }
 
     void fineTunesFromTheSettings()

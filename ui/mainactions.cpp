@@ -1,5 +1,7 @@
 #include "mainactions.h"
 
+#include "training/tuning.h"
+
 #include <QAction>
 #include <QIcon>
 #include <QKeySequence>
@@ -31,6 +33,8 @@ MainActions::MainActions(QObject *parent)
     , addFolder(action(parent, "actionAddFolder", tr("&Add image folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
                        "folder-new"))
     , start(action(parent, "actionStart", tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R), "media-playback-start"))
+    , findSettings(action(parent, "actionFindSettings", tr("&Find good settings and train"),
+                          QKeySequence(Qt::CTRL | Qt::Key_T), "system-search"))
     , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop"))
     , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                     "media-seek-forward"))
@@ -40,6 +44,10 @@ MainActions::MainActions(QObject *parent)
 {
     resume->setToolTip(tr("Carry the stopped run on from where it stopped; it ends as if it had not been stopped"));
     start->setToolTip(tr("Train a classifier on the dataset with the current settings (%1)").arg(shortcutText(start)));
+    findSettings->setToolTip(tr("Try %1 classifier settings on the image features, keep the one that scores best on "
+                                "held-out images, train with it and make it the current settings (%2)")
+                                 .arg(tuningCandidates({}).size())
+                                 .arg(shortcutText(findSettings)));
     stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(shortcutText(stop)));
 }
 

@@ -22,6 +22,7 @@ public:
     QAction *saveProjectAs;
     QAction *addFolder;
     QAction *start;
+    QAction *findSettings;
     QAction *stop;
     QAction *resume;
     QAction *exportModel;

@@ -49,7 +49,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
 
     m_dataset = new DatasetPage(m_thumbnails);
     m_settings = new SettingsPage;
-    m_training = new TrainingPage(m_actions.start, m_actions.stop);
+    m_training = new TrainingPage(m_actions.start, m_actions.findSettings, m_actions.stop);
     m_results = new ResultsPage(m_thumbnails);
     m_predict = new PredictPage;
     m_pages = new QTabWidget;
@@ -103,6 +103,7 @@ void MainWindow::connectSession()
     connect(m_session, &Session::modified, this, [this] { setWindowModified(true); });
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateActions);
     connect(m_session, &Session::projectLoaded, this, &MainWindow::showProject);
+    connect(m_session, &Session::settingsApplied, this, &MainWindow::showSettings);
     connect(m_session, &Session::modelChanged, this, &MainWindow::showModel);
     m_training->follow(m_session);
     connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
@@ -121,16 +122,19 @@ void MainWindow::downloadWeights()
     m_weightsPrompt->download();
 }
 
+void MainWindow::showSettings()
+{
+    // Field by field the page would report half-updated settings back to the session.
+    const QSignalBlocker quiet(m_settings);
+    m_settings->setSettings(m_session->settings());
+    m_settings->setWeights(m_session->weights());
+    m_settings->setPrecision(m_session->precision());
+}
+
 void MainWindow::showProject()
 {
     const Project &project = m_session->project();
-    {
-        // Field by field the page would report half-updated settings back to the session.
-        const QSignalBlocker quiet(m_settings);
-        m_settings->setSettings(m_session->settings());
-        m_settings->setWeights(m_session->weights());
-        m_settings->setPrecision(m_session->precision());
-    }
+    showSettings();
     m_dataset->setDataset(project.sources.classes, project.split);
     if (project.lastRun) {
         m_training->showCurve(project.lastRun->curve, tr("The last run, as saved with the project."));
@@ -164,16 +168,16 @@ void MainWindow::showModel()
     updateActions();
 }
 
-void MainWindow::startTraining()
+void MainWindow::startTraining(bool tune)
 {
     if (m_session->isTraining())
         return;
-    const QString problem = m_session->startProblem();
+    const QString problem = m_session->startProblem(tune);
     if (problem.isEmpty() && !m_session->weights().validate().isEmpty())
         return m_weightsPrompt->offer(m_session->weights().path());
     if (!problem.isEmpty())
-        return showError(tr("Cannot start training"), problem);
-    m_session->startTraining();
+        return showError(tune ? tr("Cannot find settings") : tr("Cannot start training"), problem);
+    m_session->startTraining(tune);
 }
 
 void MainWindow::chooseExportFolder()
@@ -193,7 +197,8 @@ void MainWindow::connectActions()
     connect(m_actions.openProject, &QAction::triggered, m_files, &ProjectFiles::chooseToOpen);
     connect(m_actions.saveProject, &QAction::triggered, m_files, qOverload<>(&ProjectFiles::save));
     connect(m_actions.saveProjectAs, &QAction::triggered, m_files, &ProjectFiles::saveAs);
-    connect(m_actions.start, &QAction::triggered, this, &MainWindow::startTraining);
+    connect(m_actions.start, &QAction::triggered, this, [this] { startTraining(false); });
+    connect(m_actions.findSettings, &QAction::triggered, this, [this] { startTraining(true); });
     connect(m_actions.resume, &QAction::triggered, m_session, &Session::resumeTraining);
     connect(m_actions.stop, &QAction::triggered, this, [this] {
         m_session->stopTraining();
@@ -223,7 +228,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actions.quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_actions.start, m_actions.stop, m_actions.resume});
+    training->addActions({m_actions.start, m_actions.findSettings, m_actions.stop, m_actions.resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *language = new LanguageMenu(help);
     help->addMenu(language);
@@ -293,6 +298,7 @@ void MainWindow::updateActions()
 {
     const bool training = m_session->isTraining();
     m_actions.start->setEnabled(!training);
+    m_actions.findSettings->setEnabled(!training);
     m_actions.stop->setEnabled(training);
     m_actions.resume->setEnabled(m_session->canResume());
     m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());

@@ -62,9 +62,10 @@ private:
     void restoreWindow();
     void saveWindow() const;
     void showProject(); // the session's project in the pages
+    void showSettings(); // the session's settings, weights and precision in the Settings page
     void showModel();   // the session's model (or its absence) in results and predict
 
-    void startTraining();
+    void startTraining(bool tune = false);
     void chooseExportFolder();
     void updateActions();
     void updateTitle(); // from the project's file name, or "Untitled"

@@ -163,13 +163,13 @@ void Session::saveSettings() const
     settings.setValue(kPrecisionKey, precisionName(m_precision));
 }
 
-QString Session::startProblem() const
+QString Session::startProblem(bool tune) const
 {
     if (m_scanning)
         return tr("The folders are still being read; start again in a moment.");
     if (m_includedClasses < 2)
         return tr("Training needs at least two classes with images. Drop folders on the Dataset page.");
-    if (const std::vector<SettingProblem> problems = checkRunOptions(runOptions()); !problems.empty())
+    if (const std::vector<SettingProblem> problems = checkRunOptions(runOptions(tune)); !problems.empty())
         return problems.front().message;
     return {};
 }
@@ -179,9 +179,10 @@ QString Session::checkpointFile() const
     return QDir(m_paths.dataFolder).filePath(QStringLiteral("checkpoints/stopped-run.ckpt"));
 }
 
-TrainingRunOptions Session::runOptions() const
+TrainingRunOptions Session::runOptions(bool tune) const
 {
     TrainingRunOptions options;
+    options.tune = tune;
     options.sources = m_project.sources;
     options.split = m_project.split;
     options.layer = m_project.layer;
@@ -194,9 +195,9 @@ TrainingRunOptions Session::runOptions() const
     return options;
 }
 
-void Session::startTraining()
+void Session::startTraining(bool tune)
 {
-    TrainingRunOptions options = runOptions();
+    TrainingRunOptions options = runOptions(tune);
     // A new run starts afresh: the last one's checkpoint is dropped, and this run's is
     // written only if it is stopped during training (or every 1000 steps, against crashes).
     options.training.checkpointFile = checkpointFile();
@@ -260,6 +261,15 @@ void Session::startRun(const TrainingRunOptions &options, const WeightsSource &w
                         Q_EMIT phaseChanged(tr("Training the classifier…"));
                 });
             };
+            int trialsDone = 0;
+            callbacks.tuning = [this, &job, &trialsDone](const TuningTrial &trial, int total) {
+                const int tried = ++trialsDone;
+                job.post([this, trial, tried, total] {
+                    Q_EMIT tuningTrial(trial, total);
+                    Q_EMIT phaseChanged(tried < total ? tr("Trying settings on the features: %1 of %2…").arg(tried + 1).arg(total)
+                                                      : tr("Training the classifier with the best settings…"));
+                });
+            };
             callbacks.training = [this, &job](const TrainingPoint &point) {
                 job.post([this, point] { Q_EMIT trainingPoint(point); });
             };
@@ -282,6 +292,14 @@ void Session::runFinished(std::shared_ptr<const TrainedModel> model)
     m_model = std::move(model);
     m_project.lastRun = RunSummary::fromReport(m_model->report());
     const TrainingRun &r = m_model->run();
+    if (r.tuning) {
+        // The winner's length is in steps; the checkpoint is the session's, not a setting.
+        m_project.training = r.options.training;
+        m_project.training.checkpointFile.clear();
+        m_project.training.resume = false;
+        m_project.epochs = 0;
+        Q_EMIT settingsApplied();
+    }
     Q_EMIT modelChanged();
     Q_EMIT modified();
     Q_EMIT trainingEnded(tr("Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).")

@@ -63,11 +63,14 @@ public:
     void restoreSettings();
     void saveSettings() const;
 
-    // Why training cannot start now, in words, or empty. Weights that cannot be loaded are
-    // not among these: weights().validate() says, so the window can offer to fetch them.
-    QString startProblem() const;
-    // A new run with the current settings; ignored while one runs.
-    void startTraining();
+    // Why training (with `tune`: finding good settings first) cannot start now, in words, or
+    // empty. Weights that cannot be loaded are not among these: weights().validate() says, so
+    // the window can offer to fetch them.
+    QString startProblem(bool tune = false) const;
+    // A new run with the current settings; ignored while one runs. With `tune`, head settings
+    // are tried on the features first (tuningTrial() reports each), the run trains with the
+    // best, and they become the session's settings (settingsApplied()).
+    void startTraining(bool tune = false);
     // Carries the last stopped run on from its checkpoint, with the weights and precision
     // it started with.
     void resumeTraining();
@@ -93,6 +96,8 @@ Q_SIGNALS:
     void scanned(int images, int classes);
     void extracting(int done, int total, int fromCache);
     void trainingPoint(const rs::TrainingPoint &point);
+    void tuningTrial(const rs::TuningTrial &trial, int total);
+    void settingsApplied(); // settings() changed by the session itself: show them
     // After every run, whether it finished, stopped or failed: `message` says which.
     void trainingEnded(const QString &message);
     // What the user should hear about in passing (the status bar), and failures to show.
@@ -106,7 +111,7 @@ private:
     void startRun(const TrainingRunOptions &options, const WeightsSource &weights);
     void runFinished(std::shared_ptr<const TrainedModel> model);
     // What a run started now would be given (its checkpoint aside).
-    TrainingRunOptions runOptions() const;
+    TrainingRunOptions runOptions(bool tune) const;
     QString checkpointFile() const;
     QString sampleFolder() const;
 

@@ -2,11 +2,13 @@
 
 #include "curveplot.h"
 #include "session.h"
+#include "trialtable.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -27,7 +29,7 @@ QToolButton *actionButton(QAction *action, const QString &name)
 
 } // namespace
 
-TrainingPage::TrainingPage(QAction *start, QAction *stop, QWidget *parent) : QWidget(parent)
+TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QWidget *parent) : QWidget(parent)
 {
     m_phase = new QLabel(tr("Not started. Add classes on the Dataset page, then press Start."));
     m_phase->setObjectName(QStringLiteral("phaseLabel"));
@@ -45,9 +47,12 @@ TrainingPage::TrainingPage(QAction *start, QAction *stop, QWidget *parent) : QWi
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_plot = new CurvePlot;
+    m_trials = new TrialTable;
+    m_trials->hide();
 
     auto *top = new QHBoxLayout;
     top->addWidget(actionButton(start, QStringLiteral("startButton")));
+    top->addWidget(actionButton(findSettings, QStringLiteral("findSettingsButton")));
     top->addWidget(actionButton(stop, QStringLiteral("stopButton")));
     top->addSpacing(12);
     top->addWidget(m_phase, 1);
@@ -58,7 +63,11 @@ TrainingPage::TrainingPage(QAction *start, QAction *stop, QWidget *parent) : QWi
     layout->addLayout(top);
     layout->addLayout(progress);
     layout->addWidget(m_status);
-    layout->addWidget(m_plot, 1);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_trials);
+    split->addWidget(m_plot);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
 }
 
 void TrainingPage::follow(const Session *session)
@@ -68,6 +77,11 @@ void TrainingPage::follow(const Session *session)
     connect(session, &Session::scanned, this, &TrainingPage::scanned);
     connect(session, &Session::extracting, this, &TrainingPage::extracting);
     connect(session, &Session::trainingPoint, this, &TrainingPage::addPoint);
+    connect(session, &Session::tuningTrial, this, &TrainingPage::addTrial);
+    connect(session, &Session::modelChanged, this, [this, session] {
+        if (session->model() && session->model()->run().tuning)
+            m_trials->markChosen(session->model()->run().tuning->best);
+    });
     connect(session, &Session::trainingEnded, this, &TrainingPage::runEnded);
 }
 
@@ -81,6 +95,8 @@ void TrainingPage::runStarted()
     m_startDone = -1;
     m_training = false;
     m_progress->setFormat(tr("%v of %m images"));
+    m_trials->clearTrials();
+    m_trials->hide();
 }
 
 void TrainingPage::setPhase(const QString &text)
@@ -137,6 +153,16 @@ void TrainingPage::addPoint(const TrainingPoint &p)
     m_plot->addPoint(p);
 }
 
+void TrainingPage::addTrial(const TuningTrial &trial, int total)
+{
+    m_trials->show();
+    m_trials->addTrial(trial, total);
+    m_progress->setFormat(tr("%v of %m settings tried"));
+    m_progress->setRange(0, total);
+    m_progress->setValue(m_trials->rowCount());
+    m_speed->clear();
+}
+
 void TrainingPage::runEnded(const QString &message)
 {
     m_phase->setText(message);
@@ -147,6 +173,7 @@ void TrainingPage::runEnded(const QString &message)
 void TrainingPage::showCurve(const std::vector<TrainingPoint> &curve, const QString &message)
 {
     m_plot->setCurve(curve);
+    m_trials->hide();
     m_phase->setText(message);
     m_status->clear();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "training/classifierhead.h"
+#include "training/tuning.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -13,16 +14,17 @@ namespace rs {
 
 class CurvePlot;
 class Session;
+class TrialTable;
 
 // The run as it goes: phase, a progress bar with speed and time left while features are
-// computed, then the live curves.
+// computed, the settings tried when it finds good ones, then the live curves.
 class TrainingPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrainingPage)
 
 public:
-    TrainingPage(QAction *start, QAction *stop, QWidget *parent = nullptr);
+    TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QWidget *parent = nullptr);
 
     CurvePlot *plot() const { return m_plot; }
 
@@ -34,6 +36,7 @@ public:
     void scanned(int images, int classes);
     void extracting(int done, int total, int fromCache);
     void addPoint(const TrainingPoint &point);
+    void addTrial(const TuningTrial &trial, int total);
     void runEnded(const QString &message);
     void showCurve(const std::vector<TrainingPoint> &curve, const QString &message);
 
@@ -45,6 +48,7 @@ private:
     QLabel *m_speed;
     QLabel *m_status;
     CurvePlot *m_plot;
+    TrialTable *m_trials;
     QElapsedTimer m_clock;
     int m_startDone = -1; // images or steps done when the clock started: cached images do not count towards speed
     bool m_training = false; // steps, not images, are being counted
