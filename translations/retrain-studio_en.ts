@@ -4,72 +4,82 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../ui/mainactions.cpp" line="27"/>
+        <location filename="../ui/mainactions.cpp" line="29"/>
         <source>&amp;New project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="28"/>
+        <location filename="../ui/mainactions.cpp" line="30"/>
         <source>&amp;Open project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="29"/>
+        <location filename="../ui/mainactions.cpp" line="31"/>
         <source>&amp;Save project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="30"/>
+        <location filename="../ui/mainactions.cpp" line="32"/>
         <source>Save project &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="31"/>
+        <location filename="../ui/mainactions.cpp" line="33"/>
         <source>&amp;Add image folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="33"/>
+        <location filename="../ui/mainactions.cpp" line="35"/>
         <source>&amp;Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="34"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainactions.cpp" line="35"/>
-        <source>&amp;Resume stopped run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainactions.cpp" line="37"/>
-        <source>&amp;Export model…</source>
+        <location filename="../ui/mainactions.cpp" line="36"/>
+        <source>&amp;Find good settings and train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="38"/>
-        <source>&amp;Download ImageNet weights…</source>
+        <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="39"/>
-        <source>&amp;Quit</source>
+        <source>&amp;Resume stopped run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="41"/>
-        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
+        <source>&amp;Export model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="42"/>
-        <source>Train a classifier on the dataset with the current settings (%1)</source>
+        <source>&amp;Download ImageNet weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="43"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="45"/>
+        <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="46"/>
+        <source>Train a classifier on the dataset with the current settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="47"/>
+        <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="51"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,6 +179,16 @@
     <message>
         <location filename="../core/training/settingrules.cpp" line="139"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="144"/>
+        <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="151"/>
+        <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,12 +455,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,77 +490,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Cannot find settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,42 +900,52 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="235"/>
+        <location filename="../ui/session.cpp" line="236"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="250"/>
+        <location filename="../ui/session.cpp" line="251"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="260"/>
+        <location filename="../ui/session.cpp" line="261"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="275"/>
+        <location filename="../ui/session.cpp" line="269"/>
+        <source>Trying settings on the features: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="270"/>
+        <source>Training the classifier with the best settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="285"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="287"/>
+        <location filename="../ui/session.cpp" line="305"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/session.cpp" line="320"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="305"/>
+        <location filename="../ui/session.cpp" line="323"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="324"/>
+        <location filename="../ui/session.cpp" line="342"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,64 +1353,137 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::TrainingPage</name>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="32"/>
+        <location filename="../ui/trainingpage.cpp" line="34"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="39"/>
-        <location filename="../ui/trainingpage.cpp" line="83"/>
+        <location filename="../ui/trainingpage.cpp" line="41"/>
+        <location filename="../ui/trainingpage.cpp" line="97"/>
         <source>%v of %m images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="93"/>
+        <location filename="../ui/trainingpage.cpp" line="109"/>
         <source>Images: %1 · classes: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="110"/>
+        <location filename="../ui/trainingpage.cpp" line="126"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="136"/>
         <source>step %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="128"/>
+        <location filename="../ui/trainingpage.cpp" line="144"/>
         <source>%1 steps/s · %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="131"/>
+        <location filename="../ui/trainingpage.cpp" line="147"/>
         <source>training loss %1 · learning rate %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="133"/>
+        <location filename="../ui/trainingpage.cpp" line="149"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="144"/>
+        <location filename="../ui/trainingpage.cpp" line="160"/>
+        <source>%v of %m settings tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="170"/>
         <source>%v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="159"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="159"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="160"/>
+        <location filename="../ui/trainingpage.cpp" line="187"/>
         <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrialTable</name>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Held-out accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="43"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="49"/>
+        <source>standardised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="49"/>
+        <source>raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="65"/>
+        <source>%1 (chosen)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

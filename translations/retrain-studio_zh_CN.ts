@@ -4,72 +4,82 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../ui/mainactions.cpp" line="27"/>
+        <location filename="../ui/mainactions.cpp" line="29"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="28"/>
+        <location filename="../ui/mainactions.cpp" line="30"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="29"/>
+        <location filename="../ui/mainactions.cpp" line="31"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="30"/>
+        <location filename="../ui/mainactions.cpp" line="32"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="31"/>
+        <location filename="../ui/mainactions.cpp" line="33"/>
         <source>&amp;Add image folder…</source>
         <translation>添加图像文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="33"/>
+        <location filename="../ui/mainactions.cpp" line="35"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="34"/>
+        <location filename="../ui/mainactions.cpp" line="36"/>
+        <source>&amp;Find good settings and train</source>
+        <translation>寻找合适的设置并训练(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="35"/>
+        <location filename="../ui/mainactions.cpp" line="39"/>
         <source>&amp;Resume stopped run</source>
         <translation>继续已停止的训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="37"/>
+        <location filename="../ui/mainactions.cpp" line="41"/>
         <source>&amp;Export model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="38"/>
+        <location filename="../ui/mainactions.cpp" line="42"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation>下载 ImageNet 权重(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="39"/>
+        <location filename="../ui/mainactions.cpp" line="43"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="41"/>
+        <location filename="../ui/mainactions.cpp" line="45"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation>从停止处继续训练；最终结果与未中断时相同</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="42"/>
+        <location filename="../ui/mainactions.cpp" line="46"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation>用当前设置在数据集上训练分类器（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="47"/>
+        <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
+        <translation>在图像特征上试验 %1 组分类器设置，保留在留出图像上得分最高的一组，用它训练并设为当前设置（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="51"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation>停止训练；之前的结果保留（%1）</translation>
     </message>
@@ -170,6 +180,16 @@
         <location filename="../core/training/settingrules.cpp" line="139"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="144"/>
+        <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
+        <translation>寻找设置只搜索分类器本身：请为此关闭微调</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="151"/>
+        <source>finding good settings scores undistorted images: switch augmentation off for it</source>
+        <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
 </context>
 <context>
@@ -435,12 +455,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
@@ -470,77 +490,82 @@
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Cannot find settings</source>
+        <translation>无法寻找设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -876,42 +901,52 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="235"/>
+        <location filename="../ui/session.cpp" line="236"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="250"/>
+        <location filename="../ui/session.cpp" line="251"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="260"/>
+        <location filename="../ui/session.cpp" line="261"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="275"/>
+        <location filename="../ui/session.cpp" line="269"/>
+        <source>Trying settings on the features: %1 of %2…</source>
+        <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="270"/>
+        <source>Training the classifier with the best settings…</source>
+        <translation>正在用最佳设置训练分类器…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="285"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="287"/>
+        <location filename="../ui/session.cpp" line="305"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/session.cpp" line="320"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="305"/>
+        <location filename="../ui/session.cpp" line="323"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="324"/>
+        <location filename="../ui/session.cpp" line="342"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>
@@ -1319,65 +1354,138 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::TrainingPage</name>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="32"/>
+        <location filename="../ui/trainingpage.cpp" line="34"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="39"/>
-        <location filename="../ui/trainingpage.cpp" line="83"/>
+        <location filename="../ui/trainingpage.cpp" line="41"/>
+        <location filename="../ui/trainingpage.cpp" line="97"/>
         <source>%v of %m images</source>
         <translation>%v / %m 张图像</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="93"/>
+        <location filename="../ui/trainingpage.cpp" line="109"/>
         <source>Images: %1 · classes: %2</source>
         <translation>图像：%1 · 类别：%2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="110"/>
+        <location filename="../ui/trainingpage.cpp" line="126"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation>%1 张/秒 · 剩余 %2 · %3 张来自缓存</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="136"/>
         <source>step %v of %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="128"/>
+        <location filename="../ui/trainingpage.cpp" line="144"/>
         <source>%1 steps/s · %2 left</source>
         <translation>%1 步/秒 · 剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="131"/>
+        <location filename="../ui/trainingpage.cpp" line="147"/>
         <source>training loss %1 · learning rate %2</source>
         <translation>训练损失 %1 · 学习率 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="133"/>
+        <location filename="../ui/trainingpage.cpp" line="149"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation> · 验证损失 %1 · 验证准确率 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="144"/>
+        <location filename="../ui/trainingpage.cpp" line="160"/>
+        <source>%v of %m settings tried</source>
+        <translation>已试验 %v / %m 组设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="170"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="159"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="159"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="160"/>
+        <location filename="../ui/trainingpage.cpp" line="187"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrialTable</name>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="24"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Held-out accuracy</source>
+        <translation>留出集准确率</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="25"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="43"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="49"/>
+        <source>standardised</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="49"/>
+        <source>raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <location filename="../ui/trialtable.cpp" line="65"/>
+        <source>%1 (chosen)</source>
+        <translation>%1（已选）</translation>
     </message>
 </context>
 <context>
