@@ -60,28 +60,20 @@ int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::
     return int(extra.sourceIndex.size());
 }
 
-} // namespace
-
-int stepsForEpochs(double epochs, int trainImages, int batchSize)
-{
-    if (batchSize <= 0 || batchSize >= trainImages)
-        return std::max(1, int(std::ceil(epochs)));
-    return std::max(1, int(std::ceil(epochs * trainImages / batchSize)));
-}
-
-double epochsForSteps(int steps, int trainImages, int batchSize)
-{
-    if (trainImages <= 0)
-        return 0;
-    if (batchSize <= 0 || batchSize >= trainImages)
-        return steps;
-    return double(steps) * batchSize / trainImages;
-}
-
-TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
-                        const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+// Everything before training: the scan, the split, the features (cached or computed) of
+// every readable image and the distorted copies; the run's steps set from epochs.
+struct Prepared
 {
     TrainingRun run;
+    LabelledFeatures train, validation, test;
+    std::vector<int> testRows; // into run.dataset.images
+};
+
+Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
+                 const CancelFlag *cancel)
+{
+    Prepared prepared;
+    TrainingRun &run = prepared.run;
     run.options = options;
     run.dataset = scanDataset(options.sources, options.split);
     if (callbacks.scanned)
@@ -133,10 +125,11 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     run.dataset.skipped << features.errors;
 
     const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
-    LabelledFeatures train = select(features.features, trainRows, run.dataset.images);
-    const LabelledFeatures validation = select(features.features, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
-    const std::vector<int> testRows = run.dataset.indicesOf(Subset::Test);
-    const LabelledFeatures test = select(features.features, testRows, run.dataset.images);
+    LabelledFeatures &train = prepared.train;
+    train = select(features.features, trainRows, run.dataset.images);
+    prepared.validation = select(features.features, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
+    prepared.testRows = run.dataset.indicesOf(Subset::Test);
+    prepared.test = select(features.features, prepared.testRows, run.dataset.images);
     if (train.features.rows == 0)
         throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
 
@@ -166,11 +159,40 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     if (options.epochs > 0)
         // An epoch shows every training image once; distorted copies do not lengthen it.
         run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
+    return prepared;
+}
+
+} // namespace
+
+int stepsForEpochs(double epochs, int trainImages, int batchSize)
+{
+    if (batchSize <= 0 || batchSize >= trainImages)
+        return std::max(1, int(std::ceil(epochs)));
+    return std::max(1, int(std::ceil(epochs * trainImages / batchSize)));
+}
+
+double epochsForSteps(int steps, int trainImages, int batchSize)
+{
+    if (trainImages <= 0)
+        return 0;
+    if (batchSize <= 0 || batchSize >= trainImages)
+        return steps;
+    return double(steps) * batchSize / trainImages;
+}
+
+TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
+                        const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    Prepared prepared = prepare(backbone, options, callbacks, cancel);
+    TrainingRun &run = prepared.run;
+    const LabelledFeatures &train = prepared.train, &validation = prepared.validation, &test = prepared.test;
+    const bool blocksTrain = options.fineTuning.enabled();
+    QElapsedTimer clock;
     if (options.tune) {
         run.tuning = tuneHead(train, validation, int(run.dataset.classes.size()), run.options.training, callbacks.tuning, cancel);
         run.options.training = run.tuning->bestOptions();
     }
-    clock.restart();
+    clock.start();
     const auto onPoint = [&](const TrainingPoint &p) {
         run.curve.push_back(p);
         if (callbacks.training)
@@ -182,17 +204,28 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
                                         options.fineTuning, onPoint, cancel);
         run.head = std::move(tuned.head);
         run.tunedBackbone = std::move(tuned.backbone);
-        testFeatures = bottlenecksFrom(*run.tunedBackbone, featureLayer, test.features);
+        testFeatures = bottlenecksFrom(*run.tunedBackbone, options.fineTuning.cutLayer(), test.features);
     } else {
         run.head = ClassifierHead::train(train, validation, int(run.dataset.classes.size()), run.options.training, onPoint, cancel);
     }
     run.trainingSeconds = clock.elapsed() / 1000.0;
 
     QStringList testPaths;
-    for (int r : testRows)
+    for (int r : prepared.testRows)
         testPaths << run.dataset.images[std::size_t(r)].path;
     run.evaluation = evaluate(run.head->probabilities(testFeatures), test.labels, testPaths);
-    return run;
+    return std::move(prepared.run);
+}
+
+LearningRateSweep sweepRunLearningRate(const Backbone &backbone, const TrainingRunOptions &options,
+                                       const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    // The classifier's rate: fine-tuned blocks and the settings search play no part.
+    TrainingRunOptions headOnly = options;
+    headOnly.fineTuning = {};
+    headOnly.tune = false;
+    const Prepared prepared = prepare(backbone, headOnly, callbacks, cancel);
+    return sweepLearningRate(prepared.train, int(prepared.run.dataset.classes.size()), prepared.run.options.training, cancel);
 }
 
 QJsonObject TrainingRun::report(const WeightsInfo &weights) const

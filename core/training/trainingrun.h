@@ -8,6 +8,7 @@
 #include "model/backbone.h"
 #include "training/classifierhead.h"
 #include "training/finetuning.h"
+#include "training/lrfinder.h"
 #include "training/tuning.h"
 
 #include <QJsonObject>
@@ -76,5 +77,11 @@ struct TrainingRun
 // no training images), Cancelled when `cancel` is set.
 TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
                         const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
+
+// The learning-rate sweep (sweepLearningRate) on the run's training images, their features
+// read from the cache or computed as runTraining would; fine-tuning and `tune` are ignored.
+// Throws as runTraining does.
+LearningRateSweep sweepRunLearningRate(const Backbone &backbone, const TrainingRunOptions &options,
+                                       const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
 
 } // namespace rs

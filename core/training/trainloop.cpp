@@ -200,7 +200,8 @@ at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int c
 
 TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
                 int classCount, const TrainingOptions &givenOptions, const QByteArray &signatureSalt,
-                const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
+                const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel,
+                const std::function<double(int step)> &rateAt)
 {
     checkTrainingInput(givenOptions, train);
     keepFreedMemoryForReuse();
@@ -291,7 +292,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             checkpoint();
             throw Cancelled();
         }
-        const double lr = options.schedule.rateAt(step);
+        const double lr = rateAt ? rateAt(step) : options.schedule.rateAt(step);
         setLearningRate(*optimizer, lr, model.bodyRateMultiplier);
         const at::Tensor index = fullBatch ? everyRow
             : options.balancedSampling ? at::multinomial(sampleWeights, options.batchSize, /*replacement=*/true, generator)

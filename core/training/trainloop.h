@@ -44,10 +44,12 @@ struct TrainingOutcome
 
 // Trains `model` on rows of `train` as ClassifierHead::train documents. With
 // options.standardize the head ends folded to take raw features. `signatureSalt` names what
-// else a checkpoint must match (the fine-tuning settings).
+// else a checkpoint must match (the fine-tuning settings). `rateAt`, when given, replaces the
+// schedule's rate at each step (the learning-rate sweep's rising rates).
 TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train, const LabelledFeatures &validation,
                int classCount, const TrainingOptions &options, const QByteArray &signatureSalt,
-               const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel);
+               const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel,
+               const std::function<double(int step)> &rateAt = {});
 
 // Logits of `rows` in evaluation mode, `chunk` rows at a time.
 at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int chunk);
