@@ -11,6 +11,7 @@ int featuresCommand(const QStringList &arguments);
 int classifyCommand(const QStringList &arguments);
 int sampleDataCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
+int lrFindCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
 

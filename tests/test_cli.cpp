@@ -5,6 +5,7 @@
 #include "io/npy.h"
 #include "model/backbone.h"
 #include "testsupport.h"
+#include "training/lrfinder.h"
 #include "training/tuning.h"
 
 #include <QDir>
@@ -256,6 +257,20 @@ private Q_SLOTS:
 
         const Run second = runCli(train);
         QVERIFY2(second.out.contains(QStringLiteral("features: 40 from the cache, 0 computed")), qPrintable(second.out));
+
+        // lr-find reads the same folders and settings, and the features from the cache.
+        QStringList lrFind = train.mid(0, 9); // weights, folders, length and cache; no outputs
+        lrFind[0] = QStringLiteral("lr-find");
+        const Run sweep = runCli(lrFind + QStringList{QStringLiteral("--json")});
+        QVERIFY2(sweep.exitCode == 0, qPrintable(sweep.err));
+        const QJsonObject sweepJson = QJsonDocument::fromJson(sweep.out.toUtf8()).object();
+        const QJsonArray rates = sweepJson.value(QStringLiteral("learning_rates")).toArray();
+        QVERIFY(rates.size() > 10);
+        QCOMPARE(rates.first().toDouble(), rs::kSweepFirstRate);
+        const double suggested = sweepJson.value(QStringLiteral("suggested_learning_rate")).toDouble();
+        QVERIFY(suggested > rates.first().toDouble() && suggested <= rates.last().toDouble());
+        const Run sweepText = runCli(lrFind);
+        QVERIFY2(sweepText.out.contains(QStringLiteral("suggested learning rate ")), qPrintable(sweepText.out));
 
         // --tune on the cached features: the trials listed, the winner trained and reported.
         const Run tuned = runCli(train + QStringList{QStringLiteral("--tune")});

@@ -1,0 +1,80 @@
+#include "cli.h"
+#include "commands.h"
+#include "reporting.h"
+#include "terminal.h"
+#include "trainoptions.h"
+#include "weightsoption.h"
+
+#include <QJsonDocument>
+
+namespace rs::cli {
+
+int lrFindCommand(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("lr-find");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Find a learning rate: a fresh classifier trains on the training images' features with the "
+                       "given settings while the rate rises from %1 to %2 over %3 steps, and the smoothed training "
+                       "loss is printed at each rate. Suggested: where the loss falls fastest. Nothing is kept; "
+                       "features are cached for train.")
+            .arg(kSweepFirstRate)
+            .arg(kSweepLastRate)
+            .arg(kSweepSteps));
+    WeightsOption weights(parser);
+    const TrainOptions o;
+    parser.addOption(o.imageDir);
+    const SplitOption split(parser);
+    for (const QCommandLineOption *option : runOptions(o))
+        parser.addOption(*option);
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
+    if (const int code = parseOrExit(parser, arguments); code >= 0)
+        return code;
+    TrainingRunOptions options;
+    if (!readOptions(command, parser, o, split, options))
+        return kBadArguments;
+
+    int code = kSuccess;
+    std::optional<Backbone> backbone = weights.load(command, code);
+    if (!backbone)
+        return code;
+    options.precision = weights.precision();
+
+    std::optional<Progress> progress;
+    TrainingRunCallbacks callbacks;
+    callbacks.scanned = [&](const Dataset &dataset) {
+        if (!parser.isSet(json))
+            printDataset(out(), dataset);
+        progress.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
+    };
+    callbacks.extracting = [&](const ExtractionProgress &p) {
+        progress->advance(p.done);
+        if (p.done == p.total)
+            progress->finish();
+    };
+    LearningRateSweep sweep;
+    try {
+        sweep = sweepRunLearningRate(*backbone, options, callbacks);
+    } catch (const std::exception &e) {
+        return fail(command, QString::fromStdString(e.what()), kFailure);
+    }
+    if (parser.isSet(json)) {
+        out() << QJsonDocument(toJson(sweep)).toJson(QJsonDocument::Indented);
+        return kSuccess;
+    }
+    // Every tenth rate is enough to see the curve's shape in a terminal.
+    out() << "learning rate  smoothed loss\n";
+    for (std::size_t i = 0; i < sweep.probes.size(); i += 10)
+        out() << QString::number(sweep.probes[i].rate, 'e', 2).leftJustified(15)
+              << QString::number(sweep.probes[i].loss, 'f', 4) << '\n';
+    if (sweep.diverged)
+        out() << "the loss blew up at " << QString::number(sweep.probes.back().rate, 'g', 3) << '\n';
+    out() << "lowest loss at " << QString::number(sweep.lowest, 'g', 3) << "; suggested learning rate "
+          << QString::number(sweep.suggested, 'g', 3) << " (where the loss falls fastest): --learning_rate "
+          << QString::number(sweep.suggested, 'g', 3) << Qt::endl;
+    return kSuccess;
+}
+
+} // namespace rs::cli

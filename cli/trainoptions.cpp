@@ -1,0 +1,92 @@
+#include "trainoptions.h"
+
+#include "cli.h"
+#include "terminal.h"
+
+namespace rs::cli {
+
+std::vector<const QCommandLineOption *> runOptions(const TrainOptions &o)
+{
+    return {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum, &o.hidden,
+            &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed, &o.balanced,
+            &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness,
+            &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache};
+}
+
+
+bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
+                 TrainingRunOptions &run)
+{
+    if (!split.read(command, run.split))
+        return false;
+    NumberReader number(parser, command);
+    const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();
+    run.sources = findClasses(folders);
+    TrainingOptions &t = run.training;
+    t.steps = number.integer(o.steps);
+    if (parser.isSet(o.epochs))
+        run.epochs = number.real(o.epochs);
+    t.batchSize = parser.value(o.batch) == QLatin1String("all") ? 0 : number.integer(o.batch);
+    t.schedule.base = number.real(o.rate);
+    t.schedule.minimum = number.real(o.minRate);
+    t.momentum = number.real(o.momentum);
+    t.hiddenUnits = number.integer(o.hidden);
+    t.dropout = number.real(o.dropout);
+    t.evalInterval = number.integer(o.interval);
+    bool seedOk = false;
+    t.seed = parser.value(o.seed).toULongLong(&seedOk);
+    t.balancedSampling = parser.isSet(o.balanced);
+    t.weightDecay = number.real(o.weightDecay);
+    t.standardize = !parser.isSet(o.noStandardize);
+    t.keepBest = !parser.isSet(o.keepLast);
+    t.calibrate = !parser.isSet(o.noCalibrate);
+    t.classWeights = parser.isSet(o.classWeights);
+    t.checkpointFile = parser.value(o.checkpoint);
+    t.checkpointInterval = number.integer(o.checkpointInterval);
+    t.resume = parser.isSet(o.resume);
+    run.tune = parser.isSet(o.tune);
+    run.fineTuning.fromBlock = parser.value(o.fineTune);
+    run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier);
+    run.fineTuning.updateBatchNormStatistics = parser.isSet(o.updateBatchNorm);
+    Augmentation &a = run.augmentation;
+    a.flipLeftRight = parser.isSet(o.flip);
+    a.cropPercent = number.real(o.crop, 0, 100);
+    a.scalePercent = number.real(o.scale, 0, 100);
+    a.brightnessPercent = number.real(o.brightness, 0, 99.9);
+    a.copies = number.integer(o.copies, 0, 100);
+    run.layer = parser.value(o.layer);
+    run.cacheRoot = parser.value(o.cache);
+    if (!number.ok())
+        return false;
+
+    QString problem;
+    const auto kind = LearningRateSchedule::parseKind(parser.value(o.schedule));
+    const QString optimizer = parser.value(o.optimizer);
+    if (folders.isEmpty())
+        problem = QStringLiteral("give at least one image folder (--image_dir DIR or as an argument)");
+    else if (parser.isSet(o.epochs) && parser.isSet(o.steps))
+        problem = QStringLiteral("--epochs and --steps exclude each other");
+    else if (!seedOk)
+        problem = QStringLiteral("--seed needs a whole number");
+    else if (!kind)
+        problem = QStringLiteral("--schedule must be one of: ") + LearningRateSchedule::kindNames().join(QStringLiteral(", "));
+    else if (optimizer != QLatin1String("sgd") && optimizer != QLatin1String("adam"))
+        problem = QStringLiteral("--optimizer must be sgd or adam");
+    else if (!Backbone::layerNames().contains(run.layer) || run.layer == Backbone::kLogits)
+        problem = QStringLiteral("--layer must be bottleneck or a stage from Conv2d_1a_3x3 to Mixed_7c");
+    if (kind)
+        t.schedule.kind = *kind;
+    t.optimizer = optimizer == QLatin1String("adam") ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;
+    t.schedule.steps = t.steps;
+    if (const std::vector<SettingProblem> problems = checkRunOptions(run); problem.isEmpty() && !problems.empty())
+        problem = problems.front().message;
+    if (problem.isEmpty())
+        problem = t.validate(); // what only the command line can get wrong: --resume without --checkpoint
+    if (!problem.isEmpty()) {
+        fail(command, problem, kBadArguments);
+        return false;
+    }
+    return true;
+}
+
+} // namespace rs::cli

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "features/bottleneckcache.h"
+#include "splitoption.h"
+#include "training/settingrules.h"
+#include "training/trainingrun.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+#include <vector>
+
+namespace rs::cli {
+
+// The options of train and of lr-find, which reads the same data and head settings.
+// Our option names first; TensorFlow retrain.py's names are accepted as aliases.
+struct TrainOptions
+{
+    QCommandLineOption imageDir{{QStringLiteral("image-dir"), QStringLiteral("image_dir")},
+                                QStringLiteral("A folder of class folders, or of images of one class (repeatable; "
+                                               "folders may also be given as arguments)."),
+                                QStringLiteral("DIR")};
+    QCommandLineOption steps{{QStringLiteral("steps"), QStringLiteral("how_many_training_steps")},
+                             QStringLiteral("Training steps (default %1).").arg(defaultText(Setting::Steps)), QStringLiteral("N"),
+                             defaultText(Setting::Steps)};
+    QCommandLineOption epochs{QStringLiteral("epochs"),
+                              QStringLiteral("Train for this many passes over the training images instead of --steps."),
+                              QStringLiteral("E")};
+    QCommandLineOption batch{{QStringLiteral("batch-size"), QStringLiteral("train_batch_size")},
+                             QStringLiteral("Images per step (default %1); 'all' or 0 uses every training image.")
+                                 .arg(defaultText(Setting::BatchSize)),
+                             QStringLiteral("N"), defaultText(Setting::BatchSize)};
+    QCommandLineOption rate{{QStringLiteral("learning-rate"), QStringLiteral("learning_rate")},
+                            QStringLiteral("Base learning rate BLR (default %1).").arg(defaultText(Setting::LearningRate)),
+                            QStringLiteral("BLR"), defaultText(Setting::LearningRate)};
+    QCommandLineOption minRate{{QStringLiteral("min-learning-rate"), QStringLiteral("min_learning_rate")},
+                               QStringLiteral("Minimum learning rate MLR (default %1).").arg(defaultText(Setting::MinLearningRate)),
+                               QStringLiteral("MLR"), defaultText(Setting::MinLearningRate)};
+    QCommandLineOption schedule{QStringLiteral("schedule"),
+                                QStringLiteral("Learning-rate schedule over steps i = 0 .. STEPS-1 (default exponential):\n")
+                                    + LearningRateSchedule::formulas(),
+                                QStringLiteral("NAME"), QStringLiteral("exponential")};
+    QCommandLineOption optimizer{QStringLiteral("optimizer"), QStringLiteral("sgd (default) or adam."),
+                                 QStringLiteral("NAME"), QStringLiteral("sgd")};
+    QCommandLineOption momentum{QStringLiteral("momentum"),
+                                QStringLiteral("SGD momentum (default %1).").arg(defaultText(Setting::Momentum)),
+                                QStringLiteral("M"), defaultText(Setting::Momentum)};
+    QCommandLineOption hidden{QStringLiteral("hidden-units"),
+                              QStringLiteral("Add a hidden layer of this many units (default %1; 0: none).")
+                                  .arg(defaultText(Setting::HiddenUnits)),
+                              QStringLiteral("N"), defaultText(Setting::HiddenUnits)};
+    QCommandLineOption dropout{QStringLiteral("dropout"),
+                               QStringLiteral("Dropout rate while training (default %1).").arg(defaultText(Setting::Dropout)),
+                               QStringLiteral("P"), defaultText(Setting::Dropout)};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Random seed (default 0): same seed, same result."),
+                            QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption weightDecay{{QStringLiteral("weight-decay"), QStringLiteral("weight_decay")},
+                                   QStringLiteral("L2 weight decay (default %1).").arg(defaultText(Setting::WeightDecay)),
+                                   QStringLiteral("W"), defaultText(Setting::WeightDecay)};
+    QCommandLineOption noStandardize{{QStringLiteral("no-standardize"), QStringLiteral("no_standardize")},
+                                     QStringLiteral("Train on the features as they come (the classic recipe) instead "
+                                                    "of standardising each dimension; the learning rate then depends "
+                                                    "on the backbone's feature scale.")};
+    QCommandLineOption keepLast{{QStringLiteral("keep-last"), QStringLiteral("keep_last")},
+                                QStringLiteral("End with the last step's weights instead of those of the report with "
+                                               "the lowest validation loss.")};
+    QCommandLineOption noCalibrate{{QStringLiteral("no-calibrate"), QStringLiteral("no_calibrate")},
+                                   QStringLiteral("Leave the probabilities as trained instead of fitting a temperature "
+                                                  "on the validation images.")};
+    QCommandLineOption balanced{QStringLiteral("balanced"), QStringLiteral("Sample every class equally often.")};
+    QCommandLineOption classWeights{{QStringLiteral("class-weights"), QStringLiteral("class_weights")},
+                                    QStringLiteral("Weight each class's loss by the inverse of its share of the training images.")};
+    QCommandLineOption checkpoint{QStringLiteral("checkpoint"),
+                                  QStringLiteral("Save the training state to this file every --checkpoint_interval steps, "
+                                                 "so that --resume can carry an interrupted run on."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption checkpointInterval{{QStringLiteral("checkpoint-interval"), QStringLiteral("checkpoint_interval")},
+                                          QStringLiteral("Steps between checkpoints (default %1).")
+                                              .arg(defaultText(Setting::CheckpointInterval)),
+                                          QStringLiteral("N"), defaultText(Setting::CheckpointInterval)};
+    QCommandLineOption flip{{QStringLiteral("flip-left-right"), QStringLiteral("flip_left_right")},
+                            QStringLiteral("Augment: mirror training images left to right at random.")};
+    QCommandLineOption crop{{QStringLiteral("random-crop"), QStringLiteral("random_crop")},
+                            QStringLiteral("Augment: margin in percent around training images before a random crop."),
+                            QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption scale{{QStringLiteral("random-scale"), QStringLiteral("random_scale")},
+                             QStringLiteral("Augment: enlarge training images at random by up to this percentage."),
+                             QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption brightness{{QStringLiteral("random-brightness"), QStringLiteral("random_brightness")},
+                                  QStringLiteral("Augment: multiply training pixels at random by up to ± this percentage."),
+                                  QStringLiteral("PERCENT"), QStringLiteral("0")};
+    QCommandLineOption copies{{QStringLiteral("augmented-copies"), QStringLiteral("augmented_copies")},
+                              QStringLiteral("Distorted copies made (and cached) of each training image when augmenting "
+                                             "(default 5)."),
+                              QStringLiteral("K"), QStringLiteral("5")};
+    QCommandLineOption fineTune{{QStringLiteral("fine-tune-from"), QStringLiteral("fine_tune_from")},
+                                QStringLiteral("Also train the Inception blocks from this one on: Mixed_7b (Keras's "
+                                               "\"freeze the first 249 layers\"), Mixed_7a or Mixed_6e. Each step then "
+                                               "runs those blocks: use far fewer steps."),
+                                QStringLiteral("BLOCK")};
+    QCommandLineOption rateMultiplier{{QStringLiteral("backbone-rate-multiplier"), QStringLiteral("backbone_rate_multiplier")},
+                                      QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default %1).")
+                                          .arg(defaultText(Setting::RateMultiplier)),
+                                      QStringLiteral("X"), defaultText(Setting::RateMultiplier)};
+    QCommandLineOption updateBatchNorm{{QStringLiteral("update-batchnorm-statistics"), QStringLiteral("update_batchnorm_statistics")},
+                                       QStringLiteral("Fine-tune with batch statistics and update BatchNorm's running ones "
+                                                      "(default: keep ImageNet's, as Keras advises).")};
+    QCommandLineOption tune{QStringLiteral("tune"),
+                            QStringLiteral("First try %1 head settings on the cached features (optimizer, learning rate, "
+                                           "weight decay, hidden units, length, standardisation), each scored on the "
+                                           "validation images (or by %2-fold cross-validation when a class has fewer "
+                                           "than %3 of them), then train with the best.")
+                                .arg(tuningCandidates({}).size())
+                                .arg(kTuningFolds)
+                                .arg(kTuningMinValidationPerClass)};
+    QCommandLineOption resume{QStringLiteral("resume"),
+                              QStringLiteral("Continue from --checkpoint if it holds this run (same images and settings); "
+                                             "the result equals an uninterrupted run's.")};
+    QCommandLineOption interval{{QStringLiteral("eval-interval"), QStringLiteral("eval_step_interval")},
+                                QStringLiteral("Steps between progress reports (default %1).").arg(defaultText(Setting::EvalInterval)),
+                                QStringLiteral("N"), defaultText(Setting::EvalInterval)};
+    QCommandLineOption layer{QStringLiteral("layer"),
+                             QStringLiteral("Feature layer: bottleneck (default) or a stage such as Mixed_6e."),
+                             QStringLiteral("NAME"), Backbone::kBottleneck};
+    QCommandLineOption cache{{QStringLiteral("bottleneck-dir"), QStringLiteral("bottleneck_dir")},
+                             QStringLiteral("Bottleneck cache folder (default %1).").arg(QDir::toNativeSeparators(BottleneckCache::defaultRoot())),
+                             QStringLiteral("DIR")};
+    QCommandLineOption exportDir{QStringLiteral("export"), QStringLiteral("Export the trained model to this folder."),
+                                 QStringLiteral("DIR")};
+    QCommandLineOption labels{{QStringLiteral("output-labels"), QStringLiteral("output_labels")},
+                              QStringLiteral("Also write the class names, one per line, to this file."), QStringLiteral("FILE")};
+    QCommandLineOption report{QStringLiteral("report"), QStringLiteral("Write the full JSON report to this file."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption misclassified{{QStringLiteral("print-misclassified"), QStringLiteral("print_misclassified_test_images")},
+                                     QStringLiteral("List every misclassified test image.")};
+};
+
+// The options that shape a run (all of TrainOptions but the image folders and the outputs).
+std::vector<const QCommandLineOption *> runOptions(const TrainOptions &o);
+
+// Fills `run` from the parsed options (runOptions() and the image folders must all have been
+// added to `parser`); returns false after printing the first problem as `command`'s.
+bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
+                 TrainingRunOptions &run);
+
+} // namespace rs::cli
