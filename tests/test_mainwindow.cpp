@@ -10,6 +10,7 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "predictpage.h"
+#include "ratefinderdialog.h"
 #include "projectfiles.h"
 #include "reliabilityplot.h"
 #include "resultmodels.h"
@@ -22,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QCryptographicHash>
 #include <QLineEdit>
 #include <QElapsedTimer>
@@ -338,6 +340,36 @@ private Q_SLOTS:
         QCOMPARE(child<QSpinBox>(w.get(), "steps")->value(), tuning.bestOptions().steps);
         QVERIFY(!modified.isEmpty());
         QVERIFY(child<QAction>(w.get(), "actionFindSettings")->isEnabled());
+    }
+
+    // From the Settings page: the sweep runs as a job, its curve and suggestion appear, and
+    // "Use" makes the suggestion the base rate.
+    void findsALearningRateFromTheSettings()
+    {
+        auto w = window(m_cache);
+        prepare(*w, m_images, 30);
+        auto *button = child<QToolButton>(w.get(), "findRateButton");
+        QVERIFY(!button->isHidden());
+        QSignalSpy found(w->session(), &rs::Session::learningRateFound);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(w->session()->isTraining());
+        QVERIFY(!button->isEnabled());
+        QVERIFY(found.wait(kRunTimeoutMs));
+        const auto sweep = found.takeFirst().at(0).value<rs::LearningRateSweep>();
+        QVERIFY(sweep.suggested > 0);
+
+        auto *dialog = child<rs::RateFinderDialog>(w.get(), "rateFinder");
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(child<QTabWidget>(w.get(), "pages")->currentWidget(), child<rs::SettingsPage>(w.get(), ""));
+        auto *plot = child<QCustomPlot>(dialog, "rateSweepPlot");
+        QCOMPARE(std::size_t(plot->graph(0)->dataCount()), sweep.probes.size());
+        QVERIFY(child<QLabel>(dialog, "rateSummary")->text().contains(QString::number(dialog->suggestedRate())));
+        QTest::mouseClick(child<QPushButton>(dialog, "useRateButton"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(child<QDoubleSpinBox>(w.get(), "baseRate")->value(), dialog->suggestedRate());
+        QVERIFY(child<QDoubleSpinBox>(w.get(), "minRate")->value() <= dialog->suggestedRate());
+        QCOMPARE(w->session()->settings().training.schedule.base, dialog->suggestedRate());
+        QVERIFY(button->isEnabled());
     }
 
     void fineTunesFromTheSettings()

@@ -40,46 +40,56 @@
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="38"/>
+        <source>Find a &amp;learning rate…</source>
+        <translation>寻找学习率(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="39"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="39"/>
+        <location filename="../ui/mainactions.cpp" line="40"/>
         <source>&amp;Resume stopped run</source>
         <translation>继续已停止的训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="41"/>
+        <location filename="../ui/mainactions.cpp" line="42"/>
         <source>&amp;Export model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="42"/>
+        <location filename="../ui/mainactions.cpp" line="43"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation>下载 ImageNet 权重(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="44"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="45"/>
+        <location filename="../ui/mainactions.cpp" line="46"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation>从停止处继续训练；最终结果与未中断时相同</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="46"/>
+        <location filename="../ui/mainactions.cpp" line="47"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation>用当前设置在数据集上训练分类器（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="47"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
         <translation>在图像特征上试验 %1 组分类器设置，保留在留出图像上得分最高的一组，用它训练并设为当前设置（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="51"/>
+        <location filename="../ui/mainactions.cpp" line="52"/>
+        <source>Train briefly with rising learning rates and plot the loss: where it falls fastest is a good base rate for the current settings</source>
+        <translation>以逐步升高的学习率短暂训练并绘出损失：损失下降最快处是当前设置的合适基础学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="54"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation>停止训练；之前的结果保留（%1）</translation>
     </message>
@@ -455,122 +465,127 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <source>Cannot find a learning rate</source>
+        <translation>无法寻找学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>
@@ -728,6 +743,39 @@
         <location filename="../ui/projectfiles.cpp" line="110"/>
         <source>Save the changes to this project first?</source>
         <translation>是否先保存对此项目的更改？</translation>
+    </message>
+</context>
+<context>
+    <name>rs::RateFinderDialog</name>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="15"/>
+        <source>Find a learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="25"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="26"/>
+        <source>training loss (smoothed)</source>
+        <translation>训练损失（平滑）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="62"/>
+        <source>The loss falls fastest at a learning rate of %1 (dashed line): a good base rate. It is lowest at %2.</source>
+        <translation>学习率为 %1 时损失下降最快（虚线）：这是合适的基础学习率。损失在 %2 处最低。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="67"/>
+        <source>Above %1 it blows up.</source>
+        <translation>高于 %1 时损失急剧增大。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratefinderdialog.cpp" line="69"/>
+        <source>Use %1 as the base rate</source>
+        <translation>将 %1 用作基础学习率</translation>
     </message>
 </context>
 <context>
@@ -901,52 +949,68 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="236"/>
+        <location filename="../ui/session.cpp" line="234"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="251"/>
+        <location filename="../ui/session.cpp" line="252"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="261"/>
+        <location filename="../ui/session.cpp" line="276"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="269"/>
+        <location filename="../ui/session.cpp" line="276"/>
+        <source>Trying settings on the features…</source>
+        <translation>正在特征上试验设置…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="282"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="270"/>
+        <location filename="../ui/session.cpp" line="283"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="285"/>
+        <location filename="../ui/session.cpp" line="298"/>
+        <location filename="../ui/session.cpp" line="322"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="305"/>
+        <location filename="../ui/session.cpp" line="312"/>
+        <source>Training with rising learning rates…</source>
+        <translation>正在以逐步升高的学习率训练…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="316"/>
+        <source>Done: the loss falls fastest at a learning rate of %1.</source>
+        <translation>完成：学习率为 %1 时损失下降最快。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="342"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="320"/>
+        <location filename="../ui/session.cpp" line="357"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="323"/>
+        <location filename="../ui/session.cpp" line="360"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="342"/>
+        <location filename="../ui/session.cpp" line="379"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>
@@ -954,399 +1018,399 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="83"/>
+        <location filename="../ui/settingspage.cpp" line="84"/>
         <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
         <translation>以步数（每步一个批次）或轮数（每张训练图像各看一次）设置训练时长。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="436"/>
+        <location filename="../ui/settingspage.cpp" line="85"/>
+        <location filename="../ui/settingspage.cpp" line="455"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="84"/>
-        <location filename="../ui/settingspage.cpp" line="436"/>
+        <location filename="../ui/settingspage.cpp" line="85"/>
+        <location filename="../ui/settingspage.cpp" line="455"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="86"/>
+        <location filename="../ui/settingspage.cpp" line="87"/>
         <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
         <translation>分类器学习的批次数。太少则还没学好就停止；太多主要是浪费时间，在小数据集上还可能过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="90"/>
+        <location filename="../ui/settingspage.cpp" line="91"/>
         <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
         <translation>每张训练图像被看到的次数。太少则分类器没学好；太多可能在小数据集上过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="96"/>
+        <location filename="../ui/settingspage.cpp" line="97"/>
         <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
         <translation>每个学习步骤使用的图像数。批次小则每步快但噪声大；批次大则更平稳，但每步更慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="99"/>
+        <location filename="../ui/settingspage.cpp" line="100"/>
         <source>all images</source>
         <translation>全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="100"/>
+        <location filename="../ui/settingspage.cpp" line="101"/>
         <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
         <translation>每一步都使用全部训练图像：曲线最平稳，但在大数据集上很慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="103"/>
+        <location filename="../ui/settingspage.cpp" line="104"/>
         <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
         <translation>初始学习步长的大小。太高则损失剧烈波动甚至上升；太低则学习非常缓慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="106"/>
+        <location filename="../ui/settingspage.cpp" line="107"/>
         <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
         <translation>学习率衰减的目标值：结束时的小步长用于微调结果。不能高于基础学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="110"/>
+        <location filename="../ui/settingspage.cpp" line="115"/>
         <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
         <translation>学习率在训练过程中如何从基础学习率变化到最小学习率；下方的图显示了它。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="113"/>
+        <location filename="../ui/settingspage.cpp" line="118"/>
         <source>exponential</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="114"/>
+        <location filename="../ui/settingspage.cpp" line="119"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="115"/>
+        <location filename="../ui/settingspage.cpp" line="120"/>
         <source>step</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="116"/>
+        <location filename="../ui/settingspage.cpp" line="121"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="117"/>
+        <location filename="../ui/settingspage.cpp" line="122"/>
         <source>geometric</source>
         <translation>几何衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="121"/>
+        <location filename="../ui/settingspage.cpp" line="126"/>
         <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
         <translation>SGD 是经典方案；Adam 为每个权重自适应调整步长，通常需要小 10 到 100 倍的学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="125"/>
+        <location filename="../ui/settingspage.cpp" line="130"/>
         <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
         <translation>仅用于 SGD：上一步有多少延续到下一步。0.9 能加快学习；接近 1 时会冲过头。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="132"/>
+        <location filename="../ui/settingspage.cpp" line="137"/>
         <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
         <translation>0 表示在图像特征上只训练一层（经典方案）。隐藏层能拟合更难的问题，但在小数据集上更容易过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="136"/>
+        <location filename="../ui/settingspage.cpp" line="141"/>
         <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
         <translation>每一步随机屏蔽的特征比例，用于防止过拟合。太高则分类器无法学习。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="141"/>
+        <location filename="../ui/settingspage.cpp" line="146"/>
         <source>Pulls the classifier&apos;s weights towards zero a little at every step, against overfitting a small dataset. Too much and it cannot fit at all.</source>
         <translation>每一步都把分类器的权重向零稍稍拉近，防止在小数据集上过拟合。过大则完全无法拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="146"/>
+        <location filename="../ui/settingspage.cpp" line="151"/>
         <source>standardise features</source>
         <translation>标准化特征</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="147"/>
+        <location filename="../ui/settingspage.cpp" line="152"/>
         <source>Train on features scaled to the same spread in every dimension, so the learning rate suits any backbone. The exported classifier still takes the network&apos;s own features. Off: the classic recipe, on the features as they come.</source>
         <translation>在每个维度缩放到相同分布的特征上训练，使学习率适用于任何骨干网络。导出的分类器仍然接受网络原始的特征。关闭：经典方案，直接使用原始特征。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="150"/>
+        <location filename="../ui/settingspage.cpp" line="155"/>
         <source>keep the best validation point</source>
         <translation>保留验证集上最好的时刻</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="151"/>
+        <location filename="../ui/settingspage.cpp" line="156"/>
         <source>End with the classifier as it was when its validation loss was lowest, not as it was at the last step, which may have started to overfit. Needs validation images.</source>
         <translation>最终采用验证损失最低时的分类器，而不是最后一步（那时可能已开始过拟合）的分类器。需要验证集图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="153"/>
+        <location filename="../ui/settingspage.cpp" line="158"/>
         <source>calibrate probabilities</source>
         <translation>校准概率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="154"/>
+        <location filename="../ui/settingspage.cpp" line="159"/>
         <source>After training, rescale the classifier&apos;s confidence on the validation images so that &quot;90 %&quot; is right about nine times in ten. Never changes which class is predicted. Needs validation images.</source>
         <translation>训练后在验证图像上重新调整分类器的置信度，使“90 %”大约十次对九次。不会改变预测的类别。需要验证图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="161"/>
+        <location filename="../ui/settingspage.cpp" line="166"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation>当各类别大小相差很大时，避免小类别被大类别淹没：让每个类别被抽到的次数相同，或按类别的稀少程度加权其误差。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="163"/>
+        <location filename="../ui/settingspage.cpp" line="168"/>
         <source>as the images come</source>
         <translation>按图像原样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="163"/>
+        <location filename="../ui/settingspage.cpp" line="168"/>
         <source>draw classes equally often</source>
         <translation>各类别等量抽样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="163"/>
+        <location filename="../ui/settingspage.cpp" line="168"/>
         <source>weight classes by rarity</source>
         <translation>按稀少程度为类别加权</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="165"/>
+        <location filename="../ui/settingspage.cpp" line="170"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation>相同的种子、数据和设置会训练出相同的分类器；改变种子可以看出结果受随机性影响有多大。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="169"/>
+        <location filename="../ui/settingspage.cpp" line="174"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation>从 InceptionV3 的哪一层提取图像特征。瓶颈特征（2048 个数）适合大多数照片；较早的层保留更简单的形状和纹理，适合与 ImageNet 差别较大的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="176"/>
+        <location filename="../ui/settingspage.cpp" line="181"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="179"/>
+        <location filename="../ui/settingspage.cpp" line="184"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="181"/>
+        <location filename="../ui/settingspage.cpp" line="186"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="183"/>
+        <location filename="../ui/settingspage.cpp" line="188"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingspage.cpp" line="193"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="189"/>
+        <location filename="../ui/settingspage.cpp" line="194"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="193"/>
+        <location filename="../ui/settingspage.cpp" line="198"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="198"/>
+        <location filename="../ui/settingspage.cpp" line="203"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="201"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="203"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="205"/>
+        <location filename="../ui/settingspage.cpp" line="210"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="213"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="209"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>torchvision&apos;s ImageNet-trained InceptionV3 file (%1).</source>
         <translation>torchvision 在 ImageNet 上训练的 InceptionV3 文件（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="213"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="222"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="225"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="228"/>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="229"/>
+        <location filename="../ui/settingspage.cpp" line="234"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="230"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="231"/>
+        <location filename="../ui/settingspage.cpp" line="236"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="232"/>
+        <location filename="../ui/settingspage.cpp" line="237"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="233"/>
+        <location filename="../ui/settingspage.cpp" line="238"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="234"/>
+        <location filename="../ui/settingspage.cpp" line="239"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="235"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="236"/>
+        <location filename="../ui/settingspage.cpp" line="241"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="238"/>
+        <location filename="../ui/settingspage.cpp" line="243"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="239"/>
+        <location filename="../ui/settingspage.cpp" line="244"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="240"/>
+        <location filename="../ui/settingspage.cpp" line="245"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="241"/>
+        <location filename="../ui/settingspage.cpp" line="246"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="242"/>
+        <location filename="../ui/settingspage.cpp" line="247"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="243"/>
+        <location filename="../ui/settingspage.cpp" line="248"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="244"/>
+        <location filename="../ui/settingspage.cpp" line="249"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="245"/>
+        <location filename="../ui/settingspage.cpp" line="250"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="246"/>
+        <location filename="../ui/settingspage.cpp" line="251"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="247"/>
+        <location filename="../ui/settingspage.cpp" line="252"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="249"/>
+        <location filename="../ui/settingspage.cpp" line="254"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="365"/>
+        <location filename="../ui/settingspage.cpp" line="384"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="436"/>
+        <location filename="../ui/settingspage.cpp" line="455"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="438"/>
+        <location filename="../ui/settingspage.cpp" line="457"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="440"/>
+        <location filename="../ui/settingspage.cpp" line="459"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="445"/>
+        <location filename="../ui/settingspage.cpp" line="464"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="472"/>
+        <location filename="../ui/settingspage.cpp" line="491"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="473"/>
+        <location filename="../ui/settingspage.cpp" line="492"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>

@@ -35,6 +35,7 @@ MainActions::MainActions(QObject *parent)
     , start(action(parent, "actionStart", tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R), "media-playback-start"))
     , findSettings(action(parent, "actionFindSettings", tr("&Find good settings and train"),
                           QKeySequence(Qt::CTRL | Qt::Key_T), "system-search"))
+    , findRate(action(parent, "actionFindRate", tr("Find a &learning rate…"), {}, ""))
     , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop"))
     , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                     "media-seek-forward"))
@@ -48,6 +49,8 @@ MainActions::MainActions(QObject *parent)
                                 "held-out images, train with it and make it the current settings (%2)")
                                  .arg(tuningCandidates({}).size())
                                  .arg(shortcutText(findSettings)));
+    findRate->setToolTip(tr("Train briefly with rising learning rates and plot the loss: where it falls fastest is a "
+                            "good base rate for the current settings"));
     stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(shortcutText(stop)));
 }
 

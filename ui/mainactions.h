@@ -23,6 +23,7 @@ public:
     QAction *addFolder;
     QAction *start;
     QAction *findSettings;
+    QAction *findRate;
     QAction *stop;
     QAction *resume;
     QAction *exportModel;

@@ -5,6 +5,7 @@
 #include "export/prediction.h"
 #include "predictpage.h"
 #include "projectfiles.h"
+#include "ratefinderdialog.h"
 #include "resultspage.h"
 #include "settingspage.h"
 #include "thumbnailcache.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
 
     m_dataset = new DatasetPage(m_thumbnails);
     m_settings = new SettingsPage;
+    m_settings->setRateFinder(m_actions.findRate);
     m_training = new TrainingPage(m_actions.start, m_actions.findSettings, m_actions.stop);
     m_results = new ResultsPage(m_thumbnails);
     m_predict = new PredictPage;
@@ -104,6 +106,7 @@ void MainWindow::connectSession()
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateActions);
     connect(m_session, &Session::projectLoaded, this, &MainWindow::showProject);
     connect(m_session, &Session::settingsApplied, this, &MainWindow::showSettings);
+    connect(m_session, &Session::learningRateFound, this, &MainWindow::showRateSweep);
     connect(m_session, &Session::modelChanged, this, &MainWindow::showModel);
     m_training->follow(m_session);
     connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
@@ -180,6 +183,29 @@ void MainWindow::startTraining(bool tune)
     m_session->startTraining(tune);
 }
 
+void MainWindow::findLearningRate()
+{
+    if (m_session->isTraining())
+        return;
+    const QString problem = m_session->startProblem();
+    if (problem.isEmpty() && !m_session->weights().validate().isEmpty())
+        return m_weightsPrompt->offer(m_session->weights().path());
+    if (!problem.isEmpty())
+        return showError(tr("Cannot find a learning rate"), problem);
+    m_session->findLearningRate();
+}
+
+void MainWindow::showRateSweep(const LearningRateSweep &sweep)
+{
+    if (!m_rateFinder) {
+        m_rateFinder = new RateFinderDialog(this);
+        connect(m_rateFinder, &RateFinderDialog::rateChosen, m_settings, &SettingsPage::setBaseRate);
+    }
+    m_rateFinder->setSweep(sweep);
+    m_pages->setCurrentWidget(m_settings);
+    m_rateFinder->open();
+}
+
 void MainWindow::chooseExportFolder()
 {
     if (!m_session->model())
@@ -199,6 +225,7 @@ void MainWindow::connectActions()
     connect(m_actions.saveProjectAs, &QAction::triggered, m_files, &ProjectFiles::saveAs);
     connect(m_actions.start, &QAction::triggered, this, [this] { startTraining(false); });
     connect(m_actions.findSettings, &QAction::triggered, this, [this] { startTraining(true); });
+    connect(m_actions.findRate, &QAction::triggered, this, &MainWindow::findLearningRate);
     connect(m_actions.resume, &QAction::triggered, m_session, &Session::resumeTraining);
     connect(m_actions.stop, &QAction::triggered, this, [this] {
         m_session->stopTraining();
@@ -228,7 +255,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actions.quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_actions.start, m_actions.findSettings, m_actions.stop, m_actions.resume});
+    training->addActions({m_actions.start, m_actions.findSettings, m_actions.findRate, m_actions.stop, m_actions.resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *language = new LanguageMenu(help);
     help->addMenu(language);
@@ -299,6 +326,7 @@ void MainWindow::updateActions()
     const bool training = m_session->isTraining();
     m_actions.start->setEnabled(!training);
     m_actions.findSettings->setEnabled(!training);
+    m_actions.findRate->setEnabled(!training);
     m_actions.stop->setEnabled(training);
     m_actions.resume->setEnabled(m_session->canResume());
     m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());

@@ -16,6 +16,8 @@ namespace rs {
 class DatasetPage;
 class PredictPage;
 class ProjectFiles;
+class RateFinderDialog;
+struct LearningRateSweep;
 class ResultsPage;
 class SettingsPage;
 class ThumbnailCache;
@@ -66,6 +68,9 @@ private:
     void showModel();   // the session's model (or its absence) in results and predict
 
     void startTraining(bool tune = false);
+    // The learning-rate sweep with the current settings, then its curve in a dialog.
+    void findLearningRate();
+    void showRateSweep(const LearningRateSweep &sweep);
     void chooseExportFolder();
     void updateActions();
     void updateTitle(); // from the project's file name, or "Untitled"
@@ -84,6 +89,7 @@ private:
     MainActions m_actions;
     ProjectFiles *m_files = nullptr;
     WeightsPrompt *m_weightsPrompt;
+    RateFinderDialog *m_rateFinder = nullptr; // made when first needed
 };
 
 } // namespace rs

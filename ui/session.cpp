@@ -226,41 +226,54 @@ void Session::stopTraining()
     m_training.stop();
 }
 
+std::shared_ptr<const Backbone> Session::backboneFor(JobContext &job, const WeightsSource &weights,
+                                                    std::shared_ptr<const Backbone> loaded)
+{
+    if (loaded)
+        return loaded;
+    job.post([this] { Q_EMIT phaseChanged(tr("Loading the InceptionV3 weights…")); });
+    auto backbone = std::make_shared<const Backbone>(weights.load());
+    // Kept for the next run even if this one is stopped or fails.
+    job.post([this, backbone, weights] {
+        m_backbone = backbone;
+        m_backboneWeights = weights;
+    });
+    return backbone;
+}
+
+TrainingRunCallbacks Session::dataCallbacks(JobContext &job, Precision precision, const QString &next)
+{
+    const QString numbers = precisionLabel(precision);
+    TrainingRunCallbacks callbacks;
+    callbacks.scanned = [this, &job, numbers](const Dataset &dataset) {
+        const int images = int(dataset.images.size()), classes = int(dataset.classes.size());
+        job.post([this, images, classes, numbers] {
+            Q_EMIT scanned(images, classes);
+            Q_EMIT phaseChanged(tr("Computing image features in %1…").arg(numbers));
+        });
+    };
+    callbacks.extracting = [this, &job, next](const ExtractionProgress &p) {
+        const bool last = p.done == p.total;
+        if (!job.progressDue(last))
+            return;
+        job.post([this, p, last, next] {
+            Q_EMIT extracting(p.done, p.total, p.fromCache);
+            if (last)
+                Q_EMIT phaseChanged(next);
+        });
+    };
+    return callbacks;
+}
+
 void Session::startRun(const TrainingRunOptions &options, const WeightsSource &weights)
 {
     const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
     const bool started = m_training.start(
         [this, options, weights, loaded](JobContext &job) {
-            std::shared_ptr<const Backbone> backbone = loaded;
-            if (!backbone) {
-                job.post([this] { Q_EMIT phaseChanged(tr("Loading the InceptionV3 weights…")); });
-                backbone = std::make_shared<const Backbone>(weights.load());
-                // Kept for the next run even if this one is stopped or fails.
-                job.post([this, backbone, weights] {
-                    m_backbone = backbone;
-                    m_backboneWeights = weights;
-                });
-            }
+            const std::shared_ptr<const Backbone> backbone = backboneFor(job, weights, loaded);
             throwIfCancelled(job.cancel());
-            const QString numbers = precisionLabel(options.precision);
-            TrainingRunCallbacks callbacks;
-            callbacks.scanned = [this, &job, numbers](const Dataset &dataset) {
-                const int images = int(dataset.images.size()), classes = int(dataset.classes.size());
-                job.post([this, images, classes, numbers] {
-                    Q_EMIT scanned(images, classes);
-                    Q_EMIT phaseChanged(tr("Computing image features in %1…").arg(numbers));
-                });
-            };
-            callbacks.extracting = [this, &job](const ExtractionProgress &p) {
-                const bool last = p.done == p.total;
-                if (!job.progressDue(last))
-                    return;
-                job.post([this, p, last] {
-                    Q_EMIT extracting(p.done, p.total, p.fromCache);
-                    if (last)
-                        Q_EMIT phaseChanged(tr("Training the classifier…"));
-                });
-            };
+            TrainingRunCallbacks callbacks = dataCallbacks(
+                job, options.precision, options.tune ? tr("Trying settings on the features…") : tr("Training the classifier…"));
             int trialsDone = 0;
             callbacks.tuning = [this, &job, &trialsDone](const TuningTrial &trial, int total) {
                 const int tried = ++trialsDone;
@@ -281,6 +294,30 @@ void Session::startRun(const TrainingRunOptions &options, const WeightsSource &w
         return;
     m_lastOptions = options;
     m_lastWeights = weights;
+    Q_EMIT trainingStarted();
+    Q_EMIT phaseChanged(tr("Reading the dataset…"));
+    Q_EMIT stateChanged();
+}
+
+void Session::findLearningRate()
+{
+    const TrainingRunOptions options = runOptions(false);
+    const WeightsSource weights = m_weights;
+    const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
+    const bool started = m_training.start(
+        [this, options, weights, loaded](JobContext &job) {
+            const std::shared_ptr<const Backbone> backbone = backboneFor(job, weights, loaded);
+            throwIfCancelled(job.cancel());
+            const TrainingRunCallbacks callbacks =
+                dataCallbacks(job, options.precision, tr("Training with rising learning rates…"));
+            return sweepRunLearningRate(*backbone, options, callbacks, job.cancel());
+        },
+        [this](const LearningRateSweep &sweep) {
+            Q_EMIT trainingEnded(tr("Done: the loss falls fastest at a learning rate of %1.").arg(sweep.suggested, 0, 'g', 3));
+            Q_EMIT learningRateFound(sweep);
+        });
+    if (!started)
+        return;
     Q_EMIT trainingStarted();
     Q_EMIT phaseChanged(tr("Reading the dataset…"));
     Q_EMIT stateChanged();

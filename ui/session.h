@@ -74,6 +74,9 @@ public:
     // Carries the last stopped run on from its checkpoint, with the weights and precision
     // it started with.
     void resumeTraining();
+    // The learning-rate sweep (sweepRunLearningRate) with the current settings, as a run:
+    // stateChanged, progress and Stop as for training; learningRateFound() at the end.
+    void findLearningRate();
     bool canResume() const;
     void stopTraining();
     bool isTraining() const { return m_training.isRunning(); }
@@ -98,6 +101,7 @@ Q_SIGNALS:
     void trainingPoint(const rs::TrainingPoint &point);
     void tuningTrial(const rs::TuningTrial &trial, int total);
     void settingsApplied(); // settings() changed by the session itself: show them
+    void learningRateFound(const rs::LearningRateSweep &sweep);
     // After every run, whether it finished, stopped or failed: `message` says which.
     void trainingEnded(const QString &message);
     // What the user should hear about in passing (the status bar), and failures to show.
@@ -109,6 +113,11 @@ Q_SIGNALS:
 
 private:
     void startRun(const TrainingRunOptions &options, const WeightsSource &weights);
+    // On the job's thread: `loaded` when given, else the weights loaded (and kept for the next run).
+    std::shared_ptr<const Backbone> backboneFor(JobContext &job, const WeightsSource &weights,
+                                                std::shared_ptr<const Backbone> loaded);
+    // Reports the scan and the features' progress; `next` is the phase after the features.
+    TrainingRunCallbacks dataCallbacks(JobContext &job, Precision precision, const QString &next);
     void runFinished(std::shared_ptr<const TrainedModel> model);
     // What a run started now would be given (its checkpoint aside).
     TrainingRunOptions runOptions(bool tune) const;

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 
 namespace rs {
 namespace {
@@ -106,6 +107,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
                         tr("The rate the schedule decays towards: small steps at the end fine-tune the result. "
                            "It cannot be above the base rate."), Setting::MinLearningRate);
     m_rateError = errorLabel(QStringLiteral("rateError"));
+    m_findRate = new QToolButton;
+    m_findRate->setObjectName(QStringLiteral("findRateButton"));
+    m_findRate->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_findRate->hide(); // until the window lends it its action
     m_schedule = named(new QComboBox, QStringLiteral("schedule"),
                        tr("How the learning rate changes from the base rate towards the minimum over the run; "
                           "the plot below shows it."));
@@ -227,7 +232,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Training &length:"), row({m_steps, m_epochs, m_unit, m_otherUnit}));
     form->addRow(tr("&Batch size:"), row({m_batch, m_fullBatch, m_batchNote}));
-    form->addRow(tr("Base learning &rate:"), m_baseRate);
+    form->addRow(tr("Base learning &rate:"), row({m_baseRate, m_findRate}));
     form->addRow(tr("M&inimum learning rate:"), row({m_minRate, m_rateError}));
     form->addRow(tr("&Schedule:"), m_schedule);
     form->addRow(tr("&Optimizer:"), m_optimizer);
@@ -328,6 +333,20 @@ Precision SettingsPage::precision() const
 void SettingsPage::setPrecision(Precision precision)
 {
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(precisionName(precision))));
+}
+
+void SettingsPage::setRateFinder(QAction *findRate)
+{
+    m_findRate->setDefaultAction(findRate);
+    m_findRate->show();
+}
+
+void SettingsPage::setBaseRate(double rate)
+{
+    // A schedule decays towards the minimum: keep the seed's ratio of 100 when it would exceed the new base.
+    if (m_minRate->value() > rate)
+        m_minRate->setValue(rate / 100);
+    m_baseRate->setValue(rate);
 }
 
 void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QString &layer)

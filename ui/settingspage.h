@@ -13,6 +13,8 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
+class QAction;
 
 namespace rs {
 
@@ -45,6 +47,10 @@ public:
     FineTuning fineTuning() const;
     void setFineTuning(const FineTuning &fineTuning);
     void setAugmentation(const Augmentation &augmentation);
+    // A button beside the base rate that triggers `findRate` (the learning-rate sweep).
+    void setRateFinder(QAction *findRate);
+    // Makes `rate` the base rate, lowering the minimum to a hundredth of it if it was above.
+    void setBaseRate(double rate);
     // The training set's size, for converting between steps and epochs.
     void setTrainingImages(int count);
 
@@ -70,6 +76,7 @@ private:
     QDoubleSpinBox *m_baseRate;
     QDoubleSpinBox *m_minRate;
     QLabel *m_rateError;
+    QToolButton *m_findRate;
     QComboBox *m_schedule;
     QComboBox *m_optimizer;
     QDoubleSpinBox *m_momentum;
