@@ -3,9 +3,10 @@
 // output (F.npy and F.tsv with each row's label and subset), multiplied by FACTOR to emulate a
 // backbone whose features are smaller or larger. SETTINGS is TrainingOptions JSON over the
 // defaults, as a project file holds them ('{}': the app's defaults). With `tune`, the head is
-// trained with the settings retrain-cli train --tune would choose from SETTINGS.
+// trained with the settings retrain-cli train --tune would choose from SETTINGS; with
+// `lr-find`, only the learning-rate sweep runs, on the training rows (its time and suggestion).
 //
-// Usage: bench_quality F.npy FACTOR SETTINGS [tune]
+// Usage: bench_quality F.npy FACTOR SETTINGS [tune | lr-find]
 // Prints one JSON object: test accuracy, NLL, ECE, training seconds and what the head kept.
 
 #include "evaluation/calibration.h"
@@ -13,6 +14,7 @@
 #include "io/npy.h"
 #include "training/classifierhead.h"
 #include "training/jsonformat.h"
+#include "training/lrfinder.h"
 #include "training/tuning.h"
 
 #include <QCoreApplication>
@@ -27,9 +29,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    const bool tune = args.size() == 5 && args[4] == QLatin1String("tune");
-    if (args.size() != 4 && !tune) {
-        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS [tune]\n");
+    const QString mode = args.size() == 5 ? args[4] : QString();
+    const bool tune = mode == QLatin1String("tune");
+    if (args.size() < 4 || args.size() > 5 || !(mode.isEmpty() || tune || mode == QLatin1String("lr-find"))) {
+        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS [tune | lr-find]\n");
         return 2;
     }
     const rs::NpyArray features = rs::readNpy(args[1]);
@@ -61,6 +64,15 @@ int main(int argc, char *argv[])
 
     QElapsedTimer clock;
     clock.start();
+    if (mode == QLatin1String("lr-find")) {
+        const rs::LearningRateSweep sweep = rs::sweepLearningRate(sets[0], classes, options);
+        const QJsonObject result{{QStringLiteral("seconds"), clock.elapsed() / 1000.0},
+                                 {QStringLiteral("suggested"), sweep.suggested},
+                                 {QStringLiteral("steps"), int(sweep.probes.size())},
+                                 {QStringLiteral("train"), int(sets[0].labels.size())}};
+        std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
     QJsonObject tuning;
     if (tune) {
         const rs::Tuning found = rs::tuneHead(sets[0], sets[1], classes, options, [](const rs::TuningTrial &t, int) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Classifier quality: the app's default head and the raw seed recipe against
+# Classifier quality: the app's default head, its --tune choice and the raw seed recipe against
 # scikit-learn's LogisticRegression (C chosen on the same validation split), on features the
 # bench makes itself: 3 000 Fashion-MNIST images (300 per class) through InceptionV3 with
 # seeded, BatchNorm-calibrated random weights (tests/python/make_reference.py), at the
@@ -37,10 +37,11 @@ fi
 
 # name=JSON over the defaults, as a project file holds training settings.
 variants=("default={}"
-          "raw seed recipe={\"standardize\":false,\"keep_best\":false,\"calibrate\":false}")
+          "raw seed recipe={\"standardize\":false,\"weight_decay\":0,\"keep_best\":false,\"calibrate\":false}")
 IFS=';' read -r -a extra <<< "${SETTINGS:-}"
 variants+=("${extra[@]}")
 
+sweeps=()
 echo "| features | classifier | test accuracy % | test NLL | ECE % | training s |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:20"}; do
@@ -54,7 +55,16 @@ for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:2
         echo "  $label: ${variant%%=*}" >&2
         row "${variant%%=*}" "$("$quality" "$work/$layer.npy" "$factor" "${variant#*=}")"
     done
+    echo "  $label: --tune" >&2
+    tuned=$("$quality" "$work/$layer.npy" "$factor" '{}' tune)
+    row "--tune from the defaults: $(jq -r .tuning.trials <<< "$tuned") trials $(jq -r 'if .tuning.folds == 0 then "on validation" else "by \(.tuning.folds)-fold cross-validation" end' <<< "$tuned") in $(printf %.0f "$(jq -r .tuning.seconds <<< "$tuned")") s, chose $(jq -r .tuning.chose <<< "$tuned")" "$tuned"
+    sweep=$("$quality" "$work/$layer.npy" "$factor" '{}' lr-find)
+    sweeps+=("$label: suggested $(jq -r .suggested <<< "$sweep") after $(jq -r .steps <<< "$sweep") steps in $(jq -r .seconds <<< "$sweep") s")
     echo "  $label: scikit-learn" >&2
     sk=$("$python" "$root/bench/quality.py" "$work/$layer.npy" "$factor")
     row "scikit-learn LogisticRegression, C=$(jq -r .C <<< "$sk") on $(jq -r .scaling <<< "$sk") features (search: $(jq -r .fits <<< "$sk") fits in $(printf %.0f "$(jq -r .search_seconds <<< "$sk")") s, $(jq -r .unconverged_fits <<< "$sk") stopped at 2000 iterations)" "$sk"
 done
+
+echo
+echo "Learning-rate sweep (retrain-cli lr-find's, default settings, on the $(jq -r .train <<< "$sweep") training rows):"
+printf -- '- %s\n' "${sweeps[@]}"
