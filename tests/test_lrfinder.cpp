@@ -2,10 +2,10 @@
 // that follows the features' scale, the same sweep for the same seed, and Stop.
 
 #include "base/cancellation.h"
+#include "testsupport.h"
 #include "training/lrfinder.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
@@ -14,22 +14,9 @@ namespace {
 
 constexpr int kFeatures = 64;
 
-// Class c raises features c, c + classes, ... by `signal` over uniform noise in [0, 1), all
-// times `scale`.
 rs::LabelledFeatures features(const std::vector<int> &perClass, quint32 seed, float signal, float scale = 1)
 {
-    QRandomGenerator random(seed);
-    rs::LabelledFeatures set;
-    for (std::size_t c = 0; c < perClass.size(); ++c)
-        for (int i = 0; i < perClass[c]; ++i) {
-            set.labels.push_back(int(c));
-            for (int f = 0; f < kFeatures; ++f)
-                set.features.values.push_back(
-                    scale * (float(random.generateDouble()) + (std::size_t(f) % perClass.size() == c ? signal : 0.0f)));
-        }
-    set.features.rows = std::int64_t(set.labels.size());
-    set.features.cols = kFeatures;
-    return set;
+    return rs::test::separableFeatures(perClass, kFeatures, seed, signal, scale);
 }
 
 } // namespace

@@ -4,10 +4,10 @@
 #include "evaluation/evaluation.h"
 #include "model/backbone.h"
 #include "training/classifierhead.h"
+#include "testsupport.h"
 #include "training/trainingrun.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,22 +18,9 @@ namespace {
 
 constexpr int kFeatures = 2048;
 
-// Linearly separable: class c raises features c, c + classes, c + 2 * classes, ... by `signal`
-// over uniform noise in [0, 1).
 rs::LabelledFeatures separable(const std::vector<int> &perClass, quint32 seed, float signal = 1.0f)
 {
-    QRandomGenerator random(seed);
-    rs::LabelledFeatures set;
-    for (std::size_t c = 0; c < perClass.size(); ++c)
-        for (int i = 0; i < perClass[c]; ++i) {
-            set.labels.push_back(int(c));
-            for (int f = 0; f < kFeatures; ++f)
-                set.features.values.push_back(float(random.generateDouble())
-                                              + (std::size_t(f) % perClass.size() == c ? signal : 0.0f));
-        }
-    set.features.rows = std::int64_t(set.labels.size());
-    set.features.cols = kFeatures;
-    return set;
+    return rs::test::separableFeatures(perClass, kFeatures, seed, signal);
 }
 
 double accuracy(const rs::ClassifierHead &head, const rs::LabelledFeatures &set)

@@ -3,11 +3,11 @@
 // seed and stops when cancelled.
 
 #include "base/cancellation.h"
+#include "testsupport.h"
 #include "training/jsonformat.h"
 #include "training/tuning.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -18,22 +18,9 @@ namespace {
 
 constexpr int kFeatures = 32;
 
-// Class c raises features c, c + classes, ... by `signal` over uniform noise in [0, 1): some
-// settings separate it better than others.
 rs::LabelledFeatures noisy(const std::vector<int> &perClass, quint32 seed, float signal)
 {
-    QRandomGenerator random(seed);
-    rs::LabelledFeatures set;
-    for (std::size_t c = 0; c < perClass.size(); ++c)
-        for (int i = 0; i < perClass[c]; ++i) {
-            set.labels.push_back(int(c));
-            for (int f = 0; f < kFeatures; ++f)
-                set.features.values.push_back(float(random.generateDouble())
-                                              + (std::size_t(f) % perClass.size() == c ? signal : 0.0f));
-        }
-    set.features.rows = std::int64_t(set.labels.size());
-    set.features.cols = kFeatures;
-    return set;
+    return rs::test::separableFeatures(perClass, kFeatures, seed, signal);
 }
 
 rs::TrainingOptions base()

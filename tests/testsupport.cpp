@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QtEndian>
 
@@ -77,6 +78,23 @@ Difference compare(const float *actual, const float *expected, std::size_t count
         d.scale = std::max(d.scale, std::abs(double(expected[i])));
     }
     return d;
+}
+
+LabelledFeatures separableFeatures(const std::vector<int> &perClass, int featureCount, quint32 seed, float signal,
+                                   float scale)
+{
+    QRandomGenerator random(seed);
+    LabelledFeatures set;
+    for (std::size_t c = 0; c < perClass.size(); ++c)
+        for (int i = 0; i < perClass[c]; ++i) {
+            set.labels.push_back(int(c));
+            for (int f = 0; f < featureCount; ++f)
+                set.features.values.push_back(
+                    scale * (float(random.generateDouble()) + (std::size_t(f) % perClass.size() == c ? signal : 0.0f)));
+        }
+    set.features.rows = std::int64_t(set.labels.size());
+    set.features.cols = featureCount;
+    return set;
 }
 
 } // namespace rs::test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "features/labelledfeatures.h"
 #include "io/npy.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <vector>
 
 namespace rs::test {
 
@@ -44,5 +46,11 @@ struct Difference
     double relative() const { return scale > 0 ? maxAbs / scale : maxAbs; }
 };
 Difference compare(const float *actual, const float *expected, std::size_t count);
+
+// perClass[c] rows of class c, `featureCount` wide: uniform noise in [0, 1) with features c,
+// c + classes, c + 2 * classes, ... raised by `signal`, all times `scale`. The same arguments
+// give the same rows.
+LabelledFeatures separableFeatures(const std::vector<int> &perClass, int featureCount, quint32 seed, float signal = 1.0f,
+                                   float scale = 1.0f);
 
 } // namespace rs::test
