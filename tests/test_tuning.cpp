@@ -60,7 +60,7 @@ private Q_SLOTS:
         }
     }
 
-    // 30 validation images per class are enough to score on; the winner scores best.
+    // 30 validation images per class are enough to score on; the winner has the lowest loss.
     void scoresOnValidationAndPicksTheBest()
     {
         const rs::LabelledFeatures train = noisy({60, 60, 60}, 1, 0.15f), validation = noisy({30, 30, 30}, 2, 0.15f);
@@ -76,7 +76,7 @@ private Q_SLOTS:
         double lowest = 1, highest = 0;
         for (const rs::TuningTrial &t : tuning.trials) {
             const rs::TuningTrial &best = tuning.trials[std::size_t(tuning.best)];
-            QVERIFY(t.accuracy < best.accuracy || (t.accuracy == best.accuracy && t.loss >= best.loss));
+            QVERIFY(t.loss > best.loss || (t.loss == best.loss && t.accuracy <= best.accuracy));
             QVERIFY(t.loss > 0 && std::isfinite(t.loss));
             lowest = std::min(lowest, t.accuracy);
             highest = std::max(highest, t.accuracy);

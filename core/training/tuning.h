@@ -25,7 +25,11 @@ struct TuningTrial
 struct Tuning
 {
     std::vector<TuningTrial> trials; // in the order tried
-    int best = -1;                   // index into trials: highest accuracy, then lowest loss, then first
+    // Index into trials: lowest loss, then highest accuracy, then first. The loss, not the
+    // accuracy: among settings a point apart, the held-out images' accuracy picks noise (on
+    // bench/quality.sh's features the most accurate trial in cross-validation was among the
+    // least accurate on the 2 251 test images); their loss weighs every image's probability.
+    int best = -1;
     int folds = 0;                   // 0: scored on the validation set; else k-fold over training + validation
     int heldOut = 0;                 // images scored per trial
 
