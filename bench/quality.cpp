@@ -1,12 +1,14 @@
 // One head trained on cached features as retrain-cli train would, scored on the test rows:
 // the app's side of bench/quality.sh. The features are a `retrain-cli features --image_dir`
-// output (F.npy and F.tsv with each row's label and subset), multiplied by FACTOR to emulate a
+// output (F.npy and F.tsv with each row's label and subset); HOLDOUT.npy (and .tsv) holds more
+// images of the same classes, never trained on, all of them test rows, so that the test set is
+// large enough to tell classifiers apart. Everything is multiplied by FACTOR to emulate a
 // backbone whose features are smaller or larger. SETTINGS is TrainingOptions JSON over the
 // defaults, as a project file holds them ('{}': the app's defaults). With `tune`, the head is
 // trained with the settings retrain-cli train --tune would choose from SETTINGS; with
 // `lr-find`, only the learning-rate sweep runs, on the training rows (its time and suggestion).
 //
-// Usage: bench_quality F.npy FACTOR SETTINGS [tune | lr-find]
+// Usage: bench_quality F.npy HOLDOUT.npy FACTOR SETTINGS [tune | lr-find]
 // Prints one JSON object: test accuracy, NLL, ECE, training seconds and what the head kept.
 
 #include "evaluation/calibration.h"
@@ -25,42 +27,54 @@
 #include <cmath>
 #include <cstdio>
 
+namespace {
+
+// Appends F.npy's rows, times `factor`, to the training, validation or test set its F.tsv names
+// (every row to the test set with `allTest`).
+bool readRows(const QString &path, float factor, bool allTest, rs::LabelledFeatures sets[3], int &classes)
+{
+    const rs::NpyArray features = rs::readNpy(path);
+    QFile table(path.chopped(4) + QStringLiteral(".tsv"));
+    if (!table.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(table.fileName()));
+        return false;
+    }
+    table.readLine(); // header: row label class subset path
+    const std::int64_t cols = features.shape.at(1);
+    for (std::int64_t row = 0; row < features.shape.at(0); ++row) {
+        const QList<QByteArray> fields = table.readLine().split('\t');
+        const int label = fields.at(1).toInt();
+        const QByteArray subset = allTest ? QByteArray("test") : fields.at(3);
+        rs::LabelledFeatures &set = sets[subset == "train" ? 0 : subset == "validation" ? 1 : 2];
+        set.labels.push_back(label);
+        for (std::int64_t c = 0; c < cols; ++c)
+            set.features.values.push_back(features.values[std::size_t(row * cols + c)] * factor);
+        set.features.cols = cols;
+        classes = std::max(classes, label + 1);
+    }
+    return true;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    const QString mode = args.size() == 5 ? args[4] : QString();
+    const QString mode = args.size() == 6 ? args[5] : QString();
     const bool tune = mode == QLatin1String("tune");
-    if (args.size() < 4 || args.size() > 5 || !(mode.isEmpty() || tune || mode == QLatin1String("lr-find"))) {
-        std::fprintf(stderr, "usage: bench_quality F.npy FACTOR SETTINGS [tune | lr-find]\n");
+    if (args.size() < 5 || args.size() > 6 || !(mode.isEmpty() || tune || mode == QLatin1String("lr-find"))) {
+        std::fprintf(stderr, "usage: bench_quality F.npy HOLDOUT.npy FACTOR SETTINGS [tune | lr-find]\n");
         return 2;
     }
-    const rs::NpyArray features = rs::readNpy(args[1]);
-    const float factor = args[2].toFloat();
-    rs::TrainingOptions options = rs::trainingOptionsFromJson(QJsonDocument::fromJson(args[3].toUtf8()).object());
-
-    QFile table(args[1].chopped(4) + QStringLiteral(".tsv"));
-    if (!table.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(table.fileName()));
-        return 1;
-    }
-    table.readLine(); // header: row label class subset path
-    const std::int64_t cols = features.shape.at(1);
+    const float factor = args[3].toFloat();
+    rs::TrainingOptions options = rs::trainingOptionsFromJson(QJsonDocument::fromJson(args[4].toUtf8()).object());
     rs::LabelledFeatures sets[3]; // train, validation, test
     int classes = 0;
-    for (std::int64_t row = 0; row < features.shape.at(0); ++row) {
-        const QList<QByteArray> fields = table.readLine().split('\t');
-        const int label = fields.at(1).toInt();
-        rs::LabelledFeatures &set = sets[fields.at(3) == "train" ? 0 : fields.at(3) == "validation" ? 1 : 2];
-        set.labels.push_back(label);
-        for (std::int64_t c = 0; c < cols; ++c)
-            set.features.values.push_back(features.values[std::size_t(row * cols + c)] * factor);
-        classes = std::max(classes, label + 1);
-    }
-    for (rs::LabelledFeatures &set : sets) {
+    if (!readRows(args[1], factor, false, sets, classes) || !readRows(args[2], factor, true, sets, classes))
+        return 1;
+    for (rs::LabelledFeatures &set : sets)
         set.features.rows = std::int64_t(set.labels.size());
-        set.features.cols = cols;
-    }
 
     QElapsedTimer clock;
     clock.start();
@@ -76,7 +90,8 @@ int main(int argc, char *argv[])
     QJsonObject tuning;
     if (tune) {
         const rs::Tuning found = rs::tuneHead(sets[0], sets[1], classes, options, [](const rs::TuningTrial &t, int) {
-            std::fprintf(stderr, "    %s: %.1f %% (%.1f s)\n", qPrintable(rs::describeTrial(t.options)), 100 * t.accuracy, t.seconds);
+            std::fprintf(stderr, "    %s: %.1f %%, loss %.3f (%.1f s)\n", qPrintable(rs::describeTrial(t.options)), 100 * t.accuracy,
+                         t.loss, t.seconds);
         });
         options = found.bestOptions();
         tuning = {{QStringLiteral("seconds"), clock.elapsed() / 1000.0},

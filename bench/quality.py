@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """scikit-learn's side of bench/quality.sh: LogisticRegression on the same features and split.
 
-Usage: quality.py F.npy FACTOR
+Usage: quality.py F.npy HOLDOUT.npy FACTOR
+
+HOLDOUT's rows (more images of the same classes, never trained on) join F's test rows.
 
 C runs over a grid, on the raw features and on StandardScaler's (fitted on the training rows);
 the model with the best validation accuracy (ties: lower validation NLL) is scored on the test
@@ -36,12 +38,16 @@ def scores(p, y):
     return float(right.mean()), nll, float(ece)
 
 
-def main():
-    path, factor = sys.argv[1], float(sys.argv[2])
+def read(path, factor, all_test):
     x = np.load(path).astype(np.float64) * factor
     rows = [line.rstrip("\n").split("\t") for line in open(path[:-4] + ".tsv", encoding="utf-8")][1:]
-    y = np.array([int(r[1]) for r in rows])
-    subset = np.array([r[3] for r in rows])
+    return x, np.array([int(r[1]) for r in rows]), np.array(["test" if all_test else r[3] for r in rows])
+
+
+def main():
+    factor = float(sys.argv[3])
+    parts = [read(sys.argv[1], factor, False), read(sys.argv[2], factor, True)]
+    x, y, subset = (np.concatenate(column) for column in zip(*parts))
     part = {name: subset == name for name in ("train", "validation", "test")}
     scaler = StandardScaler().fit(x[part["train"]])
     inputs = {"raw": x, "standardised": scaler.transform(x)}

@@ -4,19 +4,22 @@
 # bench makes itself: 3 000 Fashion-MNIST images (300 per class) through InceptionV3 with
 # seeded, BatchNorm-calibrated random weights (tests/python/make_reference.py), at the
 # bottleneck and at Mixed_6e, and the bottlenecks multiplied by 0.05 and by 20 (backbones
-# whose features are much smaller or larger). Prints a Markdown table; docs/quality.md holds
-# one run's.
+# whose features are much smaller or larger). Everyone trains on the same split of those 3 000
+# and is scored on its test images plus HOLDOUT more per class (the dataset's next images),
+# so that one test image weighs 0.04 points, not 0.4. Prints a Markdown table;
+# docs/quality.md holds one run's.
 #
 #   bench/quality.sh [BUILD_DIR]     (default ./build; needs Debian's python3-sklearn)
 #
-# Environment: WORK (default /tmp/retrain-quality), PER_CLASS (default 300),
-# CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON").
+# Environment: WORK (default /tmp/retrain-quality), PER_CLASS (default 300), HOLDOUT
+# (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON").
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 work=${WORK:-/tmp/retrain-quality}
 per_class=${PER_CLASS:-300}
+holdout=${HOLDOUT:-200}
 cli="$build/app/retrain-cli"
 quality="$build/bench/bench_quality"
 python=/usr/bin/python3
@@ -33,6 +36,19 @@ if [[ ! -f "$work/features-done" ]]; then
             --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
     done
     touch "$work/features-done"
+fi
+if [[ ! -f "$work/holdout-done" ]]; then
+    echo "Preparing $holdout more test images per class in $work/holdout" >&2
+    rm -rf "$work/holdout"
+    "$cli" sample-data --per-class "$((per_class + holdout))" "$work/holdout" > /dev/null
+    for image in "$work"/fashion/*/*; do # the images trained and validated on
+        rm "$work/holdout/${image#"$work/fashion/"}"
+    done
+    for layer in bottleneck Mixed_6e; do
+        "$cli" features --weights "$work/reference/inception_zip.pth" --precision fp32 --layer "$layer" \
+            --image_dir "$work/holdout" --out "$work/$layer-holdout.npy" > /dev/null
+    done
+    touch "$work/holdout-done"
 fi
 
 # name=JSON over the defaults, as a project file holds training settings.
@@ -53,15 +69,15 @@ for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:2
     for variant in "${variants[@]}"; do
         [[ -z "$variant" ]] && continue
         echo "  $label: ${variant%%=*}" >&2
-        row "${variant%%=*}" "$("$quality" "$work/$layer.npy" "$factor" "${variant#*=}")"
+        row "${variant%%=*}" "$("$quality" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor" "${variant#*=}")"
     done
     echo "  $label: --tune" >&2
-    tuned=$("$quality" "$work/$layer.npy" "$factor" '{}' tune)
+    tuned=$("$quality" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor" '{}' tune)
     row "--tune from the defaults: $(jq -r .tuning.trials <<< "$tuned") trials $(jq -r 'if .tuning.folds == 0 then "on validation" else "by \(.tuning.folds)-fold cross-validation" end' <<< "$tuned") in $(printf %.0f "$(jq -r .tuning.seconds <<< "$tuned")") s, chose $(jq -r .tuning.chose <<< "$tuned")" "$tuned"
-    sweep=$("$quality" "$work/$layer.npy" "$factor" '{}' lr-find)
+    sweep=$("$quality" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor" '{}' lr-find)
     sweeps+=("$label: suggested $(jq -r .suggested <<< "$sweep") after $(jq -r .steps <<< "$sweep") steps in $(jq -r .seconds <<< "$sweep") s")
     echo "  $label: scikit-learn" >&2
-    sk=$("$python" "$root/bench/quality.py" "$work/$layer.npy" "$factor")
+    sk=$("$python" "$root/bench/quality.py" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor")
     row "scikit-learn LogisticRegression, C=$(jq -r .C <<< "$sk") on $(jq -r .scaling <<< "$sk") features (search: $(jq -r .fits <<< "$sk") fits in $(printf %.0f "$(jq -r .search_seconds <<< "$sk")") s, $(jq -r .unconverged_fits <<< "$sk") stopped at 2000 iterations)" "$sk"
 done
 
