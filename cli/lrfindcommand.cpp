@@ -1,6 +1,5 @@
 #include "cli.h"
 #include "commands.h"
-#include "reporting.h"
 #include "terminal.h"
 #include "trainoptions.h"
 #include "weightsoption.h"
@@ -23,13 +22,10 @@ int lrFindCommand(const QStringList &arguments)
             .arg(kSweepSteps));
     WeightsOption weights(parser);
     const TrainOptions o;
-    parser.addOption(o.imageDir);
     const SplitOption split(parser);
-    for (const QCommandLineOption *option : runOptions(o))
-        parser.addOption(*option);
+    addRunOptions(parser, o);
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
@@ -42,18 +38,8 @@ int lrFindCommand(const QStringList &arguments)
         return code;
     options.precision = weights.precision();
 
-    std::optional<Progress> progress;
     TrainingRunCallbacks callbacks;
-    callbacks.scanned = [&](const Dataset &dataset) {
-        if (!parser.isSet(json))
-            printDataset(out(), dataset);
-        progress.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
-    };
-    callbacks.extracting = [&](const ExtractionProgress &p) {
-        progress->advance(p.done);
-        if (p.done == p.total)
-            progress->finish();
-    };
+    FeatureProgress progress(callbacks, parser.isSet(json));
     LearningRateSweep sweep;
     try {
         sweep = sweepRunLearningRate(*backbone, options, callbacks);

@@ -13,6 +13,7 @@
 #include <QDir>
 
 #include <cmath>
+#include <utility>
 
 namespace rs::cli {
 namespace {
@@ -41,13 +42,10 @@ int trainCommand(const QStringList &arguments)
                        "evaluated on the held-out test images and optionally exported."));
     WeightsOption weights(parser);
     const TrainOptions o;
-    parser.addOption(o.imageDir);
     const SplitOption split(parser);
-    for (const QCommandLineOption *option : runOptions(o))
-        parser.addOption(*option);
+    addRunOptions(parser, o);
     for (const QCommandLineOption *option : {&o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
-    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
@@ -66,34 +64,22 @@ int trainCommand(const QStringList &arguments)
         return code;
     options.precision = weights.precision();
 
-    std::optional<Progress> progress;
     TrainingRunCallbacks callbacks;
-    callbacks.scanned = [&](const Dataset &dataset) {
-        printDataset(out(), dataset);
-        progress.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
-    };
-    callbacks.extracting = [&](const ExtractionProgress &p) { progress->advance(p.done); };
-    bool extractionReported = false;
+    FeatureProgress progress(callbacks, false);
     TrainingRun run;
-    const auto endExtraction = [&] {
-        if (!extractionReported)
-            progress->finish();
-        extractionReported = true;
-    };
     int trialsDone = 0;
     callbacks.tuning = [&](const TuningTrial &t, int total) {
-        endExtraction();
+        progress.finish();
         out() << "trial " << ++trialsDone << '/' << total << ": " << describeTrial(t.options) << ": accuracy "
               << QString::number(100 * t.accuracy, 'f', 1) << " %, loss " << QString::number(t.loss, 'f', 3) << " ("
               << QString::number(t.seconds, 'f', 1) << " s)" << Qt::endl;
     };
+    bool firstPoint = true;
     callbacks.training = [&](const TrainingPoint &p) {
-        if (!extractionReported) {
-            endExtraction();
-            if (p.resumedFrom > 0)
-                out() << "resumed from " << QDir::toNativeSeparators(options.training.checkpointFile) << " at step "
-                      << p.resumedFrom << Qt::endl;
-        }
+        progress.finish();
+        if (std::exchange(firstPoint, false) && p.resumedFrom > 0)
+            out() << "resumed from " << QDir::toNativeSeparators(options.training.checkpointFile) << " at step "
+                  << p.resumedFrom << Qt::endl;
         printPoint(p);
     };
     try {

@@ -1,18 +1,20 @@
 #include "trainoptions.h"
 
 #include "cli.h"
-#include "terminal.h"
+#include "reporting.h"
 
 namespace rs::cli {
 
-std::vector<const QCommandLineOption *> runOptions(const TrainOptions &o)
+void addRunOptions(QCommandLineParser &parser, const TrainOptions &o)
 {
-    return {&o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum, &o.hidden,
-            &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed, &o.balanced,
-            &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale, &o.brightness,
-            &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache};
+    for (const QCommandLineOption *option :
+         {&o.imageDir, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
+          &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
+          &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
+          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache})
+        parser.addOption(*option);
+    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
 }
-
 
 bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
                  TrainingRunOptions &run)
@@ -87,6 +89,28 @@ bool readOptions(const QString &command, const QCommandLineParser &parser, const
         return false;
     }
     return true;
+}
+
+FeatureProgress::FeatureProgress(TrainingRunCallbacks &callbacks, bool quiet)
+{
+    callbacks.scanned = [this, quiet](const Dataset &dataset) {
+        if (!quiet)
+            printDataset(out(), dataset);
+        m_bar.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
+    };
+    callbacks.extracting = [this](const ExtractionProgress &p) {
+        m_bar->advance(p.done);
+        if (p.done == p.total)
+            finish();
+    };
+}
+
+void FeatureProgress::finish()
+{
+    if (!m_bar || m_finished)
+        return;
+    m_bar->finish();
+    m_finished = true;
 }
 
 } // namespace rs::cli

@@ -2,12 +2,14 @@
 
 #include "features/bottleneckcache.h"
 #include "splitoption.h"
+#include "terminal.h"
 #include "training/settingrules.h"
 #include "training/trainingrun.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 
+#include <optional>
 #include <vector>
 
 namespace rs::cli {
@@ -135,12 +137,29 @@ struct TrainOptions
                                      QStringLiteral("List every misclassified test image.")};
 };
 
-// The options that shape a run (all of TrainOptions but the image folders and the outputs).
-std::vector<const QCommandLineOption *> runOptions(const TrainOptions &o);
+// Adds the image folders (--image_dir and arguments) and the options that shape a run: all of
+// TrainOptions but the outputs.
+void addRunOptions(QCommandLineParser &parser, const TrainOptions &o);
 
-// Fills `run` from the parsed options (runOptions() and the image folders must all have been
-// added to `parser`); returns false after printing the first problem as `command`'s.
+// Fills `run` from the parsed options (addRunOptions()'s and the split's); returns false after
+// printing the first problem as `command`'s.
 bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
                  TrainingRunOptions &run);
+
+// What a command prints while a run reads its data: the dataset's summary once the folders are
+// read (unless `quiet`), then a progress line as features are computed, ended when the last
+// one is or by finish(), whichever comes first.
+class FeatureProgress
+{
+public:
+    FeatureProgress(TrainingRunCallbacks &callbacks, bool quiet);
+    FeatureProgress(const FeatureProgress &) = delete; // the callbacks hold `this`
+    FeatureProgress &operator=(const FeatureProgress &) = delete;
+    void finish();
+
+private:
+    std::optional<Progress> m_bar;
+    bool m_finished = false;
+};
 
 } // namespace rs::cli
