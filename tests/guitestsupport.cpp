@@ -1,11 +1,15 @@
 #include "guitestsupport.h"
 
+#include "datasetpage.h"
+#include "mainwindow.h"
+
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QImage>
 #include <QMimeData>
 #include <QRandomGenerator>
+#include <QSpinBox>
 #include <QUrl>
 #include <QWidget>
 #include <QtTest>
@@ -49,6 +53,26 @@ bool dropFiles(QWidget *target, const QStringList &paths)
     QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &drop);
     return drop.isAccepted();
+}
+
+std::unique_ptr<MainWindow> studioWindow(const QString &cacheRoot)
+{
+    StudioOptions options;
+    options.weights = WeightsSource::random(7);
+    options.cacheRoot = cacheRoot;
+    auto window = std::make_unique<MainWindow>(options);
+    window->show();
+    return window;
+}
+
+void prepareRun(MainWindow &window, const QString &images, int steps)
+{
+    auto *dataset = child<DatasetPage>(&window, "");
+    QVERIFY(dropFiles(dataset, {images}));
+    QTRY_COMPARE(dataset->model()->rowCount(), 3);
+    child<QSpinBox>(&window, "validationPercent")->setValue(20);
+    child<QSpinBox>(&window, "testPercent")->setValue(20);
+    child<QSpinBox>(&window, "steps")->setValue(steps);
 }
 
 } // namespace rs::test

@@ -3,7 +3,13 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
 class QWidget;
+
+namespace rs {
+class MainWindow;
+}
 
 namespace rs::test {
 
@@ -14,6 +20,14 @@ void writeClassImages(const QString &root, const QStringList &classes, int perCl
 // Drags `paths` onto `target` and drops them there, as a file manager would: a drag-enter
 // event first (the target must accept it), then the drop. Returns whether the drop was taken.
 bool dropFiles(QWidget *target, const QStringList &paths);
+
+// The studio's window, shown, with seeded random InceptionV3 weights (standing in for the
+// ImageNet file) and features cached under `cacheRoot`.
+std::unique_ptr<MainWindow> studioWindow(const QString &cacheRoot);
+
+// Drops `images` (three class folders) on the Dataset page, holds out 20 % of them for
+// validation and 20 % for test, and sets a run of `steps` steps.
+void prepareRun(MainWindow &window, const QString &images, int steps);
 
 // The child of `parent` with this object name; the test stops at once when there is none.
 template <typename T> T *child(QObject *parent, const char *name)

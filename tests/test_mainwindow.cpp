@@ -1,6 +1,7 @@
 // The whole window, driven as a user drives it: classes dropped in, Start pressed, curves,
 // results and gallery filled; Stop; errors as messages; predict; project save and open.
-// Random InceptionV3 weights stand in for the ImageNet file.
+// Random InceptionV3 weights stand in for the ImageNet file. The searches (settings, learning
+// rate) and fine-tuning are test_findsettings's.
 
 #include "curveplot.h"
 #include "datasetpage.h"
@@ -10,20 +11,14 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "predictpage.h"
-#include "ratefinderdialog.h"
 #include "projectfiles.h"
 #include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "resultspage.h"
-#include "settingspage.h"
-#include "training/jsonformat.h"
-#include "trialtable.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QCryptographicHash>
 #include <QLineEdit>
 #include <QElapsedTimer>
@@ -63,32 +58,11 @@ private:
     QString m_images;
     QString m_cache;
 
-    std::unique_ptr<rs::MainWindow> window(const QString &cache)
-    {
-        rs::StudioOptions options;
-        options.weights = rs::WeightsSource::random(7);
-        options.cacheRoot = cache;
-        auto w = std::make_unique<rs::MainWindow>(options);
-        w->show();
-        return w;
-    }
-
-    // Drops the test classes on the dataset page and sets a short run.
-    static void prepare(rs::MainWindow &w, const QString &images, int steps)
-    {
-        auto *dataset = child<rs::DatasetPage>(&w, "");
-        QVERIFY(rs::test::dropFiles(dataset, {images}));
-        QTRY_COMPARE(dataset->model()->rowCount(), 3);
-        child<QSpinBox>(&w, "validationPercent")->setValue(20);
-        child<QSpinBox>(&w, "testPercent")->setValue(20);
-        child<QSpinBox>(&w, "steps")->setValue(steps);
-    }
-
     // Starts a run too long to end by itself and returns once it computes features (the cache
     // given to the window is fresh) or trains (every feature is cached).
     void startEndlessRun(rs::MainWindow &w, bool untilExtracting)
     {
-        prepare(w, m_images, 50000000);
+        rs::test::prepareRun(w, m_images, 50000000);
         QTest::mouseClick(child<QToolButton>(&w, "startButton"), Qt::LeftButton);
         if (untilExtracting)
             QTRY_VERIFY_WITH_TIMEOUT(child<QProgressBar>(&w, "extractionProgress")->value() > 0, kRunTimeoutMs);
@@ -109,14 +83,14 @@ private Q_SLOTS:
 
     void trainsFromTheStartButton()
     {
-        auto w = window(m_cache);
+        auto w = rs::test::studioWindow(m_cache);
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         auto *results = child<rs::ResultsPage>(w.get(), "");
         QAbstractItemModelTester metricsTester(results->metrics(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester confusionTester(results->confusion(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester galleryTester(results->gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(w->statusBar()->currentMessage().startsWith(QStringLiteral("Random weights (seed 7)")));
-        prepare(*w, m_images, 400);
+        rs::test::prepareRun(*w, m_images, 400);
 
         QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
         QTest::mouseClick(child<QToolButton>(w.get(), "startButton"), Qt::LeftButton);
@@ -207,7 +181,7 @@ private Q_SLOTS:
         const QString project = m_dir.filePath(QStringLiteral("work.rsproject"));
         QVERIFY(w->projectFiles()->save(project));
         QVERIFY(!w->isWindowModified());
-        auto reopened = window(m_cache);
+        auto reopened = rs::test::studioWindow(m_cache);
         QVERIFY(reopened->projectFiles()->open(project));
         QTRY_COMPARE(child<rs::DatasetPage>(reopened.get(), "")->model()->rowCount(), 3);
         QCOMPARE(child<QSpinBox>(reopened.get(), "steps")->value(), 400);
@@ -232,7 +206,7 @@ private Q_SLOTS:
         QFETCH(bool, duringExtraction);
         // A fresh cache makes every feature computed; the shared one makes them all cached.
         const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("fresh-cache")) : m_cache;
-        auto w = window(cache);
+        auto w = rs::test::studioWindow(cache);
         startEndlessRun(*w, duringExtraction);
         auto *phase = child<QLabel>(w.get(), "phaseLabel");
         QTest::qWait(200);
@@ -265,7 +239,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, duringExtraction);
         const QString cache = duringExtraction ? m_dir.filePath(QStringLiteral("closing-cache")) : m_cache;
-        auto w = window(cache);
+        auto w = rs::test::studioWindow(cache);
         startEndlessRun(*w, duringExtraction);
         QVERIFY(w->session()->isTraining());
         QElapsedTimer clock;
@@ -278,8 +252,8 @@ private Q_SLOTS:
 
     void resumeCarriesAStoppedRunOn()
     {
-        auto w = window(m_cache);
-        prepare(*w, m_images, 60000);
+        auto w = rs::test::studioWindow(m_cache);
+        rs::test::prepareRun(*w, m_images, 60000);
         auto *resume = child<QAction>(w.get(), "actionResume");
         QVERIFY(!resume->isEnabled());
         auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
@@ -307,89 +281,6 @@ private Q_SLOTS:
         QVERIFY(!resume->isEnabled());
     }
 
-    // The trials fill a table as they finish; the winner trains, is marked, and becomes the
-    // settings the page shows and the project saves.
-    void findsGoodSettingsThenTrainsWithThem()
-    {
-        auto w = window(m_cache);
-        prepare(*w, m_images, 30);
-        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
-        QSignalSpy modified(w->session(), &rs::Session::modified);
-        QTest::mouseClick(child<QToolButton>(w.get(), "findSettingsButton"), Qt::LeftButton);
-        QVERIFY(w->session()->isTraining());
-        QVERIFY(!child<QAction>(w.get(), "actionFindSettings")->isEnabled());
-        QVERIFY(ended.wait(kRunTimeoutMs));
-        const std::shared_ptr<const rs::TrainedModel> model = w->session()->model();
-        QVERIFY2(model && model->run().tuning, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
-        const rs::Tuning &tuning = *model->run().tuning;
-
-        auto *table = child<rs::TrialTable>(w.get(), "trialTable");
-        QVERIFY(!table->isHidden());
-        QCOMPARE(std::size_t(table->rowCount()), tuning.trials.size());
-        QVERIFY(table->verticalHeaderItem(tuning.best)->text().endsWith(QStringLiteral("(chosen)")));
-        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
-
-        const QJsonObject chosen = rs::toJson(tuning.bestOptions());
-        QCOMPARE(rs::toJson(model->run().options.training), chosen);
-        QCOMPARE(rs::toJson(w->session()->project().training), chosen);
-        QJsonObject shown = rs::toJson(child<rs::SettingsPage>(w.get(), "")->settings().training);
-        shown.remove(QStringLiteral("eval_interval")); // the page derives it from the length
-        QJsonObject chosenSettings = chosen;
-        chosenSettings.remove(QStringLiteral("eval_interval"));
-        QCOMPARE(shown, chosenSettings);
-        QCOMPARE(child<QSpinBox>(w.get(), "steps")->value(), tuning.bestOptions().steps);
-        QVERIFY(!modified.isEmpty());
-        QVERIFY(child<QAction>(w.get(), "actionFindSettings")->isEnabled());
-    }
-
-    // From the Settings page: the sweep runs as a job, its curve and suggestion appear, and
-    // "Use" makes the suggestion the base rate.
-    void findsALearningRateFromTheSettings()
-    {
-        auto w = window(m_cache);
-        prepare(*w, m_images, 30);
-        auto *button = child<QToolButton>(w.get(), "findRateButton");
-        QVERIFY(!button->isHidden());
-        QSignalSpy found(w->session(), &rs::Session::learningRateFound);
-        QTest::mouseClick(button, Qt::LeftButton);
-        QVERIFY(w->session()->isTraining());
-        QVERIFY(!button->isEnabled());
-        QVERIFY(found.wait(kRunTimeoutMs));
-        const auto sweep = found.takeFirst().at(0).value<rs::LearningRateSweep>();
-        QVERIFY(sweep.suggested > 0);
-
-        auto *dialog = child<rs::RateFinderDialog>(w.get(), "rateFinder");
-        QTRY_VERIFY(dialog->isVisible());
-        QCOMPARE(child<QTabWidget>(w.get(), "pages")->currentWidget(), child<rs::SettingsPage>(w.get(), ""));
-        auto *plot = child<QCustomPlot>(dialog, "rateSweepPlot");
-        QCOMPARE(std::size_t(plot->graph(0)->dataCount()), sweep.probes.size());
-        QVERIFY(child<QLabel>(dialog, "rateSummary")->text().contains(QString::number(dialog->suggestedRate())));
-        QTest::mouseClick(child<QPushButton>(dialog, "useRateButton"), Qt::LeftButton);
-        QTRY_VERIFY(!dialog->isVisible());
-        QCOMPARE(child<QDoubleSpinBox>(w.get(), "baseRate")->value(), dialog->suggestedRate());
-        QVERIFY(child<QDoubleSpinBox>(w.get(), "minRate")->value() <= dialog->suggestedRate());
-        QCOMPARE(w->session()->settings().training.schedule.base, dialog->suggestedRate());
-        QVERIFY(button->isEnabled());
-    }
-
-    void fineTunesFromTheSettings()
-    {
-        auto w = window(m_cache);
-        prepare(*w, m_images, 3);
-        auto *fineTune = child<QComboBox>(w.get(), "fineTuneFrom");
-        fineTune->setCurrentIndex(fineTune->findData(QStringLiteral("Mixed_7b")));
-        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
-        child<QAction>(w.get(), "actionStart")->trigger();
-        QVERIFY(ended.wait(kRunTimeoutMs));
-        QVERIFY2(w->session()->model() && w->session()->model()->run().tunedBackbone, qPrintable(child<QLabel>(w.get(), "phaseLabel")->text()));
-
-        auto *predict = child<rs::PredictPage>(w.get(), "");
-        QSignalSpy predicted(predict, &rs::PredictPage::predicted);
-        predict->predict({m_images + QStringLiteral("/green/img1.png")});
-        QVERIFY(predicted.wait(60000));
-        QCOMPARE(predict->findChildren<QFrame *>(QStringLiteral("predictionCard")).size(), 1);
-    }
-
     void errorsReachTheUserAsMessages()
     {
         QFile bad(m_dir.filePath(QStringLiteral("bad.pth")));
@@ -401,7 +292,7 @@ private Q_SLOTS:
         options.cacheRoot = m_cache;
         rs::MainWindow w(options);
         w.show();
-        prepare(w, m_images, 10);
+        rs::test::prepareRun(w, m_images, 10);
         QSignalSpy ended(w.session(), &rs::Session::trainingEnded);
         child<QAction>(&w, "actionStart")->trigger();
         QVERIFY(ended.wait(kRunTimeoutMs));
@@ -436,7 +327,7 @@ private Q_SLOTS:
         options.weightsUrl = server.url(name);
         rs::MainWindow w(options);
         w.show();
-        prepare(w, m_images, 10);
+        rs::test::prepareRun(w, m_images, 10);
         child<QAction>(&w, "actionStart")->trigger();
         QVERIFY(!w.session()->isTraining());
         auto *question = child<QMessageBox>(&w, "weightsQuestion");

@@ -173,26 +173,29 @@ void MainWindow::showModel()
 
 void MainWindow::startTraining(bool tune)
 {
-    if (m_session->isTraining())
-        return;
-    const QString problem = m_session->startProblem(tune);
-    if (problem.isEmpty() && !m_session->weights().validate().isEmpty())
-        return m_weightsPrompt->offer(m_session->weights().path());
-    if (!problem.isEmpty())
-        return showError(tune ? tr("Cannot find settings") : tr("Cannot start training"), problem);
-    m_session->startTraining(tune);
+    if (readyToRun(tune, tune ? tr("Cannot find settings") : tr("Cannot start training")))
+        m_session->startTraining(tune);
 }
 
 void MainWindow::findLearningRate()
 {
+    if (readyToRun(false, tr("Cannot find a learning rate")))
+        m_session->findLearningRate();
+}
+
+bool MainWindow::readyToRun(bool tune, const QString &refusal)
+{
     if (m_session->isTraining())
-        return;
-    const QString problem = m_session->startProblem();
-    if (problem.isEmpty() && !m_session->weights().validate().isEmpty())
-        return m_weightsPrompt->offer(m_session->weights().path());
-    if (!problem.isEmpty())
-        return showError(tr("Cannot find a learning rate"), problem);
-    m_session->findLearningRate();
+        return false;
+    if (const QString problem = m_session->startProblem(tune); !problem.isEmpty()) {
+        showError(refusal, problem);
+        return false;
+    }
+    if (!m_session->weights().validate().isEmpty()) {
+        m_weightsPrompt->offer(m_session->weights().path());
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::showRateSweep(const LearningRateSweep &sweep)

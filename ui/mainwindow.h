@@ -75,6 +75,8 @@ private:
     void updateActions();
     void updateTitle(); // from the project's file name, or "Untitled"
     void showError(const QString &title, const QString &message);
+    // Whether a job can start now; if not, says why (titled `refusal`) or offers to find weights.
+    bool readyToRun(bool tune, const QString &refusal);
 
     StudioOptions m_options;
     Session *m_session;
