@@ -140,8 +140,8 @@ private Q_SLOTS:
         QCOMPARE(run.computed, 30 + 2 * train);
         QCOMPARE(progress.back().done, 30 + 2 * train);
         QCOMPARE(progress.back().total, 30 + 2 * train);
-        // One cache folder for the originals and one per copy.
-        QCOMPARE(QDir(options.cacheRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 3);
+        // One cache folder for the originals, one per copy and one for the images' signatures.
+        QCOMPARE(QDir(options.cacheRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 4);
         QCOMPARE(run.report(backbone.weights()).value(QStringLiteral("augmentation")).toObject().value(QStringLiteral("rows_added")).toInt(),
                  2 * train);
 

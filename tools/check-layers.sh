@@ -4,7 +4,7 @@
 # Prints every include that runs upward and exits 1 if there is one.
 set -euo pipefail
 core=${1:-$(dirname "$0")/../core}
-stages=(base io images data model features evaluation training export project)
+stages=(base io images data model features evaluation training health export project)
 
 rank() {
     local i

@@ -5,6 +5,7 @@
 #include "images/augmentation.h"
 #include "images/image.h"
 #include "images/preprocess.h"
+#include "images/signature.h"
 #include "io/sha256.h"
 
 #include <thread>
@@ -19,7 +20,14 @@ struct Chunk
     std::vector<int> computeIndex;
     std::vector<QByteArray> computeHash;
     std::vector<float> inputs;
-    std::vector<std::pair<int, std::vector<float>>> hits;
+    struct Hit
+    {
+        int index;
+        QByteArray hash;
+        std::vector<float> row;
+    };
+    std::vector<Hit> hits;
+    std::vector<std::pair<int, std::vector<float>>> signatures; // (index, signature)
     QStringList errors;
     int repaired = 0;
 
@@ -43,30 +51,51 @@ void prepareChunks(const QStringList &paths, const ExtractionOptions &options, i
         QString error;
         const QByteArray bytes = readImageFile(paths[i], error);
         // The hash keys the cache and seeds an augmented variant's random draws.
-        const QByteArray hash = error.isEmpty() && (options.cache || options.augmentation)
+        const QByteArray hash = error.isEmpty() && (options.cache || options.signatures || options.augmentation)
                                     ? Sha256::hash(bytes) : QByteArray();
         bool decode = error.isEmpty();
+        bool signatureMissing = false;
+        if (decode && options.signatures) {
+            std::vector<float> signature;
+            signatureMissing = options.signatures->load(hash, signature) != BottleneckCache::Lookup::Hit
+                               || signature.size() != std::size_t(kSignatureSize);
+            if (!signatureMissing)
+                chunk.signatures.emplace_back(i, std::move(signature));
+        }
         if (decode && options.cache) {
             std::vector<float> row;
             const auto lookup = options.cache->load(hash, row);
             if (lookup == BottleneckCache::Lookup::Hit) {
-                chunk.hits.emplace_back(i, std::move(row));
+                chunk.hits.push_back({i, hash, std::move(row)});
                 decode = false;
             }
             chunk.repaired += lookup == BottleneckCache::Lookup::Damaged;
         }
-        if (decode) {
+        const bool featuresMissing = decode;
+        if (decode || signatureMissing) {
             // Distortions crop and enlarge: they get the full image, the plain input may come
             // from a reduced JPEG decode.
             const DecodedImage decoded = decodeImage(bytes, paths[i], options.augmentation ? 0 : Backbone::kInputSize);
+            // Bytes whose features are cached were decoded before; should they fail now, the
+            // image keeps its features and an all-zero signature, which matches no other.
             if (decoded.ok()) {
-                const std::vector<float> input = options.augmentation
-                    ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, hash, options.variant)
-                    : networkInput(decoded.image, Backbone::kInputSize);
-                chunk.inputs.insert(chunk.inputs.end(), input.begin(), input.end());
-                chunk.computeIndex.push_back(i);
-                chunk.computeHash.push_back(hash);
-            } else {
+                std::vector<float> plain;
+                if (signatureMissing || !options.augmentation)
+                    plain = networkInput(decoded.image, Backbone::kInputSize);
+                if (signatureMissing) {
+                    std::vector<float> signature = imageSignature(plain.data(), Backbone::kInputSize);
+                    options.signatures->store(hash, signature.data(), int(signature.size()));
+                    chunk.signatures.emplace_back(i, std::move(signature));
+                }
+                if (featuresMissing) {
+                    const std::vector<float> input = options.augmentation
+                        ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, hash, options.variant)
+                        : std::move(plain);
+                    chunk.inputs.insert(chunk.inputs.end(), input.begin(), input.end());
+                    chunk.computeIndex.push_back(i);
+                    chunk.computeHash.push_back(hash);
+                }
+            } else if (featuresMissing) {
                 error = decoded.error;
             }
         }
@@ -86,9 +115,9 @@ void prepareChunks(const QStringList &paths, const ExtractionOptions &options, i
 class RowCollector
 {
 public:
-    explicit RowCollector(int images) : m_present(std::size_t(images), false) {}
+    explicit RowCollector(int images) : m_present(std::size_t(images), false), m_hashes(std::size_t(images)) {}
 
-    void put(int index, const float *row, std::int64_t cols, const QString &path)
+    void put(int index, const float *row, std::int64_t cols, const QString &path, const QByteArray &hash)
     {
         if (m_matrix.cols == 0) {
             m_matrix.cols = cols;
@@ -98,6 +127,16 @@ public:
             throw std::runtime_error("cache entry for " + path.toStdString() + " has the wrong size");
         std::copy(row, row + cols, m_matrix.values.begin() + std::ptrdiff_t(index) * cols);
         m_present[std::size_t(index)] = true;
+        m_hashes[std::size_t(index)] = hash;
+    }
+
+    void putSignature(int index, const std::vector<float> &signature)
+    {
+        if (m_signatures.cols == 0) {
+            m_signatures.cols = kSignatureSize;
+            m_signatures.values.resize(m_present.size() * std::size_t(kSignatureSize));
+        }
+        std::copy_n(signature.begin(), kSignatureSize, m_signatures.values.begin() + std::ptrdiff_t(index) * kSignatureSize);
     }
 
     void finish(ExtractionResult &result)
@@ -106,20 +145,32 @@ public:
         for (std::size_t i = 0; i < m_present.size(); ++i) {
             if (!m_present[i])
                 continue;
-            if (std::int64_t(i) != rows)
+            if (std::int64_t(i) != rows) {
                 std::copy_n(m_matrix.row(std::int64_t(i)), m_matrix.cols, m_matrix.values.begin() + rows * m_matrix.cols);
+                if (m_signatures.cols > 0)
+                    std::copy_n(m_signatures.row(std::int64_t(i)), kSignatureSize,
+                                m_signatures.values.begin() + rows * kSignatureSize);
+            }
             result.sourceIndex.push_back(int(i));
+            result.contentHashes.push_back(m_hashes[i]);
             ++rows;
         }
         m_matrix.rows = rows;
         m_matrix.values.resize(std::size_t(rows * m_matrix.cols));
         m_matrix.values.shrink_to_fit();
         result.features = std::move(m_matrix);
+        if (m_signatures.cols > 0) {
+            m_signatures.rows = rows;
+            m_signatures.values.resize(std::size_t(rows * kSignatureSize));
+            result.signatures = std::move(m_signatures);
+        }
     }
 
 private:
     FeatureMatrix m_matrix;
+    FeatureMatrix m_signatures;
     std::vector<bool> m_present;
+    std::vector<QByteArray> m_hashes;
 };
 
 } // namespace
@@ -155,8 +206,10 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
 
     while (std::optional<Chunk> chunk = queue.pop()) {
         throwIfCancelled(options.cancel);
-        for (auto &[index, row] : chunk->hits)
-            rows.put(index, row.data(), std::int64_t(row.size()), paths[index]);
+        for (const auto &[index, signature] : chunk->signatures)
+            rows.putSignature(index, signature);
+        for (const Chunk::Hit &hit : chunk->hits)
+            rows.put(hit.index, hit.row.data(), std::int64_t(hit.row.size()), paths[hit.index], hit.hash);
         const int computing = int(chunk->computeIndex.size());
         result.fromCache += int(chunk->hits.size());
         result.repaired += chunk->repaired;
@@ -168,7 +221,8 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
                 float *row = out.values.data() + std::int64_t(i) * out.cols;
                 if (options.cache)
                     options.cache->store(chunk->computeHash[std::size_t(i)], row, int(out.cols));
-                rows.put(chunk->computeIndex[std::size_t(i)], row, out.cols, paths[chunk->computeIndex[std::size_t(i)]]);
+                const int index = chunk->computeIndex[std::size_t(i)];
+                rows.put(index, row, out.cols, paths[index], chunk->computeHash[std::size_t(i)]);
             }
             result.computed += computing;
         }

@@ -3,6 +3,7 @@
 #include "base/cancellation.h"
 #include "model/backbone.h"
 
+#include <QByteArray>
 #include <QStringList>
 
 #include <functional>
@@ -28,6 +29,9 @@ struct ExtractionOptions
     // 16: 56.7 img/s), and it keeps Stop and progress fine-grained.
     int batchSize = 8;
     const BottleneckCache *cache = nullptr; // optional; must match the backbone, layer and augmentation
+    // Optional: also give each image's imageSignature(), kept in (and read from) this cache. An
+    // image whose features are cached but whose signature is not is decoded for it alone.
+    const BottleneckCache *signatures = nullptr;
     const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`
     int variant = 0;
     Precision precision = Precision::Auto; // the network's number format
@@ -39,6 +43,9 @@ struct ExtractionResult
 {
     FeatureMatrix features;        // one row per image that could be read
     std::vector<int> sourceIndex;  // row -> index into the paths given, ascending
+    std::vector<QByteArray> contentHashes; // row -> SHA-256 of the file's bytes; empty without a cache,
+                                           // signatures or augmentation, which need it
+    FeatureMatrix signatures;      // with options.signatures: row -> that image's imageSignature()
     QStringList errors;            // "<file>: <reason>" for each image that could not be read
     int fromCache = 0;
     int computed = 0;

@@ -2,6 +2,7 @@
 
 #include "base/processinfo.h"
 #include "features/bottleneckcache.h"
+#include "images/signature.h"
 #include "training/jsonformat.h"
 #include "training/settingrules.h"
 
@@ -26,21 +27,15 @@ LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, 
     return out;
 }
 
-struct CacheLocation
-{
-    QString root, layer, variant;
-};
-
 // The features of distorted copy `copy` of the training images. Each copy has its own cache
 // folder, named by the distortion settings and the copy's number, so changing the
 // distortions never reuses stale features.
-ExtractionResult extractCopy(const Backbone &backbone, const ExtractionOptions &original, const CacheLocation &cache,
-                             const Augmentation &augmentation, int copy, const QStringList &paths,
-                             const std::function<void(const ExtractionProgress &)> &progress)
+ExtractionResult extractCopy(const Backbone &backbone, const RunFeatures &read, const Augmentation &augmentation, int copy,
+                             const QStringList &paths, const std::function<void(const ExtractionProgress &)> &progress)
 {
-    const BottleneckCache copyCache(cache.root, backbone.featureKey(original.precision), cache.layer,
-                                    cache.variant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
-    ExtractionOptions distorted = original;
+    const BottleneckCache copyCache(read.cacheRoot, backbone.featureKey(read.extraction.precision), read.extraction.layer,
+                                    read.cacheVariant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
+    ExtractionOptions distorted = read.extraction;
     distorted.cache = &copyCache;
     distorted.augmentation = &augmentation;
     distorted.variant = copy;
@@ -60,8 +55,8 @@ int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::
     return int(extra.sourceIndex.size());
 }
 
-// Everything before training: the scan, the split, the features (cached or computed) of
-// every readable image and the distorted copies; the run's steps set from epochs.
+// Everything before training: the features of every readable image split into the three
+// sets, the distorted copies; the run's steps set from epochs.
 struct Prepared
 {
     TrainingRun run;
@@ -72,8 +67,64 @@ struct Prepared
 Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
                  const CancelFlag *cancel)
 {
+    RunFeatures read = readRunFeatures(backbone, options, callbacks, cancel);
+    QElapsedTimer clock;
+    clock.start();
     Prepared prepared;
     TrainingRun &run = prepared.run;
+    run = std::move(read.run);
+    const FeatureMatrix &all = read.features.features;
+    const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
+    LabelledFeatures &train = prepared.train;
+    train = select(all, trainRows, run.dataset.images);
+    prepared.validation = select(all, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
+    prepared.testRows = run.dataset.indicesOf(Subset::Test);
+    prepared.test = select(all, prepared.testRows, run.dataset.images);
+    if (train.features.rows == 0)
+        throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
+    read.features.features = {}; // selected: not held twice while the copies are computed
+
+    QStringList trainPaths;
+    std::vector<int> trainLabels;
+    for (int r : trainRows) {
+        trainPaths << run.dataset.images[std::size_t(r)].path;
+        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
+    }
+    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    const int total = read.images + copies * read.plannedTrain;
+    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
+        if (callbacks.extracting)
+            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
+    };
+    for (int copy = 0; copy < copies; ++copy) {
+        const int offset = read.images + copy * read.plannedTrain, cachedBefore = run.fromCache;
+        const ExtractionResult extra = extractCopy(backbone, read, options.augmentation, copy, trainPaths,
+                                                   [&, offset, cachedBefore](const ExtractionProgress &p) {
+                                                       announce(offset, p, cachedBefore);
+                                                   });
+        run.fromCache += extra.fromCache;
+        run.computed += extra.computed;
+        run.repaired += extra.repaired;
+        run.augmentedRows += appendRows(train, extra, trainLabels);
+    }
+    if (copies > 0) // unreadable training images make the passes fall short of the plan
+        announce(total, {0, 0, 0}, run.fromCache);
+    run.extractionSeconds += clock.elapsed() / 1000.0;
+    run.extractionPeakBytes = peakResidentBytes();
+
+    if (options.epochs > 0)
+        // An epoch shows every training image once; distorted copies do not lengthen it.
+        run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
+    return prepared;
+}
+
+} // namespace
+
+RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
+                            const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    RunFeatures read;
+    TrainingRun &run = read.run;
     run.options = options;
     run.dataset = scanDataset(options.sources, options.split);
     if (callbacks.scanned)
@@ -91,78 +142,48 @@ Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, co
         throw std::invalid_argument(problems.front().message.toStdString());
     const bool blocksTrain = options.fineTuning.enabled();
     // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
-    const QString featureLayer = blocksTrain ? options.fineTuning.cutLayer() : options.layer;
-    const QString unpooled = blocksTrain ? QStringLiteral("unpooled") : QString();
-    const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
-    const BottleneckCache cache(cacheRoot, backbone.featureKey(options.precision), featureLayer, unpooled);
-    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    read.cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
+    read.cacheVariant = blocksTrain ? QStringLiteral("unpooled") : QString();
+    read.extraction.layer = blocksTrain ? options.fineTuning.cutLayer() : options.layer;
+    read.extraction.precision = options.precision;
+    read.extraction.pooled = !blocksTrain;
+    read.extraction.batchSize = options.extractionBatch;
+    read.extraction.cancel = cancel;
+    const BottleneckCache cache(read.cacheRoot, backbone.featureKey(options.precision), read.extraction.layer,
+                                read.cacheVariant);
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
-    const int plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
-    const int total = int(paths.size()) + copies * plannedTrain;
-    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
-        if (callbacks.extracting)
-            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
-    };
-    ExtractionOptions extraction;
-    extraction.layer = featureLayer;
-    extraction.precision = options.precision;
-    extraction.pooled = !blocksTrain;
-    extraction.batchSize = options.extractionBatch;
+    read.images = int(paths.size());
+    read.plannedTrain = int(run.dataset.indicesOf(Subset::Train).size());
+    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    const int total = read.images + copies * read.plannedTrain;
+    // Signatures do not depend on the network: one cache, in a folder of its own, serves every
+    // weights file and layer.
+    const BottleneckCache signatures(read.cacheRoot + QStringLiteral("/signatures"), QStringLiteral("image-signature"),
+                                     QStringLiteral("grey%1").arg(kSignatureSide));
+    ExtractionOptions extraction = read.extraction;
     extraction.cache = &cache;
-    extraction.cancel = cancel;
-    extraction.progress = [&](const ExtractionProgress &p) { announce(0, p, 0); };
-    const ExtractionResult features = extractFeatures(backbone, paths, extraction);
-    run.fromCache = features.fromCache;
-    run.computed = features.computed;
-    run.repaired = features.repaired;
-    run.featureSize = blocksTrain ? 2048 : int(features.features.cols);
+    extraction.signatures = &signatures;
+    extraction.progress = [&](const ExtractionProgress &p) {
+        if (callbacks.extracting)
+            callbacks.extracting({p.done, total, p.fromCache});
+    };
+    read.features = extractFeatures(backbone, paths, extraction);
+    run.fromCache = read.features.fromCache;
+    run.computed = read.features.computed;
+    run.repaired = read.features.repaired;
+    run.featureSize = blocksTrain ? 2048 : int(read.features.features.cols);
 
     // Keep only the images that were read; features row r belongs to images[r] from here on.
     std::vector<ImageEntry> readable;
-    for (int index : features.sourceIndex)
+    for (int index : read.features.sourceIndex)
         readable.push_back(run.dataset.images[std::size_t(index)]);
     run.dataset.images = std::move(readable);
-    run.dataset.skipped << features.errors;
-
-    const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
-    LabelledFeatures &train = prepared.train;
-    train = select(features.features, trainRows, run.dataset.images);
-    prepared.validation = select(features.features, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
-    prepared.testRows = run.dataset.indicesOf(Subset::Test);
-    prepared.test = select(features.features, prepared.testRows, run.dataset.images);
-    if (train.features.rows == 0)
-        throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
-
-    QStringList trainPaths;
-    std::vector<int> trainLabels;
-    for (int r : trainRows) {
-        trainPaths << run.dataset.images[std::size_t(r)].path;
-        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
-    }
-    for (int copy = 0; copy < copies; ++copy) {
-        const int offset = int(paths.size()) + copy * plannedTrain, cachedBefore = run.fromCache;
-        const ExtractionResult extra = extractCopy(backbone, extraction, {cacheRoot, featureLayer, unpooled}, options.augmentation,
-                                                   copy, trainPaths, [&, offset, cachedBefore](const ExtractionProgress &p) {
-                                                       announce(offset, p, cachedBefore);
-                                                   });
-        run.fromCache += extra.fromCache;
-        run.computed += extra.computed;
-        run.repaired += extra.repaired;
-        run.augmentedRows += appendRows(train, extra, trainLabels);
-    }
-    if (copies > 0) // unreadable training images make the passes fall short of the plan
-        announce(total, {0, 0, 0}, run.fromCache);
+    run.dataset.skipped << read.features.errors;
     run.extractionSeconds = clock.elapsed() / 1000.0;
     run.precision = resolvePrecision(options.precision);
     run.extractionPeakBytes = peakResidentBytes();
-
-    if (options.epochs > 0)
-        // An epoch shows every training image once; distorted copies do not lengthen it.
-        run.options.training.steps = stepsForEpochs(options.epochs, int(trainRows.size()), options.training.batchSize);
-    return prepared;
+    return read;
 }
-
-} // namespace
 
 int stepsForEpochs(double epochs, int trainImages, int batchSize)
 {

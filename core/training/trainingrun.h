@@ -73,6 +73,23 @@ struct TrainingRun
     QJsonObject report(const WeightsInfo &weights) const;
 };
 
+// What a run reads before training: the scan and the features (cached or computed) of every
+// readable image, in the run's cache. run.dataset keeps only the images that were read, row r
+// of features.features being run.dataset.images[r]; the unreadable ones are in its skipped.
+struct RunFeatures
+{
+    TrainingRun run;                 // options, dataset, cache counts, extraction time and precision
+    ExtractionResult features;
+    ExtractionOptions extraction;    // as used, without cache or progress: distorted copies reuse it
+    QString cacheRoot, cacheVariant; // where the cache is
+    int images = 0;                  // scanned, readable or not
+    int plannedTrain = 0;            // of them in the training set
+};
+
+// Throws as runTraining does, before training.
+RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
+                            const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
+
 // Throws std::invalid_argument when the data cannot be trained on (fewer than two classes,
 // no training images), Cancelled when `cancel` is set.
 TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,

@@ -2,6 +2,7 @@
 
 #include "evaluation/calibration.h"
 #include "training/classifierhead.h"
+#include "training/folds.h"
 #include "training/jsonformat.h"
 
 #include <QElapsedTimer>
@@ -12,29 +13,6 @@
 
 namespace rs {
 namespace {
-
-LabelledFeatures rowsOf(const LabelledFeatures &all, const std::vector<std::int64_t> &rows)
-{
-    LabelledFeatures out;
-    out.features.rows = std::int64_t(rows.size());
-    out.features.cols = all.features.cols;
-    out.features.values.reserve(rows.size() * std::size_t(all.features.cols));
-    for (std::int64_t r : rows) {
-        out.features.values.insert(out.features.values.end(), all.features.row(r), all.features.row(r) + all.features.cols);
-        out.labels.push_back(all.labels[std::size_t(r)]);
-    }
-    return out;
-}
-
-LabelledFeatures joined(const LabelledFeatures &a, const LabelledFeatures &b)
-{
-    LabelledFeatures out = a;
-    out.features.cols = a.features.rows ? a.features.cols : b.features.cols;
-    out.features.values.insert(out.features.values.end(), b.features.values.begin(), b.features.values.end());
-    out.labels.insert(out.labels.end(), b.labels.begin(), b.labels.end());
-    out.features.rows = std::int64_t(out.labels.size());
-    return out;
-}
 
 // One scoring split: a head trained on `fit`, judged on `held`.
 struct Split
@@ -62,19 +40,10 @@ std::vector<Split> scoringSplits(const LabelledFeatures &train, const LabelledFe
     }
     folds = kTuningFolds;
     const LabelledFeatures all = joined(train, validation);
-    std::vector<int> dealt(std::size_t(classCount), 0);
-    std::vector<std::vector<std::int64_t>> foldRows(static_cast<std::size_t>(folds));
-    for (std::int64_t r = 0; r < all.features.rows; ++r)
-        foldRows[std::size_t(dealt[std::size_t(all.labels[std::size_t(r)])]++ % folds)].push_back(r);
+    const std::vector<std::vector<std::int64_t>> foldRows = stratifiedFolds(all.labels, classCount, folds);
     std::vector<Split> splits;
-    for (int k = 0; k < folds; ++k) {
-        std::vector<std::int64_t> rest;
-        for (int j = 0; j < folds; ++j)
-            if (j != k)
-                rest.insert(rest.end(), foldRows[std::size_t(j)].begin(), foldRows[std::size_t(j)].end());
-        std::sort(rest.begin(), rest.end());
-        splits.push_back({rowsOf(all, rest), rowsOf(all, foldRows[std::size_t(k)])});
-    }
+    for (int k = 0; k < folds; ++k)
+        splits.push_back({rowsOf(all, rowsOutside(foldRows, k)), rowsOf(all, foldRows[std::size_t(k)])});
     return splits;
 }
 

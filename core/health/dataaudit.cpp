@@ -1,0 +1,132 @@
+#include "health/dataaudit.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rs {
+
+QString auditOptionsProblem(const DataAuditOptions &options)
+{
+    if (options.folds < 2 || options.folds > 20)
+        return QStringLiteral("folds must be between 2 and 20; got %1").arg(options.folds);
+    if (!(options.duplicateSimilarity > 0 && options.duplicateSimilarity <= 1))
+        return QStringLiteral("the duplicate similarity must be above 0 and at most 1; got %1").arg(options.duplicateSimilarity);
+    if (!(options.outlierSpread > 0))
+        return QStringLiteral("the outlier spread must be above 0; got %1").arg(options.outlierSpread);
+    return {};
+}
+
+const char *reasonName(Outlier::Reason reason)
+{
+    switch (reason) {
+    case Outlier::Reason::Blank:
+        return "blank";
+    case Outlier::Reason::Noise:
+        return "noise";
+    case Outlier::Reason::UnlikeEveryClass:
+        break;
+    }
+    return "unlike every class";
+}
+
+bool DataAudit::isLeak(const DuplicateGroup &group) const
+{
+    bool training = false, heldOut = false;
+    for (std::int64_t r : group.rows) {
+        const Subset subset = run.dataset.images[std::size_t(r)].subset;
+        (subset == Subset::Train ? training : heldOut) = true;
+    }
+    return training && heldOut;
+}
+
+bool DataAudit::isConflict(const DuplicateGroup &group) const
+{
+    const int first = run.dataset.images[std::size_t(group.rows.front())].label;
+    return std::any_of(group.rows.begin(), group.rows.end(),
+                       [&](std::int64_t r) { return run.dataset.images[std::size_t(r)].label != first; });
+}
+
+QJsonObject DataAudit::toJson() const
+{
+    const auto &images = run.dataset.images;
+    const auto &classes = run.dataset.classes;
+    QJsonArray issues;
+    for (const LabelIssue &issue : labels.issues)
+        issues.append(QJsonObject{{QStringLiteral("path"), images[std::size_t(issue.row)].path},
+                                  {QStringLiteral("given"), classes[issue.given]},
+                                  {QStringLiteral("suggested"), classes[issue.suggested]},
+                                  {QStringLiteral("score"), issue.score}});
+    QJsonArray groups;
+    for (const DuplicateGroup &group : duplicates) {
+        QJsonArray members;
+        for (std::int64_t r : group.rows) {
+            const ImageEntry &image = images[std::size_t(r)];
+            members.append(QJsonObject{{QStringLiteral("path"), image.path},
+                                       {QStringLiteral("class"), classes[image.label]},
+                                       {QStringLiteral("subset"), QString::fromLatin1(subsetName(image.subset))}});
+        }
+        groups.append(QJsonObject{
+            {QStringLiteral("kind"), group.kind == DuplicateGroup::Kind::Exact ? QStringLiteral("exact") : QStringLiteral("near")},
+            {QStringLiteral("leak"), isLeak(group)},
+            {QStringLiteral("conflict"), isConflict(group)},
+            {QStringLiteral("images"), members}});
+    }
+    QJsonArray strays;
+    for (const Outlier &outlier : outliers) {
+        const ImageEntry &image = images[std::size_t(outlier.row)];
+        strays.append(QJsonObject{{QStringLiteral("path"), image.path},
+                                  {QStringLiteral("class"), classes[image.label]},
+                                  {QStringLiteral("reason"), QString::fromLatin1(reasonName(outlier.reason))},
+                                  {QStringLiteral("score"), outlier.score}});
+    }
+    return {{QStringLiteral("images"), int(images.size())},
+            {QStringLiteral("skipped"), QJsonArray::fromStringList(run.dataset.skipped)},
+            {QStringLiteral("estimated_wrong_labels"), labels.estimatedWrong},
+            {QStringLiteral("label_issues"), issues},
+            {QStringLiteral("duplicates"), groups},
+            {QStringLiteral("outliers"), strays},
+            {QStringLiteral("seconds"), seconds}};
+}
+
+DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, const DataAuditOptions &options,
+                    const DataAuditCallbacks &callbacks, const CancelFlag *cancel)
+{
+    if (const QString problem = auditOptionsProblem(options); !problem.isEmpty())
+        throw std::invalid_argument(problem.toStdString());
+    RunFeatures read = readRunFeatures(backbone, run, callbacks.reading, cancel);
+    QElapsedTimer clock;
+    clock.start();
+    DataAudit audit;
+    audit.run = std::move(read.run);
+    LabelledFeatures all;
+    all.features = std::move(read.features.features);
+    for (const ImageEntry &image : audit.run.dataset.images)
+        all.labels.push_back(image.label);
+    const int classCount = int(audit.run.dataset.classes.size());
+
+    // Folds, then one step for the duplicates and one for the outliers.
+    const int total = options.folds + 2;
+    const auto step = [&](int done) {
+        if (callbacks.auditing)
+            callbacks.auditing(done, total);
+    };
+    const FeatureMatrix probabilities = outOfSampleProbabilities(
+        all, classCount, audit.run.options.training, options.folds, [&](int done, int) { step(done); }, cancel);
+    audit.labels = findLabelIssues(probabilities, all.labels, classCount, options.score);
+    audit.duplicates = findDuplicates(read.features.contentHashes, read.features.signatures,
+                                      options.duplicateSimilarity, {}, cancel);
+    // What hurts most first: leaks inflate the test score, conflicts teach two answers.
+    const auto weight = [&](const DuplicateGroup &group) { return 2 * audit.isLeak(group) + audit.isConflict(group); };
+    std::stable_sort(audit.duplicates.begin(), audit.duplicates.end(),
+                     [&](const DuplicateGroup &a, const DuplicateGroup &b) { return weight(a) > weight(b); });
+    step(options.folds + 1);
+    audit.outliers = findOutliers(all, classCount, read.features.signatures, options.outlierSpread);
+    step(total);
+    audit.seconds = clock.elapsed() / 1000.0;
+    return audit;
+}
+
+} // namespace rs
