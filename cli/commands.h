@@ -12,6 +12,7 @@ int classifyCommand(const QStringList &arguments);
 int sampleDataCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
 int lrFindCommand(const QStringList &arguments);
+int auditCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
 

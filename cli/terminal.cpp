@@ -93,8 +93,8 @@ double NumberReader::real(const QCommandLineOption &option)
     return value;
 }
 
-Progress::Progress(QString label, qint64 total)
-    : m_label(std::move(label)), m_total(total), m_interactive(isatty(fileno(stderr)))
+Progress::Progress(QString label, qint64 total, QString unit)
+    : m_label(std::move(label)), m_unit(std::move(unit)), m_total(total), m_interactive(isatty(fileno(stderr)))
 {
     m_clock.start();
 }
@@ -110,7 +110,7 @@ void Progress::advance(qint64 done)
     const double rate = seconds > 0 ? done / seconds : 0.0;
     const qint64 left = rate > 0 ? qint64((m_total - done) / rate) : 0;
     err() << (m_interactive ? "\r" : "") << m_label << ' ' << done << '/' << m_total << "  "
-          << QString::number(rate, 'f', 1) << " img/s  "
+          << QString::number(rate, 'f', 1) << ' ' << m_unit << "/s  "
           << "time left " << QTime(0, 0).addSecs(int(left)).toString(QStringLiteral("h:mm:ss"))
           << (m_interactive ? "   " : "\n") << Qt::flush;
 }

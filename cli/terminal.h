@@ -41,12 +41,14 @@ private:
 class Progress
 {
 public:
-    Progress(QString label, qint64 total);
+    // unit names what is counted, for the rate ("img" gives "img/s").
+    Progress(QString label, qint64 total, QString unit = QStringLiteral("img"));
     void advance(qint64 done);
     void finish();
 
 private:
     QString m_label;
+    QString m_unit;
     qint64 m_total;
     qint64 m_done = 0;
     int m_lastDecile = -1;

@@ -1,0 +1,97 @@
+// retrain-cli audit as a user runs it: a sample dataset with a file copied into another class
+// and a blank image is reported in the summary and in --json's fields, and bad audit options
+// are refused in core's words.
+
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using rs::test::runCli;
+
+class TestCliAudit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void findsACopyAcrossClassesAndABlank()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("6"), data}).exitCode, 0);
+        const QString copy = data + QStringLiteral("/Coat/copy.png");
+        QVERIFY(QFile::copy(QDir(data + QStringLiteral("/Bag")).entryInfoList(QDir::Files, QDir::Name).first().filePath(), copy));
+        const QString blank = data + QStringLiteral("/Sandal/blank.png");
+        QProcess python;
+        python.start(rs::test::systemPython(),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import sys; from PIL import Image; Image.new('RGB', (40, 30), (90, 90, 90)).save(sys.argv[1])"),
+                      blank});
+        QVERIFY(python.waitForFinished(60000) && python.exitCode() == 0);
+
+        const QString json = dir.filePath(QStringLiteral("audit.json"));
+        const rs::test::CliRun run = runCli({QStringLiteral("audit"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                                             QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")),
+                                             QStringLiteral("--image_dir"), data, QStringLiteral("--json"), json});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("duplicates: 1 groups, ")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("1 across classes (conflicts)")));
+        QVERIFY(run.out.contains(QDir::toNativeSeparators(blank) + QStringLiteral(": blank")));
+
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject audit = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(audit.value(QStringLiteral("images")).toInt(), 62);
+        const QJsonArray groups = audit.value(QStringLiteral("duplicates")).toArray();
+        QCOMPARE(groups.size(), 1);
+        const QJsonObject group = groups[0].toObject();
+        QCOMPARE(group.value(QStringLiteral("kind")).toString(), QStringLiteral("exact"));
+        QVERIFY(group.value(QStringLiteral("conflict")).toBool());
+        QStringList paths;
+        for (const QJsonValue image : group.value(QStringLiteral("images")).toArray())
+            paths << image.toObject().value(QStringLiteral("path")).toString();
+        QCOMPARE(paths.size(), 2);
+        QVERIFY(paths.contains(copy));
+        const QJsonArray outliers = audit.value(QStringLiteral("outliers")).toArray();
+        QVERIFY(!outliers.isEmpty());
+        const QJsonObject first = outliers[0].toObject();
+        QCOMPARE(first.value(QStringLiteral("path")).toString(), blank);
+        QCOMPARE(first.value(QStringLiteral("reason")).toString(), QStringLiteral("blank"));
+        QCOMPARE(first.value(QStringLiteral("class")).toString(), QStringLiteral("Sandal"));
+        for (const QJsonValue issue : audit.value(QStringLiteral("label_issues")).toArray())
+            QVERIFY(issue.toObject().value(QStringLiteral("given")).toString()
+                    != issue.toObject().value(QStringLiteral("suggested")).toString());
+        QVERIFY(audit.value(QStringLiteral("estimated_wrong_labels")).isDouble());
+    }
+
+    void refusesBadAuditOptions_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("label score") << QStringList{QStringLiteral("--label-score"), QStringLiteral("entropy")}
+                                     << QStringLiteral("--label-score must be self-confidence or margin; got entropy");
+        QTest::newRow("similarity") << QStringList{QStringLiteral("--duplicate-similarity"), QStringLiteral("1.5")}
+                                    << QStringLiteral("the duplicate similarity must be above 0 and at most 1; got 1.5");
+    }
+
+    void refusesBadAuditOptions()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const rs::test::CliRun run = runCli(QStringList{QStringLiteral("audit"), QStringLiteral("--random-weights"),
+                                                        QStringLiteral("3"), QStringLiteral("--image_dir"), dir.path()}
+                                            + options);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAudit)
+#include "test_cliaudit.moc"
