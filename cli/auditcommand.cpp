@@ -4,7 +4,6 @@
 #include "reporting.h"
 #include "terminal.h"
 #include "trainoptions.h"
-#include "weightsoption.h"
 
 #include <QDir>
 
@@ -74,10 +73,7 @@ int auditCommand(const QStringList &arguments)
                        "a classifier that never saw it), the same image twice (a leak when in training and in "
                        "validation or test, a conflict when in two classes) and images unlike every class. Exits 0 "
                        "whatever it finds."));
-    WeightsOption weights(parser);
-    const TrainOptions o;
-    const SplitOption split(parser);
-    addRunOptions(parser, o);
+    const RunCommandOptions common(parser);
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Also write every finding to FILE as JSON."),
                                   QStringLiteral("FILE"));
     parser.addOption(json);
@@ -96,7 +92,7 @@ int auditCommand(const QStringList &arguments)
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
-    if (!readOptions(command, parser, o, split, options))
+    if (!common.read(command, options))
         return kBadArguments;
     DataAuditOptions auditOptions;
     if (parser.isSet(labelScore)) {
@@ -120,10 +116,9 @@ int auditCommand(const QStringList &arguments)
             return fail(command, problem, kFailure);
 
     int code = kSuccess;
-    std::optional<Backbone> backbone = weights.load(command, code);
+    std::optional<Backbone> backbone = common.load(command, options, code);
     if (!backbone)
         return code;
-    options.precision = weights.precision();
 
     DataAuditCallbacks callbacks;
     FeatureProgress features(callbacks.reading, false);

@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "terminal.h"
 #include "trainoptions.h"
-#include "weightsoption.h"
 
 #include <QJsonDocument>
 
@@ -20,23 +19,19 @@ int lrFindCommand(const QStringList &arguments)
             .arg(kSweepFirstRate)
             .arg(kSweepLastRate)
             .arg(kSweepSteps));
-    WeightsOption weights(parser);
-    const TrainOptions o;
-    const SplitOption split(parser);
-    addRunOptions(parser, o);
+    const RunCommandOptions common(parser);
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
     parser.addOption(json);
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
-    if (!readOptions(command, parser, o, split, options))
+    if (!common.read(command, options))
         return kBadArguments;
 
     int code = kSuccess;
-    std::optional<Backbone> backbone = weights.load(command, code);
+    std::optional<Backbone> backbone = common.load(command, options, code);
     if (!backbone)
         return code;
-    options.precision = weights.precision();
 
     TrainingRunCallbacks callbacks;
     FeatureProgress progress(callbacks, parser.isSet(json));

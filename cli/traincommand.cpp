@@ -8,7 +8,6 @@
 #include "terminal.h"
 #include "training/settingrules.h"
 #include "training/trainedmodel.h"
-#include "weightsoption.h"
 
 #include <QDir>
 
@@ -40,16 +39,14 @@ int trainCommand(const QStringList &arguments)
         QStringLiteral("Train a classifier on folders of images (one folder per class): InceptionV3 features "
                        "are computed once and cached, then a fully-connected head is trained on them, "
                        "evaluated on the held-out test images and optionally exported."));
-    WeightsOption weights(parser);
-    const TrainOptions o;
-    const SplitOption split(parser);
-    addRunOptions(parser, o);
+    const RunCommandOptions common(parser);
+    const TrainOptions &o = common.train();
     for (const QCommandLineOption *option : {&o.exportDir, &o.labels, &o.report, &o.misclassified})
         parser.addOption(*option);
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
-    if (!readOptions(command, parser, o, split, options))
+    if (!common.read(command, options))
         return kBadArguments;
     QStringList outputs;
     for (const QCommandLineOption *output : {&o.report, &o.labels, &o.checkpoint, &o.exportDir})
@@ -59,10 +56,9 @@ int trainCommand(const QStringList &arguments)
         return fail(command, problem, kFailure);
 
     int code = kSuccess;
-    std::optional<Backbone> backbone = weights.load(command, code);
+    std::optional<Backbone> backbone = common.load(command, options, code);
     if (!backbone)
         return code;
-    options.precision = weights.precision();
 
     TrainingRunCallbacks callbacks;
     FeatureProgress progress(callbacks, false);

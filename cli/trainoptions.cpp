@@ -5,8 +5,9 @@
 
 namespace rs::cli {
 
-void addRunOptions(QCommandLineParser &parser, const TrainOptions &o)
+RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(parser), m_weights(parser), m_split(parser)
 {
+    const TrainOptions &o = m_train;
     for (const QCommandLineOption *option :
          {&o.imageDir, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
           &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
@@ -16,10 +17,18 @@ void addRunOptions(QCommandLineParser &parser, const TrainOptions &o)
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
 }
 
-bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
-                 TrainingRunOptions &run)
+std::optional<Backbone> RunCommandOptions::load(const QString &command, TrainingRunOptions &run, int &exitCode) const
 {
-    if (!split.read(command, run.split))
+    std::optional<Backbone> backbone = m_weights.load(command, exitCode);
+    run.precision = m_weights.precision();
+    return backbone;
+}
+
+bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) const
+{
+    const QCommandLineParser &parser = m_parser;
+    const TrainOptions &o = m_train;
+    if (!m_split.read(command, run.split))
         return false;
     NumberReader number(parser, command);
     const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();

@@ -3,6 +3,7 @@
 #include "features/bottleneckcache.h"
 #include "splitoption.h"
 #include "terminal.h"
+#include "weightsoption.h"
 #include "training/settingrules.h"
 #include "training/trainingrun.h"
 
@@ -137,14 +138,28 @@ struct TrainOptions
                                      QStringLiteral("List every misclassified test image.")};
 };
 
-// Adds the image folders (--image_dir and arguments) and the options that shape a run: all of
-// TrainOptions but the outputs.
-void addRunOptions(QCommandLineParser &parser, const TrainOptions &o);
+// What train, lr-find and audit share: the weights, the image folders (--image_dir and
+// arguments), the split and the options that shape a run (all of TrainOptions but the outputs),
+// added to the parser in that order.
+class RunCommandOptions
+{
+public:
+    explicit RunCommandOptions(QCommandLineParser &parser);
 
-// Fills `run` from the parsed options (addRunOptions()'s and the split's); returns false after
-// printing the first problem as `command`'s.
-bool readOptions(const QString &command, const QCommandLineParser &parser, const TrainOptions &o, const SplitOption &split,
-                 TrainingRunOptions &run);
+    const TrainOptions &train() const { return m_train; }
+    // Fills `run` from the parsed options; returns false after printing the first problem as
+    // `command`'s.
+    bool read(const QString &command, TrainingRunOptions &run) const;
+    // Loads the weights (WeightsOption::load) and sets run.precision; on failure returns
+    // nothing, `exitCode` holding the code.
+    std::optional<Backbone> load(const QString &command, TrainingRunOptions &run, int &exitCode) const;
+
+private:
+    const QCommandLineParser &m_parser;
+    WeightsOption m_weights;
+    TrainOptions m_train;
+    SplitOption m_split;
+};
 
 // What a command prints while a run reads its data: the dataset's summary once the folders are
 // read (unless `quiet`), then a progress line as features are computed, ended when the last
