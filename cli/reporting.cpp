@@ -18,7 +18,7 @@ QString percent(double fraction)
 
 } // namespace
 
-void printDataset(QTextStream &stream, const Dataset &dataset)
+void printDataset(QTextStream &stream, const Dataset &dataset, const FixesApplied &fixes)
 {
     int width = 5;
     for (const QString &c : dataset.classes)
@@ -44,6 +44,11 @@ void printDataset(QTextStream &stream, const Dataset &dataset)
         if (dataset.skipped.size() > kListedSkips)
             stream << "  ... and " << dataset.skipped.size() - kListedSkips << " more (all are in the report)\n";
     }
+    if (fixes.any())
+        stream << "fixes from the project: " << fixes.relabelled << " relabelled, " << fixes.excluded << " excluded, "
+               << fixes.reviewed << " marked reviewed\n";
+    for (const QString &s : fixes.stale)
+        stream << "warning: not applied: " << s << '\n';
     for (const QString &w : dataset.warnings)
         stream << "warning: " << w << '\n';
     stream.flush();

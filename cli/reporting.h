@@ -1,14 +1,16 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "data/imagefixes.h"
 #include "evaluation/evaluation.h"
 
 #include <QTextStream>
 
 namespace rs::cli {
 
-// Classes with their train / validation / test counts, then skipped files and warnings.
-void printDataset(QTextStream &stream, const Dataset &dataset);
+// Classes with their train / validation / test counts, then skipped files, the fixes applied
+// and warnings.
+void printDataset(QTextStream &stream, const Dataset &dataset, const FixesApplied &fixes = {});
 // Accuracy, per-class precision / recall / F1, and optionally every misclassified image.
 void printEvaluation(QTextStream &stream, const Evaluation &evaluation, const QStringList &classes,
                      bool listMisclassified);

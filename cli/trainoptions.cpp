@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "reporting.h"
+#include "project/project.h"
 
 namespace rs::cli {
 
@@ -9,7 +10,7 @@ RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(pars
 {
     const TrainOptions &o = m_train;
     for (const QCommandLineOption *option :
-         {&o.imageDir, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
+         {&o.imageDir, &o.project, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
           &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
           &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
           &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache})
@@ -33,6 +34,17 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     NumberReader number(parser, command);
     const QStringList folders = parser.values(o.imageDir) + parser.positionalArguments();
     run.sources = findClasses(folders);
+    if (parser.isSet(o.project)) {
+        try {
+            const Project project = loadProject(parser.value(o.project));
+            run.fixes = project.fixes;
+            if (folders.isEmpty())
+                run.sources.classes = project.sources.classes;
+        } catch (const std::runtime_error &e) {
+            fail(command, QString::fromStdString(e.what()), kBadArguments);
+            return false;
+        }
+    }
     TrainingOptions &t = run.training;
     t.steps = number.integer(o.steps);
     if (parser.isSet(o.epochs))
@@ -73,8 +85,8 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     QString problem;
     const auto kind = LearningRateSchedule::parseKind(parser.value(o.schedule));
     const QString optimizer = parser.value(o.optimizer);
-    if (folders.isEmpty())
-        problem = QStringLiteral("give at least one image folder (--image_dir DIR or as an argument)");
+    if (folders.isEmpty() && !parser.isSet(o.project))
+        problem = QStringLiteral("give at least one image folder (--image_dir DIR or as an argument) or --project FILE");
     else if (parser.isSet(o.epochs) && parser.isSet(o.steps))
         problem = QStringLiteral("--epochs and --steps exclude each other");
     else if (!seedOk)
@@ -102,9 +114,9 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
 
 FeatureProgress::FeatureProgress(TrainingRunCallbacks &callbacks, bool quiet)
 {
-    callbacks.scanned = [this, quiet](const Dataset &dataset) {
+    callbacks.scanned = [this, quiet](const Dataset &dataset, const FixesApplied &fixes) {
         if (!quiet)
-            printDataset(out(), dataset);
+            printDataset(out(), dataset, fixes);
         m_bar.emplace(QStringLiteral("features"), qint64(dataset.images.size()));
     };
     callbacks.extracting = [this](const ExtractionProgress &p) {

@@ -23,6 +23,10 @@ struct TrainOptions
                                 QStringLiteral("A folder of class folders, or of images of one class (repeatable; "
                                                "folders may also be given as arguments)."),
                                 QStringLiteral("DIR")};
+    QCommandLineOption project{QStringLiteral("project"),
+                               QStringLiteral("Apply this Retrain Studio project's fixes (relabelled, excluded and reviewed "
+                                              "images); its classes are used when no folder is given."),
+                               QStringLiteral("FILE")};
     QCommandLineOption steps{{QStringLiteral("steps"), QStringLiteral("how_many_training_steps")},
                              QStringLiteral("Training steps (default %1).").arg(defaultText(Setting::Steps)), QStringLiteral("N"),
                              defaultText(Setting::Steps)};

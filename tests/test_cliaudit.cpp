@@ -1,7 +1,9 @@
 // retrain-cli audit as a user runs it: a sample dataset with a file copied into another class
-// and a blank image is reported in the summary and in --json's fields, and bad audit options
-// are refused in core's words.
+// and a blank image is reported in the summary and in --json's fields; a project's fixes
+// (--project) exclude, relabel and silence what was reviewed, for audit and train alike; bad
+// audit options are refused in core's words.
 
+#include "project/project.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -68,6 +70,81 @@ private Q_SLOTS:
             QVERIFY(issue.toObject().value(QStringLiteral("given")).toString()
                     != issue.toObject().value(QStringLiteral("suggested")).toString());
         QVERIFY(audit.value(QStringLiteral("estimated_wrong_labels")).isDouble());
+    }
+
+    void honoursTheFixesOfAProject()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("6"), data}).exitCode, 0);
+        const QString bag = QDir(data + QStringLiteral("/Bag")).entryInfoList(QDir::Files, QDir::Name).first().filePath();
+        const QString copy = data + QStringLiteral("/Coat/copy.png");
+        QVERIFY(QFile::copy(bag, copy));
+        const QString second = QDir(data + QStringLiteral("/Bag")).entryInfoList(QDir::Files, QDir::Name).at(1).filePath();
+
+        rs::Project project;
+        project.sources = rs::findClasses({data});
+        project.fixes.add({copy, rs::ImageFix::Kind::Exclude, {}});
+        project.fixes.add({second, rs::ImageFix::Kind::Relabel, QStringLiteral("Coat")});
+        project.fixes.add({bag, rs::ImageFix::Kind::Reviewed, {}});
+        const QString projectFile = dir.filePath(QStringLiteral("tidy.rsproject"));
+        rs::saveProject(projectFile, project);
+
+        // No folder given: the project's classes are audited.
+        const QString cache = dir.filePath(QStringLiteral("cache"));
+        const QString json = dir.filePath(QStringLiteral("audit.json"));
+        const rs::test::CliRun audit = runCli({QStringLiteral("audit"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                                               QStringLiteral("--bottleneck_dir"), cache, QStringLiteral("--project"),
+                                               projectFile, QStringLiteral("--json"), json});
+        QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+        QVERIFY2(audit.out.contains(QStringLiteral("fixes from the project: 1 relabelled, 1 excluded, 1 marked reviewed")),
+                 qPrintable(audit.out));
+        QVERIFY(audit.out.contains(QStringLiteral("duplicates: 0 groups")));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject found = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(found.value(QStringLiteral("images")).toInt(), 60);
+        for (const char *finding : {"label_issues", "outliers"})
+            for (const QJsonValue item : found.value(QLatin1String(finding)).toArray())
+                QVERIFY(item.toObject().value(QStringLiteral("path")).toString() != bag);
+
+        const QString report = dir.filePath(QStringLiteral("report.json"));
+        const rs::test::CliRun train = runCli({QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                                               QStringLiteral("--bottleneck_dir"), cache, QStringLiteral("--steps"),
+                                               QStringLiteral("20"), QStringLiteral("--project"), projectFile,
+                                               QStringLiteral("--image_dir"), data, QStringLiteral("--report"), report});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+        QFile reportFile(report);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QJsonObject run = QJsonDocument::fromJson(reportFile.readAll()).object();
+        const QJsonObject fixes = run.value(QStringLiteral("fixes")).toObject();
+        QCOMPARE(fixes.value(QStringLiteral("relabelled")).toInt(), 1);
+        QCOMPARE(fixes.value(QStringLiteral("excluded")).toInt(), 1);
+        QCOMPARE(fixes.value(QStringLiteral("reviewed")).toInt(), 1);
+        QVERIFY(fixes.value(QStringLiteral("stale")).toArray().isEmpty());
+        QMap<QString, int> perClass;
+        for (const QJsonValue c : run.value(QStringLiteral("classes")).toArray()) {
+            const QJsonObject counts = c.toObject();
+            perClass[counts.value(QStringLiteral("name")).toString()] = counts.value(QStringLiteral("train")).toInt()
+                                                                        + counts.value(QStringLiteral("validation")).toInt()
+                                                                        + counts.value(QStringLiteral("test")).toInt();
+        }
+        QCOMPARE(perClass.value(QStringLiteral("Bag")), 5);
+        QCOMPARE(perClass.value(QStringLiteral("Coat")), 7);
+    }
+
+    void aProjectThatCannotBeReadIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString projectFile = dir.filePath(QStringLiteral("broken.rsproject"));
+        QFile file(projectFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": ");
+        file.close();
+        const rs::test::CliRun run = runCli({QStringLiteral("audit"), QStringLiteral("--random-weights"), QStringLiteral("3"),
+                                             QStringLiteral("--project"), projectFile});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QDir::toNativeSeparators(projectFile) + QStringLiteral(": not JSON")), qPrintable(run.err));
     }
 
     void refusesBadAuditOptions_data()

@@ -14,13 +14,14 @@
 
 namespace {
 
-void touch(const QString &path)
+// A file the scan takes for an image: it starts as a JPEG does (the scan reads no further).
+void touch(const QString &path, const QByteArray &content = QByteArray("\xff\xd8\xff\xe0", 4))
 {
     QDir().mkpath(QFileInfo(path).path());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot create %s", qPrintable(path));
-    file.write("x");
+    file.write(content);
 }
 
 QStringList names(int count, const QString &pattern)
@@ -191,6 +192,40 @@ private Q_SLOTS:
         QCOMPARE(d.warnings.size(), 2); // 'dogs' is small, and 1 vs 25 is imbalanced
         QVERIFY(d.warnings[0].contains(QStringLiteral("'dogs' has only 1 images")));
         QVERIFY(d.warnings[1].contains(QStringLiteral("imbalanced")));
+    }
+
+    // Seen failing before screenImageFile: the three files were taken as images and reached
+    // only the extraction's error list.
+    void scanListsFilesThatCannotBeImages()
+    {
+        QTemporaryDir root;
+        for (const QString &name : names(3, QStringLiteral("cats/%1.jpg")) + names(3, QStringLiteral("dogs/%1.png")))
+            touch(root.filePath(name));
+        touch(root.filePath(QStringLiteral("cats/empty.jpg")), {});
+        touch(root.filePath(QStringLiteral("dogs/notes.png")), "These are my notes, not a picture.");
+        touch(root.filePath(QStringLiteral("dogs/picture.png")), QByteArray("\x89PNG\r\n\x1a\n", 8));
+        touch(root.filePath(QStringLiteral("dogs/tiny.bmp")), "BM");
+        const QString unreadable = root.filePath(QStringLiteral("cats/locked.jpg"));
+        touch(unreadable);
+        QFile::setPermissions(unreadable, {});
+        const bool canStillRead = QFile(unreadable).open(QIODevice::ReadOnly); // as root
+
+        const rs::Dataset d = rs::scanDataset({root.path()});
+        const auto counts = d.counts();
+        QCOMPARE(counts[0].total(), canStillRead ? 4 : 3);
+        QCOMPARE(counts[1].total(), 5); // the PNG and BMP signatures pass; decoding judges the rest
+        const auto skippedAs = [&](const QString &file, const QString &reason) {
+            return d.skipped.contains(QDir::toNativeSeparators(root.filePath(file)) + QStringLiteral(": ") + reason);
+        };
+        QVERIFY2(skippedAs(QStringLiteral("cats/empty.jpg"), QStringLiteral("the file is empty")), qPrintable(d.skipped.join(QLatin1Char('\n'))));
+        QVERIFY(skippedAs(QStringLiteral("dogs/notes.png"),
+                          QStringLiteral("not an image in a format this tool reads (JPEG, PNG, BMP, WebP or TIFF), "
+                                         "or its header is damaged")));
+        if (!canStillRead)
+            QVERIFY(std::any_of(d.skipped.begin(), d.skipped.end(), [&](const QString &s) {
+                return s.startsWith(QDir::toNativeSeparators(unreadable) + QStringLiteral(": cannot open: "));
+            }));
+        QCOMPARE(d.skipped.size(), canStillRead ? 2 : 3);
     }
 
     void aFolderOfImagesIsOneClass()

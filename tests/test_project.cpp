@@ -1,4 +1,5 @@
-// Project files: a save and open round trip, relative folders, and refusals that name the file.
+// Project files: a save and open round trip (fixes included, in the order made), relative
+// folders and images, and refusals that name the file.
 
 #include "project/project.h"
 
@@ -53,6 +54,10 @@ private Q_SLOTS:
         project.augmentation.flipLeftRight = true;
         project.augmentation.scalePercent = 15;
         project.lastRun = summary();
+        const QString cat = dir.filePath(QStringLiteral("images/cats/1.jpg"));
+        project.fixes.add({cat, rs::ImageFix::Kind::Relabel, QStringLiteral("hunde")});
+        project.fixes.add({dir.filePath(QStringLiteral("images/dogs/2.jpg")), rs::ImageFix::Kind::Exclude, {}});
+        project.fixes.add({cat, rs::ImageFix::Kind::Reviewed, {}});
         const QString path = dir.filePath(QStringLiteral("work.rsproject"));
         rs::saveProject(path, project);
 
@@ -82,6 +87,19 @@ private Q_SLOTS:
         QCOMPARE(back.lastRun->curve[0].learningRate, 0.05);
         QVERIFY(std::isnan(back.lastRun->curve[0].validationLoss));
         QCOMPARE(back.lastRun->evaluation.confusion, (std::vector<std::vector<int>>{{1, 0}, {1, 0}}));
+
+        const std::vector<rs::ImageFix> &fixes = back.fixes.history();
+        QCOMPARE(fixes.size(), std::size_t(3));
+        QCOMPARE(fixes[0].path, moved + QStringLiteral("/images/cats/1.jpg"));
+        QCOMPARE(fixes[0].kind, rs::ImageFix::Kind::Relabel);
+        QCOMPARE(fixes[0].className, QStringLiteral("hunde"));
+        QCOMPARE(fixes[1].path, moved + QStringLiteral("/images/dogs/2.jpg"));
+        QCOMPARE(fixes[1].kind, rs::ImageFix::Kind::Exclude);
+        QCOMPARE(fixes[2].kind, rs::ImageFix::Kind::Reviewed);
+        // Undo after reopening takes back the latest fix: the relabel counts again.
+        rs::ImageFixes reopened = back.fixes;
+        QVERIFY(reopened.undo());
+        QCOMPARE(reopened.find(fixes[0].path)->kind, rs::ImageFix::Kind::Relabel);
     }
 
     void refusesWhatIsNotAProject_data()
@@ -95,6 +113,12 @@ private Q_SLOTS:
         QTest::newRow("bad schedule")
             << QByteArray(R"({"format": "retrain-studio-project", "version": 1, "training": {"schedule": "zigzag"}})")
             << QStringLiteral("unknown learning rate schedule 'zigzag'");
+        QTest::newRow("bad fix")
+            << QByteArray(R"({"format": "retrain-studio-project", "version": 1, "fixes": [{"path": "a.jpg", "fix": "delete"}]})")
+            << QStringLiteral("the fix of 'a.jpg' is 'delete'; expected relabel, exclude or reviewed");
+        QTest::newRow("relabel to nothing")
+            << QByteArray(R"({"format": "retrain-studio-project", "version": 1, "fixes": [{"path": "a.jpg", "fix": "relabel"}]})")
+            << QStringLiteral("'a.jpg' is relabelled to no class");
     }
 
     void refusesWhatIsNotAProject()

@@ -192,6 +192,7 @@ TrainingRunOptions Session::runOptions(bool tune) const
     options.fineTuning = m_project.fineTuning;
     options.epochs = m_project.epochs;
     options.precision = m_precision;
+    options.fixes = m_project.fixes;
     return options;
 }
 
@@ -245,7 +246,7 @@ TrainingRunCallbacks Session::dataCallbacks(JobContext &job, Precision precision
 {
     const QString numbers = precisionLabel(precision);
     TrainingRunCallbacks callbacks;
-    callbacks.scanned = [this, &job, numbers](const Dataset &dataset) {
+    callbacks.scanned = [this, &job, numbers](const Dataset &dataset, const FixesApplied &) {
         const int images = int(dataset.images.size()), classes = int(dataset.classes.size());
         job.post([this, images, classes, numbers] {
             Q_EMIT scanned(images, classes);

@@ -1,5 +1,7 @@
 #include "data/dataset.h"
 
+#include "images/image.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -45,7 +47,8 @@ QString pythonJoin(const QString &folder, const QString &name)
 }
 
 // Every image below `folder` that the split key takes; everything else found there goes to
-// `skipped`. Links to folders inside a class are not followed: one can loop back, or pull
+// `skipped`, and so do files that cannot be images (empty, unreadable, text renamed .png: see
+// screenImageFile), so that they are listed while scanning rather than after extraction. Links to folders inside a class are not followed: one can loop back, or pull
 // another class's images in.
 QStringList imagesBelow(const QString &folder, SplitKey key, QStringList &skipped)
 {
@@ -67,6 +70,8 @@ QStringList imagesBelow(const QString &folder, SplitKey key, QStringList &skippe
         else if (key == SplitKey::RetrainPy && (relative.contains(QLatin1Char('/')) || !retrainPyCollects(file)))
             skipped << file.filePath() + QStringLiteral(": not collected with the retrain-py split key (retrain.py takes only "
                                                         "*.jpg, *.jpeg, *.JPG, *.JPEG and *.png directly in a class folder)");
+        else if (const QString problem = screenImageFile(file.filePath()); !problem.isEmpty())
+            skipped << problem;
         else
             images << file.filePath();
     }
@@ -241,6 +246,27 @@ ClassImages classImages(const ClassSource &source, SplitKey key, QStringList &sk
     return images;
 }
 
+QStringList sizeWarnings(const Dataset &dataset)
+{
+    QStringList warnings;
+    int smallest = INT_MAX, largest = 0;
+    for (const ClassCounts &c : dataset.counts()) {
+        if (c.total() == 0) {
+            warnings << QStringLiteral("class '%1' has no images left: every one was excluded").arg(c.name);
+            continue;
+        }
+        smallest = std::min(smallest, c.total());
+        largest = std::max(largest, c.total());
+        if (c.total() < kFewImagesPerClass)
+            warnings << QStringLiteral("class '%1' has only %2 images; %3 or more give a more reliable classifier")
+                            .arg(c.name).arg(c.total()).arg(kFewImagesPerClass);
+    }
+    if (largest > 0 && largest > kImbalanceRatio * smallest)
+        warnings << QStringLiteral("classes are strongly imbalanced (%1 to %2 images); consider class-balanced sampling")
+                        .arg(smallest).arg(largest);
+    return warnings;
+}
+
 Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split)
 {
     Dataset dataset;
@@ -267,18 +293,7 @@ Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split)
             dataset.images.push_back({path, label, assignSubset(splitName, split)});
     }
 
-    const auto counts = dataset.counts();
-    int smallest = INT_MAX, largest = 0;
-    for (const ClassCounts &c : counts) {
-        smallest = std::min(smallest, c.total());
-        largest = std::max(largest, c.total());
-        if (c.total() < kFewImagesPerClass)
-            dataset.warnings << QStringLiteral("class '%1' has only %2 images; %3 or more give a more reliable classifier")
-                                    .arg(c.name).arg(c.total()).arg(kFewImagesPerClass);
-    }
-    if (!counts.empty() && largest > kImbalanceRatio * smallest)
-        dataset.warnings << QStringLiteral("classes are strongly imbalanced (%1 to %2 images); consider class-balanced sampling")
-                                .arg(smallest).arg(largest);
+    dataset.warnings = sizeWarnings(dataset);
     return dataset;
 }
 

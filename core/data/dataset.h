@@ -108,6 +108,9 @@ struct ClassImages
 };
 ClassImages classImages(const ClassSource &source, SplitKey key, QStringList &skipped);
 
+// Classes too small to trust, empty, or far apart in size, in the words both front ends show.
+QStringList sizeWarnings(const Dataset &dataset);
+
 // Reads the included classes' images and splits them. Never fails on a file: hidden files,
 // other file types and empty classes are listed in `skipped`.
 Dataset scanDataset(const DatasetSources &sources, const SplitOptions &split = {});

@@ -7,6 +7,32 @@
 #include <stdexcept>
 
 namespace rs {
+namespace {
+
+// What the user marked reviewed is not reported again; a duplicate group with a reviewed image
+// is accepted as a whole (keeping both copies was the user's call).
+void dropReviewed(DataAudit &audit)
+{
+    const ImageFixes &fixes = audit.run.options.fixes;
+    if (fixes.empty())
+        return;
+    const auto reviewed = [&](std::int64_t row) {
+        const ImageFix *fix = fixes.find(audit.run.dataset.images[std::size_t(row)].path);
+        return fix && fix->kind == ImageFix::Kind::Reviewed;
+    };
+    auto &issues = audit.labels.issues;
+    issues.erase(std::remove_if(issues.begin(), issues.end(), [&](const LabelIssue &i) { return reviewed(i.row); }),
+                 issues.end());
+    auto &groups = audit.duplicates;
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [&](const DuplicateGroup &g) { return std::any_of(g.rows.begin(), g.rows.end(), reviewed); }),
+                 groups.end());
+    auto &outliers = audit.outliers;
+    outliers.erase(std::remove_if(outliers.begin(), outliers.end(), [&](const Outlier &o) { return reviewed(o.row); }),
+                   outliers.end());
+}
+
+} // namespace
 
 QString auditOptionsProblem(const DataAuditOptions &options)
 {
@@ -124,6 +150,7 @@ DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, con
                      [&](const DuplicateGroup &a, const DuplicateGroup &b) { return weight(a) > weight(b); });
     step(options.folds + 1);
     audit.outliers = findOutliers(all, classCount, read.features.signatures, options.outlierSpread);
+    dropReviewed(audit);
     step(total);
     audit.seconds = clock.elapsed() / 1000.0;
     return audit;

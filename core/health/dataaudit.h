@@ -48,6 +48,8 @@ QString auditOptionsProblem(const DataAuditOptions &options);
 
 const char *reasonName(Outlier::Reason reason); // "blank", "noise", "unlike every class"
 
+// The run's fixes are applied to the scan; images marked reviewed are not reported, nor are
+// duplicate groups holding one.
 // Throws as runTraining does before training, std::invalid_argument with
 // auditOptionsProblem(), and Cancelled when `cancel` is set.
 DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, const DataAuditOptions &options,

@@ -24,6 +24,36 @@ DecodedImage failure(const QString &fileName, const QString &reason)
     return out;
 }
 
+const QString &notAnImage()
+{
+    static const QString reason = QStringLiteral("not an image in a format this tool reads (JPEG, PNG, BMP, WebP or TIFF), "
+                                                 "or its header is damaged");
+    return reason;
+}
+
+const QString &emptyFile()
+{
+    static const QString reason = QStringLiteral("the file is empty");
+    return reason;
+}
+
+// Why `path` is no file to read an image from (not a regular file, or larger than any image);
+// empty when it may be one, or when it cannot be looked at (opening it then tells why).
+// Checked before opening: opening a FIFO for reading waits for a writer.
+QString fileTypeProblem(const QString &path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return {};
+    if (!S_ISREG(info.st_mode))
+        return QStringLiteral("not a regular file (a device, FIFO or socket)");
+    if (info.st_size > kMaxImageFileBytes)
+        return QStringLiteral("the file is %1 MB, more than any image this tool reads (%2 MB)")
+            .arg(info.st_size >> 20)
+            .arg(kMaxImageFileBytes >> 20);
+    return {};
+}
+
 // The reduction PIL's JpegImageFile.draft picks for (side, side): the largest of 8, 4, 2
 // that both sides, divided by `side` (rounding down), reach; else 1.
 int draftReduction(const DeclaredSize &size, int side)
@@ -81,14 +111,13 @@ cv::Mat toEightBit(const cv::Mat &image)
 DecodedImage decodeImage(const QByteArray &bytes, const QString &fileName, int minimumSide)
 {
     if (bytes.isEmpty())
-        return failure(fileName, QStringLiteral("the file is empty"));
+        return failure(fileName, emptyFile());
     // OpenCV also decodes formats whose headers are not checked here (PPM, Radiance HDR, Sun
     // raster, JPEG 2000, ...); a kilobyte of HDR can make it allocate 12 GB. Only the formats
     // the dataset scan looks for are decoded, and only once their declared size is known.
     const std::optional<DeclaredSize> size = declaredImageSize(bytes);
     if (!size)
-        return failure(fileName, QStringLiteral("not an image in a format this tool reads (JPEG, PNG, BMP, WebP or TIFF), "
-                                                "or its header is damaged"));
+        return failure(fileName, notAnImage());
     if (size->width <= 0 || size->height <= 0)
         return failure(fileName, QStringLiteral("the header declares an empty image (%1 × %2 pixels)").arg(size->width).arg(size->height));
     if (size->pixels() > maxImagePixels())
@@ -146,20 +175,9 @@ std::int64_t maxImagePixels()
 
 QByteArray readImageFile(const QString &path, QString &error)
 {
-    // Checked before opening: opening a FIFO for reading waits for a writer.
-    struct stat info {};
-    if (::stat(QFile::encodeName(path).constData(), &info) == 0) {
-        if (!S_ISREG(info.st_mode)) {
-            error = failure(path, QStringLiteral("not a regular file (a device, FIFO or socket)")).error;
-            return {};
-        }
-        if (info.st_size > kMaxImageFileBytes) {
-            error = failure(path, QStringLiteral("the file is %1 MB, more than any image this tool reads (%2 MB)")
-                                      .arg(info.st_size >> 20)
-                                      .arg(kMaxImageFileBytes >> 20))
-                        .error;
-            return {};
-        }
+    if (const QString problem = fileTypeProblem(path); !problem.isEmpty()) {
+        error = failure(path, problem).error;
+        return {};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -170,6 +188,23 @@ QByteArray readImageFile(const QString &path, QString &error)
     if (file.error() != QFileDevice::NoError)
         error = failure(path, QStringLiteral("cannot read: ") + file.errorString()).error;
     return bytes;
+}
+
+QString screenImageFile(const QString &path)
+{
+    if (const QString problem = fileTypeProblem(path); !problem.isEmpty())
+        return failure(path, problem).error;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(path, QStringLiteral("cannot open: ") + file.errorString()).error;
+    const QByteArray head = file.read(kImageSignatureBytes);
+    if (file.error() != QFileDevice::NoError)
+        return failure(path, QStringLiteral("cannot read: ") + file.errorString()).error;
+    if (head.isEmpty())
+        return failure(path, emptyFile()).error;
+    if (!startsAsImage(head))
+        return failure(path, notAnImage()).error;
+    return {};
 }
 
 DecodedImage loadImage(const QString &path, int minimumSide)

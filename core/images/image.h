@@ -45,6 +45,12 @@ DecodedImage loadImage(const QString &path, int minimumSide = 0);
 QByteArray readImageFile(const QString &path, QString &error);
 constexpr qint64 kMaxImageFileBytes = qint64(1) << 30;
 
+// What can be told of a file without decoding it, from its type, size and first bytes: why it
+// cannot be an image this tool reads, as "<file>: <reason>" in readImageFile's and
+// decodeImage's words (empty, not a regular file, unreadable, not starting as an image);
+// empty when it may be one. A damaged image that starts right is found only by decoding it.
+QString screenImageFile(const QString &path);
+
 // The largest image decoded, in pixels: by default PIL's limit (2 x 89 478 485, where PIL
 // raises DecompressionBombError). Thread-safe; applies to decodes started afterwards.
 constexpr std::int64_t kDefaultMaxImagePixels = 2 * std::int64_t(89478485);

@@ -130,6 +130,14 @@ std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes)
     return std::nullopt;
 }
 
+bool startsAsImage(const QByteArray &firstBytes)
+{
+    const Bytes b(firstBytes);
+    return isJpeg(firstBytes) || b.startsWith("\x89PNG\r\n\x1a\n") || b.startsWith("GIF87a") || b.startsWith("GIF89a")
+           || b.startsWith("BM") || (b.startsWith("RIFF") && b.startsWith("WEBP", 8)) || b.startsWith("II*")
+           || (b.startsWith("MM") && b.has(2, 2) && b.be16(2) == 42);
+}
+
 bool isJpeg(const QByteArray &bytes)
 {
     return bytes.startsWith("\xff\xd8\xff");

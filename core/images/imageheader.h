@@ -28,6 +28,12 @@ struct DeclaredSize
 // before a decoder allocates for it, and why no file without such a size is decoded.
 std::optional<DeclaredSize> declaredImageSize(const QByteArray &bytes);
 
+// Whether a file's first kImageSignatureBytes bytes start as one of the formats
+// declaredImageSize reads: enough to tell an image from an empty file or a text renamed .png
+// without reading further.
+constexpr qsizetype kImageSignatureBytes = 12;
+bool startsAsImage(const QByteArray &firstBytes);
+
 // Whether the bytes start as a JPEG does (start-of-image, then a marker).
 bool isJpeg(const QByteArray &bytes);
 

@@ -46,6 +46,43 @@ std::vector<ClassSource> classesFromJson(const QJsonArray &json, const QDir &bas
     return classes;
 }
 
+QJsonArray fixesJson(const ImageFixes &fixes, const QDir &base)
+{
+    QJsonArray out;
+    for (const ImageFix &fix : fixes.history()) {
+        QJsonObject json{{QStringLiteral("path"), base.relativeFilePath(fix.path)},
+                         {QStringLiteral("fix"), QLatin1String(fixKindName(fix.kind))}};
+        if (fix.kind == ImageFix::Kind::Relabel)
+            json.insert(QStringLiteral("class"), fix.className);
+        out.append(json);
+    }
+    return out;
+}
+
+ImageFixes fixesFromJson(const QJsonArray &json, const QDir &base)
+{
+    ImageFixes fixes;
+    for (const QJsonValue &value : json) {
+        const QJsonObject f = value.toObject();
+        ImageFix fix;
+        const QString path = f.value(QStringLiteral("path")).toString();
+        if (path.isEmpty())
+            throw std::runtime_error("a fix names no image");
+        fix.path = QDir::cleanPath(base.absoluteFilePath(path));
+        const QString kind = f.value(QStringLiteral("fix")).toString();
+        const auto parsed = parseFixKind(kind);
+        if (!parsed)
+            throw std::runtime_error("the fix of '" + path.toStdString() + "' is '" + kind.toStdString()
+                                     + "'; expected relabel, exclude or reviewed");
+        fix.kind = *parsed;
+        fix.className = f.value(QStringLiteral("class")).toString();
+        if (fix.kind == ImageFix::Kind::Relabel && fix.className.isEmpty())
+            throw std::runtime_error("'" + path.toStdString() + "' is relabelled to no class");
+        fixes.add(std::move(fix));
+    }
+    return fixes;
+}
+
 } // namespace
 
 RunSummary RunSummary::fromReport(const QJsonObject &report)
@@ -78,6 +115,8 @@ void saveProject(const QString &path, const Project &project)
                      {QStringLiteral("weights_file"), project.weightsFile}};
     if (project.epochs > 0)
         json.insert(QStringLiteral("epochs"), project.epochs);
+    if (!project.fixes.empty())
+        json.insert(QStringLiteral("fixes"), fixesJson(project.fixes, base));
     if (project.lastRun)
         json.insert(QStringLiteral("last_run"), project.lastRun->report);
     writeFileAtomically(path, QJsonDocument(json).toJson());
@@ -118,6 +157,7 @@ Project loadProject(const QString &path)
         project.fineTuning = fineTuningFromJson(json.value(QStringLiteral("fine_tuning")).toObject());
         project.epochs = json.value(QStringLiteral("epochs")).toDouble(0);
         project.weightsFile = json.value(QStringLiteral("weights_file")).toString();
+        project.fixes = fixesFromJson(json.value(QStringLiteral("fixes")).toArray(), base);
         if (json.contains(QStringLiteral("last_run")))
             project.lastRun = RunSummary::fromReport(json.value(QStringLiteral("last_run")).toObject());
         return project;

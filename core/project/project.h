@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "data/imagefixes.h"
 #include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 #include "images/augmentation.h"
@@ -40,10 +41,11 @@ struct Project
     FineTuning fineTuning;
     double epochs = 0;   // > 0: the training length was set in epochs
     QString weightsFile; // empty: torchvision's default location
+    ImageFixes fixes;    // in the order made, so that they can be undone
     std::optional<RunSummary> lastRun;
 };
 
-// A JSON file; class folders are stored relative to the file's folder, so a project moved
+// A JSON file; class folders and fixed images are stored relative to the file's folder, so a project moved
 // together with its images still opens. Written atomically. Both throw std::runtime_error
 // naming the file and the reason.
 void saveProject(const QString &path, const Project &project);

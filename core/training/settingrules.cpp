@@ -153,4 +153,27 @@ std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options)
     return problems;
 }
 
+QStringList emptySubsetWarnings(const std::vector<ClassCounts> &counts)
+{
+    std::array<int, 3> used{};
+    for (const ClassCounts &c : counts)
+        for (std::size_t s = 0; s < 3; ++s)
+            used[s] += c.perSubset[s];
+    QStringList warnings;
+    for (const ClassCounts &c : counts) {
+        if (c.total() == 0)
+            continue; // named by the dataset's own warnings
+        if (used[0] > 0 && c.perSubset[0] == 0)
+            warnings << SettingRules::tr("class '%1' has no training images, so the classifier cannot learn it; lower "
+                                         "the validation and test percentages or add images").arg(c.name);
+        if (used[1] > 0 && c.perSubset[1] == 0)
+            warnings << SettingRules::tr("class '%1' has no validation images; raise the validation percentage or add "
+                                         "images").arg(c.name);
+        if (used[2] > 0 && c.perSubset[2] == 0)
+            warnings << SettingRules::tr("class '%1' has no test images, so its test accuracy cannot be measured; raise "
+                                         "the test percentage or add images").arg(c.name);
+    }
+    return warnings;
+}
+
 } // namespace rs

@@ -5,7 +5,10 @@
 // and the engine's own checks all read this table, so both front ends refuse the same mistake
 // in the same words.
 
+#include "data/dataset.h"
+
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -61,5 +64,10 @@ struct SettingProblem
 std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options);
 std::vector<SettingProblem> checkSplit(const SplitOptions &split);
 std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options);
+
+// Classes left without images in a set that other classes have images in, as the split
+// falls: without training images the classifier cannot learn the class, without validation or
+// test images its figures there are missing. Translated as the problems above are.
+QStringList emptySubsetWarnings(const std::vector<ClassCounts> &counts);
 
 } // namespace rs

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rs {
@@ -127,11 +128,14 @@ RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &
     TrainingRun &run = read.run;
     run.options = options;
     run.dataset = scanDataset(options.sources, options.split);
+    run.fixes = applyFixes(run.dataset, options.fixes);
+    run.dataset.warnings << emptySubsetWarnings(run.dataset.counts());
     if (callbacks.scanned)
-        callbacks.scanned(run.dataset);
-    if (run.dataset.classes.size() < 2)
-        throw std::invalid_argument("training needs at least two classes with images; found "
-                                    + std::to_string(run.dataset.classes.size()));
+        callbacks.scanned(run.dataset, run.fixes);
+    const auto counts = run.dataset.counts();
+    const auto withImages = std::count_if(counts.begin(), counts.end(), [](const ClassCounts &c) { return c.total() > 0; });
+    if (withImages < 2)
+        throw std::invalid_argument("training needs at least two classes with images; found " + std::to_string(withImages));
 
     QElapsedTimer clock;
     clock.start();
@@ -265,6 +269,10 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
     training.insert(QStringLiteral("curve"), toJson(curve));
     if (head)
         training.insert(QStringLiteral("best_step"), head->keptStep());
+    QJsonObject fixed{{QStringLiteral("relabelled"), fixes.relabelled},
+                      {QStringLiteral("excluded"), fixes.excluded},
+                      {QStringLiteral("reviewed"), fixes.reviewed},
+                      {QStringLiteral("stale"), QJsonArray::fromStringList(fixes.stale)}};
     QJsonObject augmentation = toJson(options.augmentation);
     augmentation.insert(QStringLiteral("rows_added"), augmentedRows);
     return QJsonObject{
@@ -275,6 +283,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
         {QStringLiteral("classes"), classes},
         {QStringLiteral("skipped"), QJsonArray::fromStringList(dataset.skipped)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(dataset.warnings)},
+        {QStringLiteral("fixes"), fixed},
         {QStringLiteral("extraction"), QJsonObject{{QStringLiteral("from_cache"), fromCache},
                                                    {QStringLiteral("computed"), computed},
                                                    {QStringLiteral("repaired"), repaired},

@@ -2,6 +2,7 @@
 
 #include "base/cancellation.h"
 #include "data/dataset.h"
+#include "data/imagefixes.h"
 #include "evaluation/evaluation.h"
 #include "features/extraction.h"
 #include "images/augmentation.h"
@@ -34,6 +35,7 @@ struct TrainingRunOptions
     // First search head settings on the cached features (tuneHead), then train with the best;
     // its choice replaces the optimizer, rates, weight decay, hidden units, length and scaling.
     bool tune = false;
+    ImageFixes fixes; // the project's relabelled, excluded and reviewed images, applied to the scan
 };
 
 // Training length in the two units users think in: an epoch shows every training image once.
@@ -42,7 +44,7 @@ double epochsForSteps(int steps, int trainImages, int batchSize);
 
 struct TrainingRunCallbacks
 {
-    std::function<void(const Dataset &)> scanned;
+    std::function<void(const Dataset &, const FixesApplied &)> scanned; // the scan with the fixes applied
     std::function<void(const ExtractionProgress &)> extracting;
     std::function<void(const TrainingPoint &)> training;
     std::function<void(const TuningTrial &, int total)> tuning;
@@ -51,7 +53,8 @@ struct TrainingRunCallbacks
 struct TrainingRun
 {
     TrainingRunOptions options; // as run: training.steps is final
-    Dataset dataset;            // unreadable images removed and listed in dataset.skipped
+    Dataset dataset;            // fixes applied; unreadable images removed and listed in dataset.skipped
+    FixesApplied fixes;
     int featureSize = 0;
     int fromCache = 0;
     int computed = 0;
