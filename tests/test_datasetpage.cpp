@@ -1,5 +1,6 @@
 // The dataset page: folders dropped on it become classes with their split counts, the split
-// spin boxes recount at once, classes can be renamed, excluded and removed.
+// spin boxes recount at once, a class missing from a set is named, classes can be renamed,
+// excluded and removed.
 
 #include "classtablemodel.h"
 #include "datasetpage.h"
@@ -97,6 +98,31 @@ private Q_SLOTS:
 
         // Thumbnails arrive in the background and fill the strip.
         QTRY_VERIFY(!thumbnails.thumbnail(m_birds + QStringLiteral("/img0.png")).isNull());
+    }
+
+    // A class of one image sits in one set: the page names the two it is missing from, in
+    // core's words, and forgets them when the class is left out.
+    void aClassMissingFromASetIsNamed()
+    {
+        QTemporaryDir dir;
+        rs::test::writeClassImages(dir.path(), {QStringLiteral("lonely")}, 1);
+        rs::ThumbnailCache thumbnails(32);
+        rs::DatasetPage page(&thumbnails);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(rs::test::dropFiles(&page, {m_parent, dir.filePath(QStringLiteral("lonely"))}));
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+        QTRY_VERIFY(!page.isScanning());
+        const auto *warnings = page.findChild<QLabel *>(QStringLiteral("datasetWarnings"));
+        const QString text = warnings->text();
+        const int missing = text.count(QStringLiteral("class 'lonely' has no "));
+        QVERIFY2(missing == 2, qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("class 'cats' has no")));
+
+        const QModelIndex lonely = page.model()->index(2, rs::ClassTableModel::Name);
+        QCOMPARE(lonely.data().toString(), QStringLiteral("lonely"));
+        QVERIFY(page.model()->setData(lonely, Qt::Unchecked, Qt::CheckStateRole));
+        QTRY_VERIFY(!warnings->text().contains(QStringLiteral("class 'lonely'")));
     }
 
     void splitSpinBoxesRecountAtOnce()

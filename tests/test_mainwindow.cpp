@@ -24,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -78,6 +79,11 @@ private Q_SLOTS:
         QSettings().clear();
         m_images = m_dir.filePath(QStringLiteral("images"));
         rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 16);
+        // Starts as a JPEG, so the scan takes it; decoding finds the damage and the run skips it.
+        QFile cut(m_images + QStringLiteral("/red/cut.jpg"));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(QByteArray("\xff\xd8\xff\xe0", 4) + QByteArray(200, 'x'));
+        cut.close();
         m_cache = m_dir.filePath(QStringLiteral("cache"));
     }
 
@@ -143,6 +149,13 @@ private Q_SLOTS:
         QCOMPARE(cells, e.count);
         QVERIFY(e.count > 0);
         QVERIFY(child<QLabel>(w.get(), "resultsSummary")->text().startsWith(QStringLiteral("Test accuracy")));
+        // The file the run could not read is listed with its reason.
+        auto *skipped = child<QListWidget>(w.get(), "runSkippedList");
+        QVERIFY(!skipped->isHidden());
+        QCOMPARE(skipped->count(), 1);
+        QVERIFY2(skipped->item(0)->text().startsWith(QDir::toNativeSeparators(m_images + QStringLiteral("/red/cut.jpg: "))),
+                 qPrintable(skipped->item(0)->text()));
+        QCOMPARE(child<QLabel>(w.get(), "runSkippedTitle")->text(), QStringLiteral("Files skipped in this run: 1"));
         // The reliability diagram shows the calibration the run did: one bar per filled bin.
         const rs::Calibration &calibration = w->session()->model()->head().calibration();
         QVERIFY(calibration.images > 0);

@@ -201,6 +201,21 @@
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="167"/>
+        <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="170"/>
+        <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="173"/>
+        <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -418,12 +433,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="264"/>
+        <location filename="../ui/datasetpage.cpp" line="268"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="270"/>
+        <location filename="../ui/datasetpage.cpp" line="280"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,127 +480,127 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,73 +838,83 @@
 <context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="41"/>
-        <location filename="../ui/resultspage.cpp" line="137"/>
+        <location filename="../ui/resultspage.cpp" line="42"/>
+        <location filename="../ui/resultspage.cpp" line="160"/>
         <source>No results yet: train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="56"/>
+        <location filename="../ui/resultspage.cpp" line="53"/>
+        <source>Files of the last run that were not trained on, each with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="64"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="62"/>
+        <location filename="../ui/resultspage.cpp" line="70"/>
         <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="65"/>
+        <location filename="../ui/resultspage.cpp" line="73"/>
         <source>Misclassified test images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="67"/>
+        <location filename="../ui/resultspage.cpp" line="75"/>
         <source>All &amp;misclassified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="69"/>
+        <location filename="../ui/resultspage.cpp" line="77"/>
         <source>Show in &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="82"/>
+        <location filename="../ui/resultspage.cpp" line="90"/>
         <source>Double-click an image to see it large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="93"/>
+        <location filename="../ui/resultspage.cpp" line="101"/>
         <source>Per class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="95"/>
+        <location filename="../ui/resultspage.cpp" line="103"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="106"/>
+        <location filename="../ui/resultspage.cpp" line="114"/>
         <source>Reliability of the probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="124"/>
-        <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
+        <location filename="../ui/resultspage.cpp" line="132"/>
+        <source>Files skipped in this run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/resultspage.cpp" line="147"/>
+        <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="170"/>
         <source>“%1” recognised: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="148"/>
+        <location filename="../ui/resultspage.cpp" line="171"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="157"/>
+        <location filename="../ui/resultspage.cpp" line="180"/>
         <source>Misclassified test images: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -948,68 +973,68 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="234"/>
+        <location filename="../ui/session.cpp" line="235"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="252"/>
+        <location filename="../ui/session.cpp" line="253"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="277"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="277"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="282"/>
+        <location filename="../ui/session.cpp" line="283"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="283"/>
+        <location filename="../ui/session.cpp" line="284"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="298"/>
-        <location filename="../ui/session.cpp" line="322"/>
+        <location filename="../ui/session.cpp" line="299"/>
+        <location filename="../ui/session.cpp" line="323"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="312"/>
+        <location filename="../ui/session.cpp" line="313"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="317"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="342"/>
+        <location filename="../ui/session.cpp" line="343"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="357"/>
+        <location filename="../ui/session.cpp" line="358"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="361"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="380"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -201,6 +201,21 @@
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="167"/>
+        <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
+        <translation>类别“%1”没有训练图像，分类器无法学习它；请降低验证和测试百分比，或添加图像</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="170"/>
+        <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
+        <translation>类别“%1”没有验证图像；请提高验证百分比，或添加图像</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="173"/>
+        <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
+        <translation>类别“%1”没有测试图像，无法衡量其测试准确率；请提高测试百分比，或添加图像</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -418,12 +433,12 @@
         <translation>正在读取文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="264"/>
+        <location filename="../ui/datasetpage.cpp" line="268"/>
         <source>“%1” is small (images: %2); %3 or more give a more reliable classifier.</source>
         <translation>“%1”图像较少（%2 张）；%3 张以上能得到更可靠的分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetpage.cpp" line="270"/>
+        <location filename="../ui/datasetpage.cpp" line="280"/>
         <source>Files skipped: %1 (listed below with the reason).</source>
         <translation>已跳过的文件：%1（原因见下方列表）。</translation>
     </message>
@@ -465,127 +480,127 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>
@@ -823,73 +838,83 @@
 <context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="41"/>
-        <location filename="../ui/resultspage.cpp" line="137"/>
+        <location filename="../ui/resultspage.cpp" line="42"/>
+        <location filename="../ui/resultspage.cpp" line="160"/>
         <source>No results yet: train a classifier first.</source>
         <translation>还没有结果：请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="56"/>
+        <location filename="../ui/resultspage.cpp" line="53"/>
+        <source>Files of the last run that were not trained on, each with the reason.</source>
+        <translation>上次运行中未用于训练的文件，各附原因。</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="64"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看对应的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="62"/>
+        <location filename="../ui/resultspage.cpp" line="70"/>
         <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
         <translation>在验证图像上，分类器的正确率与其把握程度的对照：柱子落在对角线上，说明它给出的百分比可以信赖。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="65"/>
+        <location filename="../ui/resultspage.cpp" line="73"/>
         <source>Misclassified test images</source>
         <translation>被错误分类的测试图像</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="67"/>
+        <location filename="../ui/resultspage.cpp" line="75"/>
         <source>All &amp;misclassified</source>
         <translation>全部错误分类(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="69"/>
+        <location filename="../ui/resultspage.cpp" line="77"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="82"/>
+        <location filename="../ui/resultspage.cpp" line="90"/>
         <source>Double-click an image to see it large.</source>
         <translation>双击图像可查看大图。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="93"/>
+        <location filename="../ui/resultspage.cpp" line="101"/>
         <source>Per class</source>
         <translation>各类别指标</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="95"/>
+        <location filename="../ui/resultspage.cpp" line="103"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="106"/>
+        <location filename="../ui/resultspage.cpp" line="114"/>
         <source>Reliability of the probabilities</source>
         <translation>概率的可靠性</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="124"/>
+        <location filename="../ui/resultspage.cpp" line="132"/>
+        <source>Files skipped in this run: %1</source>
+        <translation>本次运行跳过的文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="147"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation>测试准确率 %1 % · 平衡准确率 %2 % · 测试图像：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="147"/>
+        <location filename="../ui/resultspage.cpp" line="170"/>
         <source>“%1” recognised: %2</source>
         <translation>“%1”识别正确：%2</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="148"/>
+        <location filename="../ui/resultspage.cpp" line="171"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation>“%1”被误判为“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="157"/>
+        <location filename="../ui/resultspage.cpp" line="180"/>
         <source>Misclassified test images: %1</source>
         <translation>被错误分类的测试图像：%1</translation>
     </message>
@@ -949,68 +974,68 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="234"/>
+        <location filename="../ui/session.cpp" line="235"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="252"/>
+        <location filename="../ui/session.cpp" line="253"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="277"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="277"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="282"/>
+        <location filename="../ui/session.cpp" line="283"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="283"/>
+        <location filename="../ui/session.cpp" line="284"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="298"/>
-        <location filename="../ui/session.cpp" line="322"/>
+        <location filename="../ui/session.cpp" line="299"/>
+        <location filename="../ui/session.cpp" line="323"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="312"/>
+        <location filename="../ui/session.cpp" line="313"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="317"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="342"/>
+        <location filename="../ui/session.cpp" line="343"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="357"/>
+        <location filename="../ui/session.cpp" line="358"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="361"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="380"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

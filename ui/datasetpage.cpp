@@ -258,14 +258,24 @@ void DatasetPage::updateSummary()
     QStringList warnings;
     for (const SettingProblem &problem : checkSplit(split()))
         warnings << problem.message;
+    std::vector<ClassCounts> included;
     for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) != Qt::Checked)
+            continue;
+        const QString name = m_model->index(r, ClassTableModel::Name).data().toString();
         const int images = m_model->index(r, ClassTableModel::Images).data().toInt();
-        if (images < kFewImagesPerClass && m_model->index(r, ClassTableModel::Name).data(Qt::CheckStateRole) == Qt::Checked)
+        if (images < kFewImagesPerClass)
             warnings << tr("“%1” is small (images: %2); %3 or more give a more reliable classifier.")
-                            .arg(m_model->index(r, ClassTableModel::Name).data().toString())
+                            .arg(name)
                             .arg(images)
                             .arg(kFewImagesPerClass);
+        ClassCounts counts{name, {}};
+        for (int s = 0; s < 3; ++s)
+            counts.perSubset[std::size_t(s)] = m_model->index(r, ClassTableModel::Train + s).data().toInt();
+        included.push_back(counts);
     }
+    if (m_scans == 0)
+        warnings << emptySubsetWarnings(included);
     if (!m_skippedFiles.isEmpty())
         warnings << tr("Files skipped: %1 (listed below with the reason).").arg(m_skippedFiles.size());
     m_warnings->setText(warnings.join(QLatin1Char('\n')));

@@ -17,6 +17,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -151,10 +152,14 @@ void MainWindow::showProject()
 void MainWindow::showModel()
 {
     const std::optional<RunSummary> &summary = m_session->project().lastRun;
-    if (summary)
-        m_results->setResults(summary->classes, summary->evaluation, summary->calibration);
-    else
+    if (summary) {
+        QStringList skipped;
+        for (const QJsonValue file : summary->report.value(QStringLiteral("skipped")).toArray())
+            skipped << file.toString();
+        m_results->setResults(summary->classes, summary->evaluation, summary->calibration, skipped);
+    } else {
         m_results->clear();
+    }
     const std::shared_ptr<const TrainedModel> model = m_session->model();
     if (model) {
         m_training->plot()->markKeptStep(model->head().keptStep());

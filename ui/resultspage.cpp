@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QListView>
 #include <QPushButton>
 #include <QScreen>
@@ -43,6 +44,13 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     QFont big = m_summary->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_summary->setFont(big);
+
+    m_skippedTitle = new QLabel;
+    m_skippedTitle->setObjectName(QStringLiteral("runSkippedTitle"));
+    m_skipped = new QListWidget;
+    m_skipped->setObjectName(QStringLiteral("runSkippedList"));
+    m_skipped->setMaximumHeight(90);
+    m_skipped->setToolTip(tr("Files of the last run that were not trained on, each with the reason."));
 
     auto *metricsView = new QTableView;
     metricsView->setObjectName(QStringLiteral("metricsTable"));
@@ -113,11 +121,26 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_skippedTitle);
+    layout->addWidget(m_skipped);
     layout->addWidget(splitter, 1);
+    setSkipped({});
 }
 
-void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration)
+void ResultsPage::setSkipped(const QStringList &skipped)
 {
+    m_skippedTitle->setText(tr("Files skipped in this run: %1").arg(skipped.size()));
+    m_skipped->clear();
+    for (const QString &file : skipped)
+        m_skipped->addItem(file);
+    m_skippedTitle->setVisible(!skipped.isEmpty());
+    m_skipped->setVisible(!skipped.isEmpty());
+}
+
+void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration,
+                             const QStringList &skipped)
+{
+    setSkipped(skipped);
     m_reliability->setCalibration(calibration);
     m_classes = classes;
     m_evaluation = evaluation;

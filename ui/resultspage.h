@@ -7,6 +7,7 @@
 
 class QLabel;
 class QListView;
+class QListWidget;
 class QPushButton;
 class QTableView;
 
@@ -28,7 +29,9 @@ class ResultsPage final : public QWidget
 public:
     explicit ResultsPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
 
-    void setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration);
+    // `skipped`: the run's files that were not trained on, "<file>: <reason>".
+    void setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration,
+                    const QStringList &skipped = {});
     void clear();
     // The gallery shows the test images of `trueLabel` predicted as `predicted`.
     void showCell(int trueLabel, int predicted);
@@ -40,12 +43,15 @@ public:
     ReliabilityPlot *reliability() const { return m_reliability; }
 
 private:
+    void setSkipped(const QStringList &skipped);
     void showImage(const QModelIndex &index);
     void showInFolder();
 
     QStringList m_classes;
     Evaluation m_evaluation;
     QLabel *m_summary;
+    QLabel *m_skippedTitle;
+    QListWidget *m_skipped;
     MetricsModel *m_metrics;
     ConfusionModel *m_confusion;
     GalleryModel *m_gallery;
