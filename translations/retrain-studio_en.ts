@@ -45,51 +45,61 @@
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="39"/>
-        <source>S&amp;top</source>
+        <source>&amp;Check data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="40"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="41"/>
         <source>&amp;Resume stopped run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="42"/>
+        <location filename="../ui/mainactions.cpp" line="43"/>
         <source>&amp;Export model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="44"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="44"/>
+        <location filename="../ui/mainactions.cpp" line="45"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="46"/>
+        <location filename="../ui/mainactions.cpp" line="47"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="47"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="48"/>
+        <location filename="../ui/mainactions.cpp" line="49"/>
         <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="52"/>
+        <location filename="../ui/mainactions.cpp" line="53"/>
         <source>Train briefly with rising learning rates and plot the loss: where it falls fastest is a good base rate for the current settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="54"/>
+        <location filename="../ui/mainactions.cpp" line="55"/>
+        <source>Find labels that look wrong, the same image twice and images unlike every class, from the cached features (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="57"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,6 +361,187 @@
     </message>
 </context>
 <context>
+    <name>rs::DataHealthPage</name>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="30"/>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="32"/>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="36"/>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="45"/>
+        <source>relabelled as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="47"/>
+        <source>excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="51"/>
+        <source>reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="58"/>
+        <source>blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="60"/>
+        <source>noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="64"/>
+        <source>unlike every class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="86"/>
+        <source>Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the project, not in your folders, and apply to the next training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="92"/>
+        <source>&amp;Relabel as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="94"/>
+        <source>E&amp;xclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="96"/>
+        <source>Leave the selected images out of training, validation and test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="97"/>
+        <source>Mark re&amp;viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="99"/>
+        <source>The label is right: stop reporting the selected images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="100"/>
+        <source>&amp;Undo last fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="141"/>
+        <source>Not checked yet. Check data scores every image with classifiers that never saw it, from the cached features, to find labels that look wrong, the same image twice and images unlike every class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="150"/>
+        <source>%1 images checked in %2 s: about %3 labels may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="155"/>
+        <source>Labels that look wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="157"/>
+        <source>looks like %1 (score %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="159"/>
+        <source>Duplicate groups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <source>exact copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <source>near copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="163"/>
+        <source>leak: in training and in validation or test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="165"/>
+        <source>conflict: in more than one class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/datahealthpage.cpp" line="166"/>
+        <source>%n images</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="171"/>
+        <source>Outliers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="173"/>
+        <source>%1 (score %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="212"/>
+        <source>No fixes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="213"/>
+        <source>Fixes kept in the project, applied to the next training: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::DatasetPage</name>
     <message>
         <location filename="../ui/datasetpage.cpp" line="43"/>
@@ -480,127 +671,137 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow.cpp" line="67"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <source>&amp;6 Data health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
-        <source>&amp;File</source>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="256"/>
-        <source>Open &amp;recent</source>
+        <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
-        <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
-        <source>&amp;About Retrain Studio</source>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="272"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <source>&amp;About Retrain Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>Download stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,84 +1039,99 @@
 <context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="42"/>
-        <location filename="../ui/resultspage.cpp" line="160"/>
+        <location filename="../ui/resultspage.cpp" line="43"/>
+        <location filename="../ui/resultspage.cpp" line="168"/>
         <source>No results yet: train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="53"/>
+        <location filename="../ui/resultspage.cpp" line="54"/>
         <source>Files of the last run that were not trained on, each with the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="64"/>
+        <location filename="../ui/resultspage.cpp" line="65"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="70"/>
+        <location filename="../ui/resultspage.cpp" line="71"/>
         <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="73"/>
+        <location filename="../ui/resultspage.cpp" line="74"/>
         <source>Misclassified test images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="75"/>
+        <location filename="../ui/resultspage.cpp" line="76"/>
         <source>All &amp;misclassified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="77"/>
+        <location filename="../ui/resultspage.cpp" line="78"/>
         <source>Show in &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="90"/>
+        <location filename="../ui/resultspage.cpp" line="91"/>
         <source>Double-click an image to see it large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="101"/>
+        <location filename="../ui/resultspage.cpp" line="109"/>
         <source>Per class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="103"/>
+        <location filename="../ui/resultspage.cpp" line="111"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="114"/>
+        <location filename="../ui/resultspage.cpp" line="122"/>
         <source>Reliability of the probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="132"/>
+        <location filename="../ui/resultspage.cpp" line="140"/>
         <source>Files skipped in this run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="147"/>
+        <location filename="../ui/resultspage.cpp" line="155"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="170"/>
+        <location filename="../ui/resultspage.cpp" line="178"/>
         <source>“%1” recognised: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="171"/>
+        <location filename="../ui/resultspage.cpp" line="179"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="180"/>
+        <location filename="../ui/resultspage.cpp" line="188"/>
         <source>Misclassified test images: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="200"/>
+        <source>&amp;Relabel as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="207"/>
+        <source>E&amp;xclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="208"/>
+        <source>Mark re&amp;viewed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -963,78 +1179,94 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="169"/>
+        <location filename="../ui/session.cpp" line="172"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="171"/>
+        <location filename="../ui/session.cpp" line="174"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="235"/>
+        <location filename="../ui/session.cpp" line="238"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="253"/>
+        <location filename="../ui/session.cpp" line="256"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="277"/>
+        <location filename="../ui/session.cpp" line="280"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="277"/>
+        <location filename="../ui/session.cpp" line="280"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="283"/>
+        <location filename="../ui/session.cpp" line="286"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="284"/>
+        <location filename="../ui/session.cpp" line="287"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="299"/>
-        <location filename="../ui/session.cpp" line="323"/>
+        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/session.cpp" line="360"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="313"/>
+        <location filename="../ui/session.cpp" line="316"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="317"/>
+        <location filename="../ui/session.cpp" line="320"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="343"/>
+        <location filename="../ui/session.cpp" line="340"/>
+        <source>Checking the data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="344"/>
+        <source>Checking the data: step %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="351"/>
+        <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="396"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="358"/>
+        <location filename="../ui/session.cpp" line="411"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="361"/>
+        <location filename="../ui/session.cpp" line="414"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="380"/>
+        <location filename="../ui/session.cpp" line="433"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

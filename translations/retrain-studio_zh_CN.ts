@@ -45,51 +45,61 @@
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="39"/>
+        <source>&amp;Check data</source>
+        <translation>检查数据(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="40"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="40"/>
+        <location filename="../ui/mainactions.cpp" line="41"/>
         <source>&amp;Resume stopped run</source>
         <translation>继续已停止的训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="42"/>
+        <location filename="../ui/mainactions.cpp" line="43"/>
         <source>&amp;Export model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="44"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation>下载 ImageNet 权重(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="44"/>
+        <location filename="../ui/mainactions.cpp" line="45"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="46"/>
+        <location filename="../ui/mainactions.cpp" line="47"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation>从停止处继续训练；最终结果与未中断时相同</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="47"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation>用当前设置在数据集上训练分类器（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="48"/>
+        <location filename="../ui/mainactions.cpp" line="49"/>
         <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
         <translation>在图像特征上试验 %1 组分类器设置，保留在留出图像上得分最高的一组，用它训练并设为当前设置（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="52"/>
+        <location filename="../ui/mainactions.cpp" line="53"/>
         <source>Train briefly with rising learning rates and plot the loss: where it falls fastest is a good base rate for the current settings</source>
         <translation>以逐步升高的学习率短暂训练并绘出损失：损失下降最快处是当前设置的合适基础学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="54"/>
+        <location filename="../ui/mainactions.cpp" line="55"/>
+        <source>Find labels that look wrong, the same image twice and images unlike every class, from the cached features (%1)</source>
+        <translation>根据缓存的特征，找出看起来标错的标签、重复的图像以及不像任何类别的图像（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="57"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation>停止训练；之前的结果保留（%1）</translation>
     </message>
@@ -351,6 +361,186 @@
     </message>
 </context>
 <context>
+    <name>rs::DataHealthPage</name>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="30"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="32"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="36"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="45"/>
+        <source>relabelled as %1</source>
+        <translation>已改标为 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="47"/>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="51"/>
+        <source>reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="58"/>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="60"/>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="64"/>
+        <source>unlike every class</source>
+        <translation>不像任何类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="86"/>
+        <source>Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the project, not in your folders, and apply to the next training.</source>
+        <translation>选择图像，然后在下方改标、排除或标记为已复核。修正保存在项目中，不改动你的文件夹，并在下次训练时生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="92"/>
+        <source>&amp;Relabel as</source>
+        <translation>改标为(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="94"/>
+        <source>E&amp;xclude</source>
+        <translation>排除(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="96"/>
+        <source>Leave the selected images out of training, validation and test</source>
+        <translation>让所选图像不参与训练、验证和测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="97"/>
+        <source>Mark re&amp;viewed</source>
+        <translation>标记为已复核(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="99"/>
+        <source>The label is right: stop reporting the selected images</source>
+        <translation>标签正确：不再报告所选图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="100"/>
+        <source>&amp;Undo last fix</source>
+        <translation>撤销上一次修正(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="141"/>
+        <source>Not checked yet. Check data scores every image with classifiers that never saw it, from the cached features, to find labels that look wrong, the same image twice and images unlike every class.</source>
+        <translation>尚未检查。“检查数据”根据缓存的特征，用从未见过该图像的分类器为每张图像打分，找出看起来标错的标签、重复的图像以及不像任何类别的图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="150"/>
+        <source>%1 images checked in %2 s: about %3 labels may be wrong.</source>
+        <translation>已在 %2 秒内检查 %1 张图像：约有 %3 个标签可能有误。</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="155"/>
+        <source>Labels that look wrong: %1</source>
+        <translation>看起来标错的标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="157"/>
+        <source>looks like %1 (score %2)</source>
+        <translation>看起来像 %1（得分 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="159"/>
+        <source>Duplicate groups: %1</source>
+        <translation>重复图像组：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <source>exact copies</source>
+        <translation>完全相同的副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <source>near copies</source>
+        <translation>近似副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="163"/>
+        <source>leak: in training and in validation or test</source>
+        <translation>泄漏：同时出现在训练集和验证集或测试集中</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="165"/>
+        <source>conflict: in more than one class</source>
+        <translation>冲突：出现在多个类别中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/datahealthpage.cpp" line="166"/>
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="171"/>
+        <source>Outliers: %1</source>
+        <translation>离群图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="173"/>
+        <source>%1 (score %2)</source>
+        <translation>%1（得分 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="212"/>
+        <source>No fixes yet.</source>
+        <translation>还没有修正。</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="213"/>
+        <source>Fixes kept in the project, applied to the next training: %1</source>
+        <translation>保存在项目中、将在下次训练时生效的修正：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::DatasetPage</name>
     <message>
         <location filename="../ui/datasetpage.cpp" line="43"/>
@@ -480,127 +670,137 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow.cpp" line="67"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <source>&amp;6 Data health</source>
+        <translation>&amp;6 数据健康</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <source>Cannot check the data</source>
+        <translation>无法检查数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>Download stopped</source>
         <translation>下载已停止</translation>
     </message>
@@ -838,85 +1038,100 @@
 <context>
     <name>rs::ResultsPage</name>
     <message>
-        <location filename="../ui/resultspage.cpp" line="42"/>
-        <location filename="../ui/resultspage.cpp" line="160"/>
+        <location filename="../ui/resultspage.cpp" line="43"/>
+        <location filename="../ui/resultspage.cpp" line="168"/>
         <source>No results yet: train a classifier first.</source>
         <translation>还没有结果：请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="53"/>
+        <location filename="../ui/resultspage.cpp" line="54"/>
         <source>Files of the last run that were not trained on, each with the reason.</source>
         <translation>上次运行中未用于训练的文件，各附原因。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="64"/>
+        <location filename="../ui/resultspage.cpp" line="65"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看对应的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="70"/>
+        <location filename="../ui/resultspage.cpp" line="71"/>
         <source>How often the classifier was right against how sure it was, on the validation images: bars on the diagonal mean its percentages can be taken at their word.</source>
         <translation>在验证图像上，分类器的正确率与其把握程度的对照：柱子落在对角线上，说明它给出的百分比可以信赖。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="73"/>
+        <location filename="../ui/resultspage.cpp" line="74"/>
         <source>Misclassified test images</source>
         <translation>被错误分类的测试图像</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="75"/>
+        <location filename="../ui/resultspage.cpp" line="76"/>
         <source>All &amp;misclassified</source>
         <translation>全部错误分类(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="77"/>
+        <location filename="../ui/resultspage.cpp" line="78"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="90"/>
+        <location filename="../ui/resultspage.cpp" line="91"/>
         <source>Double-click an image to see it large.</source>
         <translation>双击图像可查看大图。</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="101"/>
+        <location filename="../ui/resultspage.cpp" line="109"/>
         <source>Per class</source>
         <translation>各类别指标</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="103"/>
+        <location filename="../ui/resultspage.cpp" line="111"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="114"/>
+        <location filename="../ui/resultspage.cpp" line="122"/>
         <source>Reliability of the probabilities</source>
         <translation>概率的可靠性</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="132"/>
+        <location filename="../ui/resultspage.cpp" line="140"/>
         <source>Files skipped in this run: %1</source>
         <translation>本次运行跳过的文件：%1</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="147"/>
+        <location filename="../ui/resultspage.cpp" line="155"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation>测试准确率 %1 % · 平衡准确率 %2 % · 测试图像：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="170"/>
+        <location filename="../ui/resultspage.cpp" line="178"/>
         <source>“%1” recognised: %2</source>
         <translation>“%1”识别正确：%2</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="171"/>
+        <location filename="../ui/resultspage.cpp" line="179"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation>“%1”被误判为“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="180"/>
+        <location filename="../ui/resultspage.cpp" line="188"/>
         <source>Misclassified test images: %1</source>
         <translation>被错误分类的测试图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="200"/>
+        <source>&amp;Relabel as</source>
+        <translation>改标为(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="207"/>
+        <source>E&amp;xclude</source>
+        <translation>排除(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="208"/>
+        <source>Mark re&amp;viewed</source>
+        <translation>标记为已复核(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -964,78 +1179,94 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="169"/>
+        <location filename="../ui/session.cpp" line="172"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation>仍在读取文件夹；请稍后再开始。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="171"/>
+        <location filename="../ui/session.cpp" line="174"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="235"/>
+        <location filename="../ui/session.cpp" line="238"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="253"/>
+        <location filename="../ui/session.cpp" line="256"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="277"/>
+        <location filename="../ui/session.cpp" line="280"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="277"/>
+        <location filename="../ui/session.cpp" line="280"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="283"/>
+        <location filename="../ui/session.cpp" line="286"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="284"/>
+        <location filename="../ui/session.cpp" line="287"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="299"/>
-        <location filename="../ui/session.cpp" line="323"/>
+        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/session.cpp" line="360"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="313"/>
+        <location filename="../ui/session.cpp" line="316"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="317"/>
+        <location filename="../ui/session.cpp" line="320"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="343"/>
+        <location filename="../ui/session.cpp" line="340"/>
+        <source>Checking the data…</source>
+        <translation>正在检查数据…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="344"/>
+        <source>Checking the data: step %1 of %2…</source>
+        <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="351"/>
+        <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
+        <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="396"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="358"/>
+        <location filename="../ui/session.cpp" line="411"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="361"/>
+        <location filename="../ui/session.cpp" line="414"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="380"/>
+        <location filename="../ui/session.cpp" line="433"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

@@ -36,6 +36,7 @@ MainActions::MainActions(QObject *parent)
     , findSettings(action(parent, "actionFindSettings", tr("&Find good settings and train"),
                           QKeySequence(Qt::CTRL | Qt::Key_T), "system-search"))
     , findRate(action(parent, "actionFindRate", tr("Find a &learning rate…"), {}, ""))
+    , checkData(action(parent, "actionCheckData", tr("&Check data"), QKeySequence(Qt::CTRL | Qt::Key_D), "edit-find"))
     , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop"))
     , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                     "media-seek-forward"))
@@ -51,6 +52,8 @@ MainActions::MainActions(QObject *parent)
                                  .arg(shortcutText(findSettings)));
     findRate->setToolTip(tr("Train briefly with rising learning rates and plot the loss: where it falls fastest is a "
                             "good base rate for the current settings"));
+    checkData->setToolTip(tr("Find labels that look wrong, the same image twice and images unlike every class, from "
+                             "the cached features (%1)").arg(shortcutText(checkData)));
     stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(shortcutText(stop)));
 }
 

@@ -24,6 +24,7 @@ public:
     QAction *start;
     QAction *findSettings;
     QAction *findRate;
+    QAction *checkData;
     QAction *stop;
     QAction *resume;
     QAction *exportModel;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "curveplot.h"
+#include "datahealthpage.h"
 #include "datasetpage.h"
 #include "export/prediction.h"
 #include "predictpage.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_training = new TrainingPage(m_actions.start, m_actions.findSettings, m_actions.stop);
     m_results = new ResultsPage(m_thumbnails);
     m_predict = new PredictPage;
+    m_health = new DataHealthPage(m_thumbnails, m_actions.checkData);
     m_pages = new QTabWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
@@ -63,6 +65,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_pages->addTab(m_training, tr("&3 Training"));
     m_pages->addTab(m_results, tr("&4 Results"));
     m_pages->addTab(m_predict, tr("&5 Predict"));
+    m_pages->addTab(m_health, tr("&6 Data health"));
     setCentralWidget(m_pages);
     setAcceptDrops(true);
     createMenus();
@@ -109,6 +112,15 @@ void MainWindow::connectSession()
     connect(m_session, &Session::settingsApplied, this, &MainWindow::showSettings);
     connect(m_session, &Session::learningRateFound, this, &MainWindow::showRateSweep);
     connect(m_session, &Session::modelChanged, this, &MainWindow::showModel);
+    connect(m_session, &Session::auditChanged, this, [this] {
+        m_health->setAudit(m_session->audit());
+        if (m_session->audit())
+            m_pages->setCurrentWidget(m_health);
+    });
+    connect(m_session, &Session::fixesChanged, this, [this] { m_health->setFixes(m_session->project().fixes); });
+    connect(m_health, &DataHealthPage::fixRequested, m_session, &Session::addFix);
+    connect(m_results, &ResultsPage::fixRequested, m_session, &Session::addFix);
+    connect(m_health, &DataHealthPage::undoRequested, m_session, &Session::undoFix);
     m_training->follow(m_session);
     connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
     connect(m_session, &Session::trainingEnded, this, &MainWindow::updateActions);
@@ -234,6 +246,10 @@ void MainWindow::connectActions()
     connect(m_actions.start, &QAction::triggered, this, [this] { startTraining(false); });
     connect(m_actions.findSettings, &QAction::triggered, this, [this] { startTraining(true); });
     connect(m_actions.findRate, &QAction::triggered, this, &MainWindow::findLearningRate);
+    connect(m_actions.checkData, &QAction::triggered, this, [this] {
+        if (readyToRun(false, tr("Cannot check the data")))
+            m_session->checkData();
+    });
     connect(m_actions.resume, &QAction::triggered, m_session, &Session::resumeTraining);
     connect(m_actions.stop, &QAction::triggered, this, [this] {
         m_session->stopTraining();
@@ -263,7 +279,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actions.quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_actions.start, m_actions.findSettings, m_actions.findRate, m_actions.stop, m_actions.resume});
+    training->addActions({m_actions.start, m_actions.findSettings, m_actions.findRate, m_actions.checkData, m_actions.stop,
+                          m_actions.resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *language = new LanguageMenu(help);
     help->addMenu(language);
@@ -335,6 +352,7 @@ void MainWindow::updateActions()
     m_actions.start->setEnabled(!training);
     m_actions.findSettings->setEnabled(!training);
     m_actions.findRate->setEnabled(!training);
+    m_actions.checkData->setEnabled(!training);
     m_actions.stop->setEnabled(training);
     m_actions.resume->setEnabled(m_session->canResume());
     m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());

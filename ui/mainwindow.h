@@ -15,6 +15,7 @@ namespace rs {
 
 class DatasetPage;
 class PredictPage;
+class DataHealthPage;
 class ProjectFiles;
 class RateFinderDialog;
 struct LearningRateSweep;
@@ -32,7 +33,7 @@ struct StudioOptions
     QUrl weightsUrl = officialWeightsUrl(); // where Download fetches the ImageNet weights
 };
 
-// The window: five pages (dataset, settings, training, results, predict) over one Session,
+// The window: six pages (dataset, settings, training, results, predict, data health) over one Session,
 // with the menus and dialogs. The session holds the work and its results; this class wires
 // its signals to the pages and the pages' edits back to it.
 class MainWindow final : public QMainWindow
@@ -87,6 +88,7 @@ private:
     TrainingPage *m_training;
     ResultsPage *m_results;
     PredictPage *m_predict;
+    DataHealthPage *m_health;
 
     MainActions m_actions;
     ProjectFiles *m_files = nullptr;

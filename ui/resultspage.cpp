@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QListView>
 #include <QPushButton>
 #include <QScreen>
@@ -89,6 +90,13 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_galleryView->setWordWrap(true);
     m_galleryView->setToolTip(tr("Double-click an image to see it large."));
     connect(m_galleryView, &QListView::doubleClicked, this, &ResultsPage::showImage);
+    m_galleryView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_galleryView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (QMenu *menu = fixMenu(m_galleryView->indexAt(at), this)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_galleryView->viewport()->mapToGlobal(at));
+        }
+    });
     connect(m_galleryView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { m_showInFolder->setEnabled(current.isValid()); });
     connect(m_gallery, &QAbstractItemModel::modelReset, this, [this] { m_showInFolder->setEnabled(false); });
@@ -179,6 +187,26 @@ void ResultsPage::showAllMistakes()
     std::vector<ImagePrediction> mistakes = m_evaluation.misclassified();
     m_galleryTitle->setText(tr("Misclassified test images: %1").arg(mistakes.size()));
     m_gallery->setImages(m_classes, std::move(mistakes));
+}
+
+QMenu *ResultsPage::fixMenu(const QModelIndex &index, QWidget *parent)
+{
+    if (!index.isValid())
+        return nullptr;
+    const ImagePrediction &image = m_gallery->image(index.row());
+    const QString path = image.path;
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("galleryFixMenu"));
+    QMenu *relabel = menu->addMenu(tr("&Relabel as"));
+    for (int c = 0; c < m_classes.size(); ++c) {
+        QAction *to = relabel->addAction(m_classes[c], this, [this, path, name = m_classes[c]] {
+            Q_EMIT fixRequested({path, ImageFix::Kind::Relabel, name});
+        });
+        to->setEnabled(c != image.trueLabel);
+    }
+    menu->addAction(tr("E&xclude"), this, [this, path] { Q_EMIT fixRequested({path, ImageFix::Kind::Exclude, {}}); });
+    menu->addAction(tr("Mark re&viewed"), this, [this, path] { Q_EMIT fixRequested({path, ImageFix::Kind::Reviewed, {}}); });
+    return menu;
 }
 
 void ResultsPage::showImage(const QModelIndex &index)

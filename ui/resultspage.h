@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/imagefixes.h"
 #include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 
@@ -8,6 +9,8 @@
 class QLabel;
 class QListView;
 class QListWidget;
+class QMenu;
+class QModelIndex;
 class QPushButton;
 class QTableView;
 
@@ -37,10 +40,17 @@ public:
     void showCell(int trueLabel, int predicted);
     void showAllMistakes();
 
+    // What the gallery's context menu offers for the image at `index`: relabel it as another
+    // class, exclude it, mark it reviewed (each emits fixRequested()). The caller owns the menu.
+    QMenu *fixMenu(const QModelIndex &index, QWidget *parent);
+
     MetricsModel *metrics() const { return m_metrics; }
     ConfusionModel *confusion() const { return m_confusion; }
     GalleryModel *gallery() const { return m_gallery; }
     ReliabilityPlot *reliability() const { return m_reliability; }
+
+Q_SIGNALS:
+    void fixRequested(const rs::ImageFix &fix);
 
 private:
     void setSkipped(const QStringList &skipped);

@@ -88,8 +88,11 @@ void Session::loadProject(Project project)
         m_weights = WeightsSource::file(m_project.weightsFile);
     m_project.weightsFile = projectWeightsFile(m_weights);
     m_model.reset();
+    m_audit.reset();
     Q_EMIT projectLoaded();
     Q_EMIT modelChanged();
+    Q_EMIT auditChanged();
+    Q_EMIT fixesChanged();
 }
 
 void Session::setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split)
@@ -322,6 +325,56 @@ void Session::findLearningRate()
     Q_EMIT trainingStarted();
     Q_EMIT phaseChanged(tr("Reading the dataset…"));
     Q_EMIT stateChanged();
+}
+
+void Session::checkData()
+{
+    const TrainingRunOptions options = runOptions(false);
+    const WeightsSource weights = m_weights;
+    const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
+    const bool started = m_training.start(
+        [this, options, weights, loaded](JobContext &job) {
+            const std::shared_ptr<const Backbone> backbone = backboneFor(job, weights, loaded);
+            throwIfCancelled(job.cancel());
+            DataAuditCallbacks callbacks;
+            callbacks.reading = dataCallbacks(job, options.precision, tr("Checking the data…"));
+            callbacks.auditing = [this, &job](int done, int total) {
+                if (job.progressDue(done == total))
+                    job.post([this, done, total] {
+                        Q_EMIT phaseChanged(tr("Checking the data: step %1 of %2…").arg(std::min(done + 1, total)).arg(total));
+                    });
+            };
+            return std::make_shared<const DataAudit>(auditData(*backbone, options, {}, callbacks, job.cancel()));
+        },
+        [this](std::shared_ptr<const DataAudit> audit) {
+            m_audit = std::move(audit);
+            Q_EMIT trainingEnded(tr("Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.")
+                                     .arg(m_audit->labels.issues.size())
+                                     .arg(m_audit->duplicates.size())
+                                     .arg(m_audit->outliers.size()));
+            Q_EMIT auditChanged();
+        });
+    if (!started)
+        return;
+    Q_EMIT trainingStarted();
+    Q_EMIT phaseChanged(tr("Reading the dataset…"));
+    Q_EMIT stateChanged();
+}
+
+void Session::addFix(const ImageFix &fix)
+{
+    m_project.fixes.add(fix);
+    Q_EMIT fixesChanged();
+    Q_EMIT modified();
+}
+
+bool Session::undoFix()
+{
+    if (!m_project.fixes.undo())
+        return false;
+    Q_EMIT fixesChanged();
+    Q_EMIT modified();
+    return true;
 }
 
 void Session::runFinished(std::shared_ptr<const TrainedModel> model)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "health/dataaudit.h"
 #include "job.h"
 #include "model/weightssource.h"
 #include "project/project.h"
@@ -77,6 +78,16 @@ public:
     // The learning-rate sweep (sweepRunLearningRate) with the current settings, as a run:
     // stateChanged, progress and Stop as for training; learningRateFound() at the end.
     void findLearningRate();
+    // The data audit (auditData) with the current dataset, settings and fixes, as a run:
+    // stateChanged, progress and Stop as for training; auditChanged() at the end.
+    void checkData();
+    // The last audit; null before the first and after a project is opened.
+    std::shared_ptr<const DataAudit> audit() const { return m_audit; }
+    // A fix to one image, kept in the project (modified(), fixesChanged()); the next run and
+    // audit apply it.
+    void addFix(const ImageFix &fix);
+    // Takes the latest fix back; false when there is none.
+    bool undoFix();
     bool canResume() const;
     void stopTraining();
     bool isTraining() const { return m_training.isRunning(); }
@@ -102,6 +113,8 @@ Q_SIGNALS:
     void tuningTrial(const rs::TuningTrial &trial, int total);
     void settingsApplied(); // settings() changed by the session itself: show them
     void learningRateFound(const rs::LearningRateSweep &sweep);
+    void auditChanged();  // audit() is new (or gone)
+    void fixesChanged();  // project().fixes changed
     // After every run, whether it finished, stopped or failed: `message` says which.
     void trainingEnded(const QString &message);
     // What the user should hear about in passing (the status bar), and failures to show.
@@ -131,6 +144,7 @@ private:
     bool m_scanning = false;
     int m_includedClasses = 0;
     std::shared_ptr<const TrainedModel> m_model;
+    std::shared_ptr<const DataAudit> m_audit;
     // The last weights loaded, kept for the next run with the same choice.
     std::shared_ptr<const Backbone> m_backbone;
     WeightsSource m_backboneWeights;

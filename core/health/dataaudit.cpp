@@ -122,7 +122,12 @@ DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, con
 {
     if (const QString problem = auditOptionsProblem(options); !problem.isEmpty())
         throw std::invalid_argument(problem.toStdString());
-    RunFeatures read = readRunFeatures(backbone, run, callbacks.reading, cancel);
+    // The audit judges the images through the frozen network's pooled features: blocks to
+    // fine-tune and a settings search play no part.
+    TrainingRunOptions headOnly = run;
+    headOnly.fineTuning = {};
+    headOnly.tune = false;
+    RunFeatures read = readRunFeatures(backbone, headOnly, callbacks.reading, cancel);
     QElapsedTimer clock;
     clock.start();
     DataAudit audit;
