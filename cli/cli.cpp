@@ -23,6 +23,7 @@ const std::vector<Command> &commands()
         {"train", "Train a classifier on folders of images, evaluate it and export it.", trainCommand},
         {"lr-find", "Find a learning rate for train's settings: the loss as the rate rises.", lrFindCommand},
         {"audit", "Check a dataset's health: wrong-looking labels, duplicates and leaks, outliers.", auditCommand},
+        {"report", "Turn a run report into one self-contained HTML page.", reportCommand},
         {"predict", "Classify images with an exported model.", predictCommand},
         {"evaluate", "Evaluate an exported model on a labelled folder.", evaluateCommand},
         {"inspect-weights", "Check an InceptionV3 weights file and print its fingerprint.", inspectWeightsCommand},

@@ -13,6 +13,7 @@ int sampleDataCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
 int lrFindCommand(const QStringList &arguments);
 int auditCommand(const QStringList &arguments);
+int reportCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
 

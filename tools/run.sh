@@ -38,8 +38,9 @@ build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev 
                 qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libopenblas0-pthread
                 libonnx-dev libprotobuf-dev libssl-dev)
 data_packages=(dataset-fashion-mnist)
-# clang and its runtime for the libFuzzer targets (tools/fuzz.sh).
-test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream
+# Headless chromium opens the HTML report in its test; clang and its runtime build the
+# libFuzzer targets (tools/fuzz.sh).
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream chromium
                clang-14 libclang-rt-14-dev)
 
 install_packages() {
