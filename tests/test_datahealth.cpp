@@ -1,7 +1,8 @@
 // The Data health page in the real window: Check data runs the audit as a job and lists a
 // copy planted in another class as a conflict; Exclude, Undo and Mark reviewed become the
 // project's fixes, saved with it and honoured by the next check; the Results gallery's menu
-// makes the same fixes; Stop ends a check.
+// makes the same fixes, its viewer shows the Grad-CAM of an image, and the run exports as an
+// HTML report; Stop ends a check.
 
 #include "classtablemodel.h"
 #include "datahealthpage.h"
@@ -9,11 +10,13 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "gallerymodel.h"
+#include "imageviewer.h"
 #include "projectfiles.h"
 #include "resultspage.h"
 #include "session.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -150,6 +153,40 @@ private Q_SLOTS:
         menu->actions().at(1)->trigger();
         QCOMPARE(w->session()->project().fixes.find(image.path)->kind, rs::ImageFix::Kind::Exclude);
         QCOMPARE(child<QListWidget>(w.get(), "fixesList")->count(), 1);
+
+        // The viewer scales the small image up to its window and shows where the network looked.
+        results->showAllMistakes();
+        if (results->gallery()->rowCount() < 2)
+            results->showCell(0, 0);
+        QVERIFY(results->gallery()->rowCount() >= 2);
+        rs::ImageViewer *viewer = results->openViewer(0);
+        QVERIFY(QTest::qWaitForWindowExposed(viewer));
+        const QImage original(results->gallery()->image(0).path);
+        QTRY_VERIFY(child<QLabel>(viewer, "viewerPicture")->pixmap().width() > 3 * original.width());
+        QVERIFY(child<QLabel>(viewer, "viewerCaption")->text().contains(QStringLiteral("Likeliest: ")));
+        QSignalSpy heatMaps(w->session(), &rs::Session::heatMapReady);
+        child<QComboBox>(viewer, "heatMapChoice")->setCurrentIndex(1);
+        QVERIFY(heatMaps.wait(60000));
+        QCOMPARE(heatMaps.first().at(0).toString(), results->gallery()->image(0).path);
+        QCOMPARE(heatMaps.first().at(1).toInt(), results->gallery()->image(0).predicted);
+        QVERIFY(viewer->showsHeatMap());
+        QTest::mouseClick(child<QPushButton>(viewer, "viewerNext"), Qt::LeftButton);
+        QCOMPARE(viewer->row(), 1);
+        QVERIFY(!viewer->showsHeatMap()); // the next image's map is asked for, not borrowed
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->showsHeatMap(), 60000);
+        viewer->close();
+
+        // File > Export report writes the page retrain-cli report writes (test_htmlreport opens it).
+        QVERIFY(child<QAction>(w.get(), "actionExportReport")->isEnabled());
+        QSignalSpy exported(w->session(), &rs::Session::reportExported);
+        const QString page = m_dir.filePath(QStringLiteral("report.html"));
+        w->session()->exportReport(page);
+        QVERIFY(exported.wait(120000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile html(page);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray bytes = html.readAll();
+        QVERIFY(bytes.contains("id=\"mistakes\"") && bytes.contains("<svg"));
     }
 
     void stopEndsACheck()

@@ -6,6 +6,7 @@
 #include "curveplot.h"
 #include "data/sampledata.h"
 #include "datasetpage.h"
+#include "imageviewer.h"
 #include "mainwindow.h"
 #include "predictpage.h"
 #include "resultmodels.h"
@@ -13,8 +14,11 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -87,6 +91,12 @@ int main(int argc, char *argv[])
     QTemporaryDir work;
     const QString data = work.filePath(QStringLiteral("fashion"));
     rs::writeFashionMnistSamples(data, 60);
+    // Something for the Data health page to find: a bag filed as a coat too, and a blank image.
+    QFile::copy(QDir(data + QStringLiteral("/Bag")).entryInfoList(QDir::Files, QDir::Name).first().filePath(),
+                data + QStringLiteral("/Coat/bag copy.png"));
+    QImage blank(28, 28, QImage::Format_Grayscale8);
+    blank.fill(128);
+    blank.save(data + QStringLiteral("/Sandal/blank.png"));
     rs::setComputeThreads(QThread::idealThreadCount());
 
     rs::StudioOptions options;
@@ -135,5 +145,24 @@ int main(int argc, char *argv[])
     predict->predict(examples);
     waitUntil([&] { return !predict->isBusy(); }, 120);
     shoot(window, 4, out.filePath(QStringLiteral("predict.png")));
+
+    // The viewer on the commonest mistake, with where the network saw the predicted class.
+    if (rs::ImageViewer *viewer = results->openViewer(0)) {
+        viewer->resize(520, 600);
+        viewer->findChild<QComboBox *>(QStringLiteral("heatMapChoice"))->setCurrentIndex(1);
+        waitUntil([&] { return viewer->showsHeatMap(); }, 120);
+        pause(500);
+        if (!viewer->grab().save(out.filePath(QStringLiteral("viewer.png"))))
+            std::fprintf(stderr, "cannot write viewer.png\n");
+        viewer->close();
+    }
+
+    window.findChild<QAction *>(QStringLiteral("actionCheckData"))->trigger();
+    if (!waitUntil([&] { return !window.session()->isTraining(); }, 600) || !window.session()->audit()) {
+        std::fprintf(stderr, "the data check did not finish\n");
+        return 1;
+    }
+    pause(2000); // thumbnails
+    shoot(window, 5, out.filePath(QStringLiteral("health.png")));
     return 0;
 }

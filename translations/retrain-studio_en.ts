@@ -65,41 +65,51 @@
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="44"/>
-        <source>&amp;Download ImageNet weights…</source>
+        <source>Export re&amp;port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="45"/>
+        <source>&amp;Download ImageNet weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="46"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="47"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="48"/>
+        <location filename="../ui/mainactions.cpp" line="49"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="49"/>
+        <location filename="../ui/mainactions.cpp" line="50"/>
         <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="53"/>
+        <location filename="../ui/mainactions.cpp" line="54"/>
         <source>Train briefly with rising learning rates and plot the loss: where it falls fastest is a good base rate for the current settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="55"/>
+        <location filename="../ui/mainactions.cpp" line="56"/>
         <source>Find labels that look wrong, the same image twice and images unlike every class, from the cached features (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="57"/>
+        <location filename="../ui/mainactions.cpp" line="58"/>
+        <source>Write the last run&apos;s results, curves, mistakes and data health findings as one HTML page that opens in any browser, offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="60"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,7 +648,52 @@
     <name>rs::GalleryModel</name>
     <message>
         <location filename="../ui/gallerymodel.cpp" line="29"/>
-        <source>%1 → %2 (%3 %)</source>
+        <source>%1 → %2
+%3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rs::ImageViewer</name>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>No heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>Where it saw the predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>Where it saw the true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="60"/>
+        <source>Grad-CAM: the parts of the image that raised the class&apos;s score most, from the network&apos;s last block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="62"/>
+        <source>◀ &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="65"/>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="98"/>
+        <source>%1 %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="99"/>
+        <source>True class: %1 · predicted: %2
+Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,12 +726,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,92 +766,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <source>Web pages (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,7 +1105,7 @@
     <name>rs::ResultsPage</name>
     <message>
         <location filename="../ui/resultspage.cpp" line="43"/>
-        <location filename="../ui/resultspage.cpp" line="168"/>
+        <location filename="../ui/resultspage.cpp" line="181"/>
         <source>No results yet: train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,62 +1140,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="91"/>
-        <source>Double-click an image to see it large.</source>
+        <location filename="../ui/resultspage.cpp" line="93"/>
+        <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="109"/>
+        <location filename="../ui/resultspage.cpp" line="102"/>
+        <source>Double-click an image to see it large, with where the network looked; right-click to relabel, exclude or mark it reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="121"/>
         <source>Per class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="111"/>
+        <location filename="../ui/resultspage.cpp" line="123"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="122"/>
+        <location filename="../ui/resultspage.cpp" line="135"/>
         <source>Reliability of the probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="140"/>
+        <location filename="../ui/resultspage.cpp" line="153"/>
         <source>Files skipped in this run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="155"/>
+        <location filename="../ui/resultspage.cpp" line="168"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="178"/>
+        <location filename="../ui/resultspage.cpp" line="191"/>
         <source>“%1” recognised: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="179"/>
+        <location filename="../ui/resultspage.cpp" line="192"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="188"/>
+        <location filename="../ui/resultspage.cpp" line="201"/>
         <source>Misclassified test images: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="200"/>
+        <location filename="../ui/resultspage.cpp" line="213"/>
         <source>&amp;Relabel as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="207"/>
+        <location filename="../ui/resultspage.cpp" line="220"/>
         <source>E&amp;xclude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="208"/>
+        <location filename="../ui/resultspage.cpp" line="221"/>
         <source>Mark re&amp;viewed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,135 +1208,150 @@
 <context>
     <name>rs::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="59"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="60"/>
+        <location filename="../ui/session.cpp" line="64"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="67"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="67"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="65"/>
+        <location filename="../ui/session.cpp" line="69"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="69"/>
+        <location filename="../ui/session.cpp" line="73"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="73"/>
+        <location filename="../ui/session.cpp" line="77"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="74"/>
+        <location filename="../ui/session.cpp" line="78"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="172"/>
+        <location filename="../ui/session.cpp" line="83"/>
+        <source>Report not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="94"/>
+        <source>No heat map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="191"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="174"/>
+        <location filename="../ui/session.cpp" line="193"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="238"/>
+        <location filename="../ui/session.cpp" line="257"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="256"/>
+        <location filename="../ui/session.cpp" line="275"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="280"/>
+        <location filename="../ui/session.cpp" line="299"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="280"/>
+        <location filename="../ui/session.cpp" line="299"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="286"/>
+        <location filename="../ui/session.cpp" line="305"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="287"/>
+        <location filename="../ui/session.cpp" line="306"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
-        <location filename="../ui/session.cpp" line="326"/>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="321"/>
+        <location filename="../ui/session.cpp" line="345"/>
+        <location filename="../ui/session.cpp" line="379"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="335"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="320"/>
+        <location filename="../ui/session.cpp" line="339"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="340"/>
+        <location filename="../ui/session.cpp" line="359"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="344"/>
+        <location filename="../ui/session.cpp" line="363"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="351"/>
+        <location filename="../ui/session.cpp" line="370"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="396"/>
+        <location filename="../ui/session.cpp" line="413"/>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="452"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="411"/>
+        <location filename="../ui/session.cpp" line="467"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="414"/>
+        <location filename="../ui/session.cpp" line="470"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="433"/>
+        <location filename="../ui/session.cpp" line="489"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

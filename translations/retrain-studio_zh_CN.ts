@@ -65,41 +65,51 @@
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="44"/>
+        <source>Export re&amp;port…</source>
+        <translation>导出报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="45"/>
         <source>&amp;Download ImageNet weights…</source>
         <translation>下载 ImageNet 权重(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="45"/>
+        <location filename="../ui/mainactions.cpp" line="46"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="47"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>Carry the stopped run on from where it stopped; it ends as if it had not been stopped</source>
         <translation>从停止处继续训练；最终结果与未中断时相同</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="48"/>
+        <location filename="../ui/mainactions.cpp" line="49"/>
         <source>Train a classifier on the dataset with the current settings (%1)</source>
         <translation>用当前设置在数据集上训练分类器（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="49"/>
+        <location filename="../ui/mainactions.cpp" line="50"/>
         <source>Try %1 classifier settings on the image features, keep the one that scores best on held-out images, train with it and make it the current settings (%2)</source>
         <translation>在图像特征上试验 %1 组分类器设置，保留在留出图像上得分最高的一组，用它训练并设为当前设置（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="53"/>
+        <location filename="../ui/mainactions.cpp" line="54"/>
         <source>Train briefly with rising learning rates and plot the loss: where it falls fastest is a good base rate for the current settings</source>
         <translation>以逐步升高的学习率短暂训练并绘出损失：损失下降最快处是当前设置的合适基础学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="55"/>
+        <location filename="../ui/mainactions.cpp" line="56"/>
         <source>Find labels that look wrong, the same image twice and images unlike every class, from the cached features (%1)</source>
         <translation>根据缓存的特征，找出看起来标错的标签、重复的图像以及不像任何类别的图像（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="57"/>
+        <location filename="../ui/mainactions.cpp" line="58"/>
+        <source>Write the last run&apos;s results, curves, mistakes and data health findings as one HTML page that opens in any browser, offline</source>
+        <translation>把上次训练的结果、曲线、错误分类和数据健康发现写成一个 HTML 页面，可在任何浏览器中离线打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="60"/>
         <source>Stop the run; the previous results stay (%1)</source>
         <translation>停止训练；之前的结果保留（%1）</translation>
     </message>
@@ -637,8 +647,55 @@
     <name>rs::GalleryModel</name>
     <message>
         <location filename="../ui/gallerymodel.cpp" line="29"/>
-        <source>%1 → %2 (%3 %)</source>
-        <translation>%1 → %2（%3 %）</translation>
+        <source>%1 → %2
+%3 %</source>
+        <translation>%1 → %2
+%3 %</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ImageViewer</name>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>No heat map</source>
+        <translation>不显示热力图</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>Where it saw the predicted class</source>
+        <translation>它在哪里看到了预测的类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="59"/>
+        <source>Where it saw the true class</source>
+        <translation>它在哪里看到了真实的类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="60"/>
+        <source>Grad-CAM: the parts of the image that raised the class&apos;s score most, from the network&apos;s last block</source>
+        <translation>Grad-CAM：图像中最能提高该类别得分的部分，取自网络的最后一个模块</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="62"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一张(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="65"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一张(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="98"/>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="99"/>
+        <source>True class: %1 · predicted: %2
+Likeliest: %3</source>
+        <translation>真实类别：%1 · 预测：%2
+最可能：%3</translation>
     </message>
 </context>
 <context>
@@ -670,12 +727,12 @@
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
@@ -710,92 +767,102 @@
         <translation>&amp;6 数据健康</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Cannot check the data</source>
         <translation>无法检查数据</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <source>Export the report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -1039,7 +1106,7 @@
     <name>rs::ResultsPage</name>
     <message>
         <location filename="../ui/resultspage.cpp" line="43"/>
-        <location filename="../ui/resultspage.cpp" line="168"/>
+        <location filename="../ui/resultspage.cpp" line="181"/>
         <source>No results yet: train a classifier first.</source>
         <translation>还没有结果：请先训练一个分类器。</translation>
     </message>
@@ -1074,62 +1141,67 @@
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="91"/>
-        <source>Double-click an image to see it large.</source>
-        <translation>双击图像可查看大图。</translation>
+        <location filename="../ui/resultspage.cpp" line="93"/>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="109"/>
+        <location filename="../ui/resultspage.cpp" line="102"/>
+        <source>Double-click an image to see it large, with where the network looked; right-click to relabel, exclude or mark it reviewed.</source>
+        <translation>双击图像可查看大图及网络关注的区域；右键单击可改标、排除或标记为已复核。</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultspage.cpp" line="121"/>
         <source>Per class</source>
         <translation>各类别指标</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="111"/>
+        <location filename="../ui/resultspage.cpp" line="123"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="122"/>
+        <location filename="../ui/resultspage.cpp" line="135"/>
         <source>Reliability of the probabilities</source>
         <translation>概率的可靠性</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="140"/>
+        <location filename="../ui/resultspage.cpp" line="153"/>
         <source>Files skipped in this run: %1</source>
         <translation>本次运行跳过的文件：%1</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="155"/>
+        <location filename="../ui/resultspage.cpp" line="168"/>
         <source>Test accuracy %1 % · balanced accuracy %2 % · test images: %3</source>
         <translation>测试准确率 %1 % · 平衡准确率 %2 % · 测试图像：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="178"/>
+        <location filename="../ui/resultspage.cpp" line="191"/>
         <source>“%1” recognised: %2</source>
         <translation>“%1”识别正确：%2</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="179"/>
+        <location filename="../ui/resultspage.cpp" line="192"/>
         <source>“%1” taken for “%2”: %3</source>
         <translation>“%1”被误判为“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="188"/>
+        <location filename="../ui/resultspage.cpp" line="201"/>
         <source>Misclassified test images: %1</source>
         <translation>被错误分类的测试图像：%1</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="200"/>
+        <location filename="../ui/resultspage.cpp" line="213"/>
         <source>&amp;Relabel as</source>
         <translation>改标为(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="207"/>
+        <location filename="../ui/resultspage.cpp" line="220"/>
         <source>E&amp;xclude</source>
         <translation>排除(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/resultspage.cpp" line="208"/>
+        <location filename="../ui/resultspage.cpp" line="221"/>
         <source>Mark re&amp;viewed</source>
         <translation>标记为已复核(&amp;V)</translation>
     </message>
@@ -1137,136 +1209,151 @@
 <context>
     <name>rs::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="59"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="60"/>
+        <location filename="../ui/session.cpp" line="64"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="67"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation>已停止。上一次训练的结果保留不变。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="67"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="65"/>
+        <location filename="../ui/session.cpp" line="69"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation>“继续训练”可从停止处接着运行。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="69"/>
+        <location filename="../ui/session.cpp" line="73"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="73"/>
+        <location filename="../ui/session.cpp" line="77"/>
         <source>No sample images</source>
         <translation>没有示例图像</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="74"/>
+        <location filename="../ui/session.cpp" line="78"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation>%1
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="172"/>
+        <location filename="../ui/session.cpp" line="83"/>
+        <source>Report not written</source>
+        <translation>报告未写入</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="94"/>
+        <source>No heat map: %1</source>
+        <translation>无法生成热力图：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="191"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation>仍在读取文件夹；请稍后再开始。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="174"/>
+        <location filename="../ui/session.cpp" line="193"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="238"/>
+        <location filename="../ui/session.cpp" line="257"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="256"/>
+        <location filename="../ui/session.cpp" line="275"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="280"/>
+        <location filename="../ui/session.cpp" line="299"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="280"/>
+        <location filename="../ui/session.cpp" line="299"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="286"/>
+        <location filename="../ui/session.cpp" line="305"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="287"/>
+        <location filename="../ui/session.cpp" line="306"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
-        <location filename="../ui/session.cpp" line="326"/>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="321"/>
+        <location filename="../ui/session.cpp" line="345"/>
+        <location filename="../ui/session.cpp" line="379"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="335"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="320"/>
+        <location filename="../ui/session.cpp" line="339"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="340"/>
+        <location filename="../ui/session.cpp" line="359"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="344"/>
+        <location filename="../ui/session.cpp" line="363"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="351"/>
+        <location filename="../ui/session.cpp" line="370"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="396"/>
+        <location filename="../ui/session.cpp" line="413"/>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="452"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="411"/>
+        <location filename="../ui/session.cpp" line="467"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="414"/>
+        <location filename="../ui/session.cpp" line="470"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="433"/>
+        <location filename="../ui/session.cpp" line="489"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

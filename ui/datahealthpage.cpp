@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -82,7 +83,9 @@ DataHealthPage::DataHealthPage(ThumbnailCache *thumbnails, QAction *check, QWidg
     m_findings->setHeaderLabels({tr("Image"), tr("Class"), tr("Set"), tr("Finding"), tr("Fix")});
     m_findings->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_findings->setIconSize(QSize(thumbnails->size(), thumbnails->size()));
-    m_findings->header()->setSectionResizeMode(Image, QHeaderView::Stretch);
+    m_findings->header()->setStretchLastSection(false);
+    m_findings->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_findings->header()->setSectionResizeMode(Finding, QHeaderView::Stretch);
     m_findings->setToolTip(tr("Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the "
                               "project, not in your folders, and apply to the next training."));
     connect(m_findings, &QTreeWidget::itemSelectionChanged, this, &DataHealthPage::selectionChanged);
@@ -184,8 +187,9 @@ QTreeWidgetItem *DataHealthPage::imageItem(QTreeWidgetItem *parent, std::int64_t
                                            const QString &suggested)
 {
     const ImageEntry &image = m_audit->run.dataset.images[std::size_t(row)];
-    auto *item = new QTreeWidgetItem(parent, {QDir::toNativeSeparators(image.path), m_audit->run.dataset.classes[image.label],
+    auto *item = new QTreeWidgetItem(parent, {QFileInfo(image.path).fileName(), m_audit->run.dataset.classes[image.label],
                                               setName(image.subset), finding});
+    item->setToolTip(Image, QDir::toNativeSeparators(image.path));
     item->setData(Image, kPathRole, image.path);
     item->setData(Image, kSuggestedRole, suggested);
     const QImage thumbnail = m_thumbnails->thumbnail(image.path);
@@ -215,6 +219,7 @@ void DataHealthPage::setFixes(const ImageFixes &fixes)
     for (const ImageFix &fix : current)
         m_fixesList->addItem(QDir::toNativeSeparators(fix.path) + QStringLiteral(": ") + fixText(&fix));
     m_undo->setEnabled(!fixes.empty());
+    m_fixesList->setVisible(!current.empty());
     showFixState();
 }
 

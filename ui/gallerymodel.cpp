@@ -26,7 +26,7 @@ void GalleryModel::setImages(const QStringList &classes, std::vector<ImagePredic
 QString GalleryModel::caption(int row) const
 {
     const ImagePrediction &p = image(row);
-    return tr("%1 → %2 (%3 %)").arg(m_classes.value(p.trueLabel), m_classes.value(p.predicted)).arg(100 * p.confidence, 0, 'f', 0);
+    return tr("%1 → %2\n%3 %").arg(m_classes.value(p.trueLabel), m_classes.value(p.predicted)).arg(100 * p.confidence, 0, 'f', 0);
 }
 
 int GalleryModel::rowCount(const QModelIndex &parent) const

@@ -22,7 +22,9 @@ public:
 
     void setImages(const QStringList &classes, std::vector<ImagePrediction> images);
     const ImagePrediction &image(int row) const { return m_images[std::size_t(row)]; }
+    // The true and the predicted class on one line, the confidence on the next.
     QString caption(int row) const;
+    QString className(int label) const { return m_classes.value(label); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

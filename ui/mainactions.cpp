@@ -41,6 +41,7 @@ MainActions::MainActions(QObject *parent)
     , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                     "media-seek-forward"))
     , exportModel(action(parent, "actionExportModel", tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E), "document-export"))
+    , exportReport(action(parent, "actionExportReport", tr("Export re&port…"), {}, "text-html"))
     , downloadWeights(action(parent, "actionDownloadWeights", tr("&Download ImageNet weights…"), {}, "download"))
     , quit(action(parent, "actionQuit", tr("&Quit"), QKeySequence::Quit, "application-exit"))
 {
@@ -54,6 +55,8 @@ MainActions::MainActions(QObject *parent)
                             "good base rate for the current settings"));
     checkData->setToolTip(tr("Find labels that look wrong, the same image twice and images unlike every class, from "
                              "the cached features (%1)").arg(shortcutText(checkData)));
+    exportReport->setToolTip(tr("Write the last run's results, curves, mistakes and data health findings as one HTML "
+                                "page that opens in any browser, offline"));
     stop->setToolTip(tr("Stop the run; the previous results stay (%1)").arg(shortcutText(stop)));
 }
 

@@ -28,6 +28,7 @@ public:
     QAction *stop;
     QAction *resume;
     QAction *exportModel;
+    QAction *exportReport;
     QAction *downloadWeights;
     QAction *quit;
 };

@@ -120,6 +120,8 @@ void MainWindow::connectSession()
     connect(m_session, &Session::fixesChanged, this, [this] { m_health->setFixes(m_session->project().fixes); });
     connect(m_health, &DataHealthPage::fixRequested, m_session, &Session::addFix);
     connect(m_results, &ResultsPage::fixRequested, m_session, &Session::addFix);
+    connect(m_results, &ResultsPage::heatMapRequested, m_session, &Session::explain);
+    connect(m_session, &Session::heatMapReady, m_results, &ResultsPage::showHeatMap);
     connect(m_health, &DataHealthPage::undoRequested, m_session, &Session::undoFix);
     m_training->follow(m_session);
     connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
@@ -257,6 +259,12 @@ void MainWindow::connectActions()
         m_actions.stop->setEnabled(false);
     });
     connect(m_actions.exportModel, &QAction::triggered, this, &MainWindow::chooseExportFolder);
+    connect(m_actions.exportReport, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the report"), QDir::home().filePath(QStringLiteral("report.html")),
+                                                          tr("Web pages (*.html)"));
+        if (!file.isEmpty())
+            m_session->exportReport(file);
+    });
     connect(m_actions.downloadWeights, &QAction::triggered, this, &MainWindow::downloadWeights);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
 }
@@ -275,7 +283,7 @@ void MainWindow::createMenus()
     connect(m_files, &ProjectFiles::saved, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
     file->addActions({m_actions.saveProject, m_actions.saveProjectAs});
     file->addSeparator();
-    file->addActions({m_actions.addFolder, m_actions.exportModel, m_actions.downloadWeights});
+    file->addActions({m_actions.addFolder, m_actions.exportModel, m_actions.exportReport, m_actions.downloadWeights});
     file->addSeparator();
     file->addAction(m_actions.quit);
     QMenu *training = menuBar()->addMenu(tr("&Training"));
@@ -356,6 +364,7 @@ void MainWindow::updateActions()
     m_actions.stop->setEnabled(training);
     m_actions.resume->setEnabled(m_session->canResume());
     m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());
+    m_actions.exportReport->setEnabled(m_session->project().lastRun && !m_session->isBusy());
     m_actions.openProject->setEnabled(!training);
     m_actions.newProject->setEnabled(!training);
 }

@@ -1,12 +1,12 @@
 #include "resultspage.h"
 
 #include "gallerymodel.h"
+#include "imageviewer.h"
 #include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "thumbnailcache.h"
 
 #include <QDesktopServices>
-#include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -16,7 +16,7 @@
 #include <QMenu>
 #include <QListView>
 #include <QPushButton>
-#include <QScreen>
+#include <QSlider>
 #include <QSplitter>
 #include <QTableView>
 #include <QUrl>
@@ -86,10 +86,22 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_galleryView->setMovement(QListView::Static);
     m_galleryView->setUniformItemSizes(true);
     m_galleryView->setIconSize(QSize(thumbnails->size(), thumbnails->size()));
-    m_galleryView->setGridSize(QSize(thumbnails->size() + 90, thumbnails->size() + 40));
+    m_thumbnailSize = new QSlider(Qt::Horizontal);
+    m_thumbnailSize->setObjectName(QStringLiteral("thumbnailSize"));
+    m_thumbnailSize->setRange(32, 2 * thumbnails->size());
+    m_thumbnailSize->setMaximumWidth(120);
+    m_thumbnailSize->setToolTip(tr("Thumbnail size"));
+    connect(m_thumbnailSize, &QSlider::valueChanged, this, [this](int side) {
+        m_galleryView->setIconSize(QSize(side, side));
+        // Room for a caption of two lines under the thumbnail, as wide as a long class pair needs.
+        const int line = m_galleryView->fontMetrics().lineSpacing();
+        m_galleryView->setGridSize(QSize(std::max(side + 24, 150), side + 2 * line + 16));
+    });
+    m_thumbnailSize->setValue(thumbnails->size());
     m_galleryView->setWordWrap(true);
-    m_galleryView->setToolTip(tr("Double-click an image to see it large."));
-    connect(m_galleryView, &QListView::doubleClicked, this, &ResultsPage::showImage);
+    m_galleryView->setToolTip(tr("Double-click an image to see it large, with where the network looked; right-click to "
+                                 "relabel, exclude or mark it reviewed."));
+    connect(m_galleryView, &QListView::doubleClicked, this, [this](const QModelIndex &index) { openViewer(index.row()); });
     m_galleryView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_galleryView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         if (QMenu *menu = fixMenu(m_galleryView->indexAt(at), this)) {
@@ -115,6 +127,7 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto *galleryBar = new QHBoxLayout;
     galleryBar->addWidget(m_galleryTitle, 1);
+    galleryBar->addWidget(m_thumbnailSize);
     galleryBar->addWidget(m_allMistakes);
     galleryBar->addWidget(m_showInFolder);
     rightLayout->addLayout(galleryBar);
@@ -209,28 +222,22 @@ QMenu *ResultsPage::fixMenu(const QModelIndex &index, QWidget *parent)
     return menu;
 }
 
-void ResultsPage::showImage(const QModelIndex &index)
+ImageViewer *ResultsPage::openViewer(int row)
 {
-    if (!index.isValid())
-        return;
-    QString error;
-    const QImage image = loadQImage(m_gallery->image(index.row()).path, &error);
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("imageDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(QFileInfo(m_gallery->image(index.row()).path).fileName());
-    auto *picture = new QLabel;
-    const QSize room = screen()->availableSize() * 0.8;
-    if (image.isNull())
-        picture->setText(error);
-    else
-        picture->setPixmap(QPixmap::fromImage(image.width() > room.width() || image.height() > room.height()
-                                                  ? image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                                                  : image));
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(picture, 1, Qt::AlignCenter);
-    layout->addWidget(new QLabel(m_gallery->caption(index.row())), 0, Qt::AlignCenter);
-    dialog->show();
+    if (row < 0 || row >= m_gallery->rowCount())
+        return nullptr;
+    if (m_viewer)
+        m_viewer->close();
+    m_viewer = new ImageViewer(m_gallery, row, this);
+    connect(m_viewer, &ImageViewer::heatMapRequested, this, &ResultsPage::heatMapRequested);
+    m_viewer->show();
+    return m_viewer;
+}
+
+void ResultsPage::showHeatMap(const QString &path, int label, const GradCam &cam)
+{
+    if (m_viewer)
+        m_viewer->setHeatMap(path, label, cam);
 }
 
 void ResultsPage::showInFolder()

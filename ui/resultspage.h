@@ -4,6 +4,7 @@
 #include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -12,12 +13,15 @@ class QListWidget;
 class QMenu;
 class QModelIndex;
 class QPushButton;
+class QSlider;
 class QTableView;
 
 namespace rs {
 
 class ConfusionModel;
 class GalleryModel;
+class ImageViewer;
+struct GradCam;
 class MetricsModel;
 class ReliabilityPlot;
 class ThumbnailCache;
@@ -44,6 +48,11 @@ public:
     // class, exclude it, mark it reviewed (each emits fixRequested()). The caller owns the menu.
     QMenu *fixMenu(const QModelIndex &index, QWidget *parent);
 
+    // Opens the viewer on the gallery's image at `row` (replacing one already open).
+    ImageViewer *openViewer(int row);
+    // A heat map the open viewer asked for.
+    void showHeatMap(const QString &path, int label, const GradCam &cam);
+
     MetricsModel *metrics() const { return m_metrics; }
     ConfusionModel *confusion() const { return m_confusion; }
     GalleryModel *gallery() const { return m_gallery; }
@@ -51,10 +60,10 @@ public:
 
 Q_SIGNALS:
     void fixRequested(const rs::ImageFix &fix);
+    void heatMapRequested(const QString &path, int label);
 
 private:
     void setSkipped(const QStringList &skipped);
-    void showImage(const QModelIndex &index);
     void showInFolder();
 
     QStringList m_classes;
@@ -71,6 +80,8 @@ private:
     QLabel *m_galleryTitle;
     QPushButton *m_allMistakes;
     QPushButton *m_showInFolder;
+    QSlider *m_thumbnailSize;
+    QPointer<ImageViewer> m_viewer;
 };
 
 } // namespace rs

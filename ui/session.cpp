@@ -1,7 +1,11 @@
 #include "session.h"
 
 #include "data/sampledata.h"
+#include "export/htmlreport.h"
 #include "export/modelexport.h"
+#include "images/image.h"
+#include "images/preprocess.h"
+#include "io/atomicfile.h"
 #include "training/jsonformat.h"
 #include "training/settingrules.h"
 
@@ -50,7 +54,7 @@ QString precisionLabel(Precision precision)
 Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths(std::move(paths))
 {
     m_project.layer = Backbone::kBottleneck;
-    for (Job *job : {&m_training, &m_export, &m_samples}) {
+    for (Job *job : {&m_training, &m_export, &m_samples, &m_report}) {
         connect(job, &Job::succeeded, this, &Session::stateChanged);
         connect(job, &Job::failed, this, &Session::stateChanged);
         connect(job, &Job::cancelled, this, &Session::stateChanged);
@@ -75,6 +79,21 @@ Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths
         Q_EMIT sampleDataWritten(sampleFolder(), error);
     });
     connect(this, &Session::trainingEnded, this, &Session::status);
+    connect(&m_report, &Job::failed, this, [this](const QString &error) {
+        Q_EMIT failed(tr("Report not written"), error);
+        Q_EMIT reportExported(m_reportFile, error);
+    });
+    // A heat map asked for while another was computed is started when that one ends.
+    const auto explainNext = [this] {
+        if (const auto next = std::exchange(m_nextExplain, std::nullopt))
+            explain(next->first, next->second);
+    };
+    connect(&m_explain, &Job::succeeded, this, explainNext);
+    connect(&m_explain, &Job::cancelled, this, explainNext);
+    connect(&m_explain, &Job::failed, this, [this, explainNext](const QString &error) {
+        Q_EMIT status(tr("No heat map: %1").arg(error));
+        explainNext();
+    });
 }
 
 Session::~Session() = default;
@@ -303,23 +322,19 @@ void Session::startRun(const TrainingRunOptions &options, const WeightsSource &w
     Q_EMIT stateChanged();
 }
 
-void Session::findLearningRate()
+template <typename Work, typename Done>
+void Session::startOnData(Work work, Done done)
 {
     const TrainingRunOptions options = runOptions(false);
     const WeightsSource weights = m_weights;
     const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
     const bool started = m_training.start(
-        [this, options, weights, loaded](JobContext &job) {
+        [this, work = std::move(work), options, weights, loaded](JobContext &job) {
             const std::shared_ptr<const Backbone> backbone = backboneFor(job, weights, loaded);
             throwIfCancelled(job.cancel());
-            const TrainingRunCallbacks callbacks =
-                dataCallbacks(job, options.precision, tr("Training with rising learning rates…"));
-            return sweepRunLearningRate(*backbone, options, callbacks, job.cancel());
+            return work(job, *backbone, options);
         },
-        [this](const LearningRateSweep &sweep) {
-            Q_EMIT trainingEnded(tr("Done: the loss falls fastest at a learning rate of %1.").arg(sweep.suggested, 0, 'g', 3));
-            Q_EMIT learningRateFound(sweep);
-        });
+        std::move(done));
     if (!started)
         return;
     Q_EMIT trainingStarted();
@@ -327,15 +342,24 @@ void Session::findLearningRate()
     Q_EMIT stateChanged();
 }
 
+void Session::findLearningRate()
+{
+    startOnData(
+        [this](JobContext &job, const Backbone &backbone, const TrainingRunOptions &options) {
+            const TrainingRunCallbacks callbacks =
+                dataCallbacks(job, options.precision, tr("Training with rising learning rates…"));
+            return sweepRunLearningRate(backbone, options, callbacks, job.cancel());
+        },
+        [this](const LearningRateSweep &sweep) {
+            Q_EMIT trainingEnded(tr("Done: the loss falls fastest at a learning rate of %1.").arg(sweep.suggested, 0, 'g', 3));
+            Q_EMIT learningRateFound(sweep);
+        });
+}
+
 void Session::checkData()
 {
-    const TrainingRunOptions options = runOptions(false);
-    const WeightsSource weights = m_weights;
-    const std::shared_ptr<const Backbone> loaded = weights == m_backboneWeights ? m_backbone : nullptr;
-    const bool started = m_training.start(
-        [this, options, weights, loaded](JobContext &job) {
-            const std::shared_ptr<const Backbone> backbone = backboneFor(job, weights, loaded);
-            throwIfCancelled(job.cancel());
+    startOnData(
+        [this](JobContext &job, const Backbone &backbone, const TrainingRunOptions &options) {
             DataAuditCallbacks callbacks;
             callbacks.reading = dataCallbacks(job, options.precision, tr("Checking the data…"));
             callbacks.auditing = [this, &job](int done, int total) {
@@ -344,7 +368,7 @@ void Session::checkData()
                         Q_EMIT phaseChanged(tr("Checking the data: step %1 of %2…").arg(std::min(done + 1, total)).arg(total));
                     });
             };
-            return std::make_shared<const DataAudit>(auditData(*backbone, options, {}, callbacks, job.cancel()));
+            return std::make_shared<const DataAudit>(auditData(backbone, options, {}, callbacks, job.cancel()));
         },
         [this](std::shared_ptr<const DataAudit> audit) {
             m_audit = std::move(audit);
@@ -354,11 +378,43 @@ void Session::checkData()
                                      .arg(m_audit->outliers.size()));
             Q_EMIT auditChanged();
         });
-    if (!started)
+}
+
+void Session::explain(const QString &path, int label)
+{
+    if (!m_model)
         return;
-    Q_EMIT trainingStarted();
-    Q_EMIT phaseChanged(tr("Reading the dataset…"));
-    Q_EMIT stateChanged();
+    if (m_explain.isRunning()) {
+        m_nextExplain = std::make_pair(path, label);
+        return;
+    }
+    const std::shared_ptr<const TrainedModel> model = m_model;
+    m_explain.start(
+        [model, path, label](JobContext &) {
+            const DecodedImage decoded = loadImage(path, Backbone::kInputSize);
+            if (!decoded.ok())
+                throw std::runtime_error(decoded.error.toStdString());
+            const std::vector<float> input = networkInput(decoded.image, Backbone::kInputSize);
+            return gradCam(model->backbone(), input.data(), {&model->head(), model->layer(), label});
+        },
+        [this, path, label](const GradCam &cam) { Q_EMIT heatMapReady(path, label, cam); });
+}
+
+void Session::exportReport(const QString &file)
+{
+    if (!m_project.lastRun)
+        return;
+    HtmlReportOptions options;
+    if (m_audit)
+        options.audit = m_audit->toJson();
+    const QJsonObject report = m_project.lastRun->report;
+    const bool started = m_report.start([report, options, file](JobContext &) { writeFileAtomically(file, htmlReport(report, options)); },
+                                        [this, file] {
+                                            Q_EMIT status(tr("Report written to %1").arg(QDir::toNativeSeparators(file)));
+                                            Q_EMIT reportExported(file, {});
+                                        });
+    if (started)
+        m_reportFile = file;
 }
 
 void Session::addFix(const ImageFix &fix)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "health/dataaudit.h"
+#include "health/gradcam.h"
 #include "job.h"
 #include "model/weightssource.h"
 #include "project/project.h"
@@ -88,6 +89,9 @@ public:
     void addFix(const ImageFix &fix);
     // Takes the latest fix back; false when there is none.
     bool undoFix();
+    // Grad-CAM of the last model for the image at `path` and class `label`, in the background:
+    // heatMapReady() brings it. Asked while one is computed, it waits; only the latest waits.
+    void explain(const QString &path, int label);
     bool canResume() const;
     void stopTraining();
     bool isTraining() const { return m_training.isRunning(); }
@@ -96,10 +100,13 @@ public:
     std::shared_ptr<const TrainedModel> model() const { return m_model; }
     // Writes the model to `folder` in the background: exportFinished() says how it went.
     void exportModel(const QString &folder);
+    // Writes the last run's report, with the last audit's findings, as one HTML page
+    // (htmlReport) in the background: reportExported() says how it went.
+    void exportReport(const QString &file);
     // Writes the Fashion-MNIST samples in the background: sampleDataWritten() says how.
     void writeSampleData();
-    // An export or a sample-data write is running.
-    bool isBusy() const { return m_export.isRunning() || m_samples.isRunning(); }
+    // An export, a report or a sample-data write is running.
+    bool isBusy() const { return m_export.isRunning() || m_samples.isRunning() || m_report.isRunning(); }
 
 Q_SIGNALS:
     void projectLoaded();  // pages show project(), weights() and precision() again
@@ -115,6 +122,7 @@ Q_SIGNALS:
     void learningRateFound(const rs::LearningRateSweep &sweep);
     void auditChanged();  // audit() is new (or gone)
     void fixesChanged();  // project().fixes changed
+    void heatMapReady(const QString &path, int label, const rs::GradCam &cam);
     // After every run, whether it finished, stopped or failed: `message` says which.
     void trainingEnded(const QString &message);
     // What the user should hear about in passing (the status bar), and failures to show.
@@ -123,9 +131,15 @@ Q_SIGNALS:
     void modelChanged(); // model() and project().lastRun are new (or gone)
     void exportFinished(const QString &folder, const QString &error); // error empty on success
     void sampleDataWritten(const QString &folder, const QString &error);
+    void reportExported(const QString &file, const QString &error); // error empty on success
 
 private:
     void startRun(const TrainingRunOptions &options, const WeightsSource &weights);
+    // Starts a job on the dataset with the current settings, as a run (progress and Stop as for
+    // training): the weights are loaded (or the loaded ones reused), then work(job, backbone,
+    // options) runs; `done` gets its result on the GUI thread.
+    template <typename Work, typename Done>
+    void startOnData(Work work, Done done);
     // On the job's thread: `loaded` when given, else the weights loaded (and kept for the next run).
     std::shared_ptr<const Backbone> backboneFor(JobContext &job, const WeightsSource &weights,
                                                 std::shared_ptr<const Backbone> loaded);
@@ -152,10 +166,14 @@ private:
     TrainingRunOptions m_lastOptions;
     WeightsSource m_lastWeights;
     QString m_exportFolder;
+    QString m_reportFile;
+    std::optional<std::pair<QString, int>> m_nextExplain;
     // Last, so they are destroyed (stopped and joined) before the state their work posts to.
     Job m_training;
     Job m_export;
     Job m_samples;
+    Job m_explain;
+    Job m_report;
 };
 
 } // namespace rs
