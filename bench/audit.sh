@@ -5,7 +5,8 @@
 # audited by retrain-cli audit with seeded, BatchNorm-calibrated random weights. The first
 # audit computes and caches the features; then each setting below audits from the cache. Prints
 # one JSON object per setting: precision at N of the label issues (N = labels flipped), copies
-# and leaks found, false duplicate groups, strays found among the outliers, the audit's seconds.
+# and leaks found, false duplicate groups, strays found among the outliers, the audit's seconds
+# (after the features were read) and the whole command's wall-clock seconds.
 # Last, whether the network's features could have told the copies apart instead of the images'
 # signatures: the lowest feature cosine of a copy and its original, and the highest of two
 # untouched images.
@@ -32,11 +33,13 @@ if [[ ! -f "$work/planted.json" ]]; then
 fi
 
 audit() { # NAME OPTIONS...
-    local name=$1
+    local name=$1 start end
     shift
+    start=$(date +%s.%N)
     "$cli" audit --weights "$work/reference/inception_zip.pth" --precision fp32 --image_dir "$work/dirty" \
         --bottleneck_dir "$work/cache" --json "$work/$name.json" "$@" > "$work/$name.txt" 2> "$work/$name.log"
-    echo -n "{\"setting\": \"$name\", \"result\": "
+    end=$(date +%s.%N)
+    echo -n "{\"setting\": \"$name\", \"wall_seconds\": $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }'), \"result\": "
     "$python" "$root/bench/audit.py" score "$work/planted.json" "$work/$name.json" | tr -d '\n'
     echo "}"
 }
