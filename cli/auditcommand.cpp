@@ -88,7 +88,10 @@ int auditCommand(const QStringList &arguments)
         QStringLiteral("Correlation of two images' 16x16 grey signatures from which they count as near duplicates "
                        "(default %1).").arg(defaults.duplicateSimilarity),
         QStringLiteral("S"));
-    parser.addOptions({labelScore, similarity});
+    const QCommandLineOption map(QStringLiteral("map"),
+                                 QStringLiteral("Also lay every image out on a 2-D map of its features (PCA, then t-SNE), "
+                                                "written to --json's \"map\"."));
+    parser.addOptions({labelScore, similarity, map});
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     TrainingRunOptions options;
@@ -109,6 +112,7 @@ int auditCommand(const QStringList &arguments)
             return fail(command, QStringLiteral("--duplicate-similarity must be a number; got %1").arg(parser.value(similarity)),
                         kBadArguments);
     }
+    auditOptions.map = parser.isSet(map);
     if (const QString problem = auditOptionsProblem(auditOptions); !problem.isEmpty())
         return fail(command, problem, kBadArguments);
     if (parser.isSet(json))

@@ -11,9 +11,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointF>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using rs::test::runCli;
 
@@ -40,7 +43,8 @@ private Q_SLOTS:
         const QString json = dir.filePath(QStringLiteral("audit.json"));
         const rs::test::CliRun run = runCli({QStringLiteral("audit"), QStringLiteral("--random-weights"), QStringLiteral("3"),
                                              QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache")),
-                                             QStringLiteral("--image_dir"), data, QStringLiteral("--json"), json});
+                                             QStringLiteral("--image_dir"), data, QStringLiteral("--json"), json,
+                                             QStringLiteral("--map")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("duplicates: 1 groups, ")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("1 across classes (conflicts)")));
@@ -70,6 +74,15 @@ private Q_SLOTS:
             QVERIFY(issue.toObject().value(QStringLiteral("given")).toString()
                     != issue.toObject().value(QStringLiteral("suggested")).toString());
         QVERIFY(audit.value(QStringLiteral("estimated_wrong_labels")).isDouble());
+        // --map: a point per image; the two copies, with the same features, at the same place.
+        const QJsonArray map = audit.value(QStringLiteral("map")).toArray();
+        QCOMPARE(map.size(), 62);
+        QMap<QString, QPointF> where;
+        for (const QJsonValue point : map)
+            where.insert(point.toObject().value(QStringLiteral("path")).toString(),
+                         {point.toObject().value(QStringLiteral("x")).toDouble(), point.toObject().value(QStringLiteral("y")).toDouble()});
+        const QPointF apart = where.value(copy) - where.value(paths.at(paths.indexOf(copy) == 0 ? 1 : 0));
+        QVERIFY(std::abs(apart.x()) + std::abs(apart.y()) < 1e-3);
     }
 
     void honoursTheFixesOfAProject()

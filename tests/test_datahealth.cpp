@@ -1,5 +1,5 @@
 // The Data health page in the real window: Check data runs the audit as a job and lists a
-// copy planted in another class as a conflict; Exclude, Undo and Mark reviewed become the
+// copy planted in another class as a conflict, and maps every image (a lasso selects); Exclude, Undo and Mark reviewed become the
 // project's fixes, saved with it and honoured by the next check; the Results gallery's menu
 // makes the same fixes, its viewer shows the Grad-CAM of an image, and the run exports as an
 // HTML report; Stop ends a check.
@@ -7,6 +7,7 @@
 #include "classtablemodel.h"
 #include "datahealthpage.h"
 #include "datasetpage.h"
+#include "embeddingmap.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "gallerymodel.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -122,6 +124,19 @@ private Q_SLOTS:
         auto *again = child<QTreeWidget>(reopened.get(), "healthFindings");
         QCOMPARE(again->topLevelItem(1)->text(0), QStringLiteral("Duplicate groups: 0"));
         QVERIFY(rowsOf(again, m_copy).isEmpty());
+
+        // The map: a point per image; a lasso drawn around the copy selects it (its twin lies
+        // under it), and the fix buttons act on what the map selected.
+        auto *map = child<rs::EmbeddingMap>(w.get(), "embeddingMap");
+        QCOMPARE(map->pointCount(), 49);
+        child<QTabWidget>(w.get(), "healthViews")->setCurrentWidget(map);
+        map->replot();
+        const QPointF at = map->pixelOf(map->indexOf(m_copy));
+        map->selectInside(QPolygonF({at + QPointF(-3, -3), at + QPointF(3, -3), at + QPointF(3, 3), at + QPointF(-3, 3)}));
+        QVERIFY(map->selectedPaths().contains(m_copy));
+        QVERIFY(map->selectedPaths().size() < 49);
+        QTest::mouseClick(exclude, Qt::LeftButton);
+        QCOMPARE(w->session()->project().fixes.find(m_copy)->kind, rs::ImageFix::Kind::Exclude);
     }
 
     void theResultsGalleryOffersTheSameFixes()

@@ -164,5 +164,8 @@ int main(int argc, char *argv[])
     }
     pause(2000); // thumbnails
     shoot(window, 5, out.filePath(QStringLiteral("health.png")));
+    window.findChild<QTabWidget *>(QStringLiteral("healthViews"))->setCurrentIndex(1);
+    pause(1000);
+    shoot(window, 5, out.filePath(QStringLiteral("map.png")));
     return 0;
 }

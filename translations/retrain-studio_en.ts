@@ -373,157 +373,167 @@
 <context>
     <name>rs::DataHealthPage</name>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="30"/>
+        <location filename="../ui/datahealthpage.cpp" line="36"/>
         <source>training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="32"/>
+        <location filename="../ui/datahealthpage.cpp" line="38"/>
         <source>validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="36"/>
+        <location filename="../ui/datahealthpage.cpp" line="42"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="45"/>
+        <location filename="../ui/datahealthpage.cpp" line="51"/>
         <source>relabelled as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="47"/>
+        <location filename="../ui/datahealthpage.cpp" line="53"/>
         <source>excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="51"/>
+        <location filename="../ui/datahealthpage.cpp" line="57"/>
         <source>reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="58"/>
+        <location filename="../ui/datahealthpage.cpp" line="64"/>
         <source>blank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="60"/>
+        <location filename="../ui/datahealthpage.cpp" line="66"/>
         <source>noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="64"/>
+        <location filename="../ui/datahealthpage.cpp" line="70"/>
         <source>unlike every class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="86"/>
+        <location filename="../ui/datahealthpage.cpp" line="94"/>
         <source>Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the project, not in your folders, and apply to the next training.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="92"/>
+        <location filename="../ui/datahealthpage.cpp" line="104"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="105"/>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="110"/>
         <source>&amp;Relabel as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="94"/>
+        <location filename="../ui/datahealthpage.cpp" line="112"/>
         <source>E&amp;xclude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="96"/>
+        <location filename="../ui/datahealthpage.cpp" line="114"/>
         <source>Leave the selected images out of training, validation and test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="97"/>
+        <location filename="../ui/datahealthpage.cpp" line="115"/>
         <source>Mark re&amp;viewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="99"/>
+        <location filename="../ui/datahealthpage.cpp" line="117"/>
         <source>The label is right: stop reporting the selected images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="100"/>
+        <location filename="../ui/datahealthpage.cpp" line="118"/>
         <source>&amp;Undo last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="141"/>
+        <location filename="../ui/datahealthpage.cpp" line="159"/>
         <source>Not checked yet. Check data scores every image with classifiers that never saw it, from the cached features, to find labels that look wrong, the same image twice and images unlike every class.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="150"/>
+        <location filename="../ui/datahealthpage.cpp" line="168"/>
         <source>%1 images checked in %2 s: about %3 labels may be wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="155"/>
+        <location filename="../ui/datahealthpage.cpp" line="173"/>
         <source>Labels that look wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="157"/>
+        <location filename="../ui/datahealthpage.cpp" line="175"/>
         <source>looks like %1 (score %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="159"/>
+        <location filename="../ui/datahealthpage.cpp" line="177"/>
         <source>Duplicate groups: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <location filename="../ui/datahealthpage.cpp" line="179"/>
         <source>exact copies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <location filename="../ui/datahealthpage.cpp" line="179"/>
         <source>near copies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="163"/>
+        <location filename="../ui/datahealthpage.cpp" line="181"/>
         <source>leak: in training and in validation or test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="165"/>
+        <location filename="../ui/datahealthpage.cpp" line="183"/>
         <source>conflict: in more than one class</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/datahealthpage.cpp" line="166"/>
+        <location filename="../ui/datahealthpage.cpp" line="184"/>
         <source>%n images</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -531,22 +541,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="171"/>
+        <location filename="../ui/datahealthpage.cpp" line="189"/>
         <source>Outliers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="173"/>
+        <location filename="../ui/datahealthpage.cpp" line="191"/>
         <source>%1 (score %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="212"/>
+        <location filename="../ui/datahealthpage.cpp" line="262"/>
         <source>No fixes yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="213"/>
+        <location filename="../ui/datahealthpage.cpp" line="263"/>
         <source>Fixes kept in the project, applied to the next training: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,6 +655,29 @@
     </message>
 </context>
 <context>
+    <name>rs::EmbeddingMap</name>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="49"/>
+        <source>Each point is an image, placed near the images its features find alike. Hover to see it; draw around points to select them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="74"/>
+        <source>test mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="76"/>
+        <source>audit finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="78"/>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rs::GalleryModel</name>
     <message>
         <location filename="../ui/gallerymodel.cpp" line="29"/>
@@ -726,12 +759,12 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,72 +799,72 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Web pages (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,12 +874,12 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,12 +889,12 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,58 +1333,57 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/session.cpp" line="321"/>
-        <location filename="../ui/session.cpp" line="345"/>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="341"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="335"/>
+        <location filename="../ui/session.cpp" line="350"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="339"/>
+        <location filename="../ui/session.cpp" line="354"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="359"/>
+        <location filename="../ui/session.cpp" line="364"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="363"/>
+        <location filename="../ui/session.cpp" line="368"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="370"/>
+        <location filename="../ui/session.cpp" line="377"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="413"/>
+        <location filename="../ui/session.cpp" line="415"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="452"/>
+        <location filename="../ui/session.cpp" line="454"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="467"/>
+        <location filename="../ui/session.cpp" line="469"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="470"/>
+        <location filename="../ui/session.cpp" line="472"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="489"/>
+        <location filename="../ui/session.cpp" line="491"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -373,179 +373,189 @@
 <context>
     <name>rs::DataHealthPage</name>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="30"/>
+        <location filename="../ui/datahealthpage.cpp" line="36"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="32"/>
+        <location filename="../ui/datahealthpage.cpp" line="38"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="36"/>
+        <location filename="../ui/datahealthpage.cpp" line="42"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="45"/>
+        <location filename="../ui/datahealthpage.cpp" line="51"/>
         <source>relabelled as %1</source>
         <translation>已改标为 %1</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="47"/>
+        <location filename="../ui/datahealthpage.cpp" line="53"/>
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="51"/>
+        <location filename="../ui/datahealthpage.cpp" line="57"/>
         <source>reviewed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="58"/>
+        <location filename="../ui/datahealthpage.cpp" line="64"/>
         <source>blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="60"/>
+        <location filename="../ui/datahealthpage.cpp" line="66"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="64"/>
+        <location filename="../ui/datahealthpage.cpp" line="70"/>
         <source>unlike every class</source>
         <translation>不像任何类别</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="82"/>
+        <location filename="../ui/datahealthpage.cpp" line="88"/>
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="86"/>
+        <location filename="../ui/datahealthpage.cpp" line="94"/>
         <source>Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the project, not in your folders, and apply to the next training.</source>
         <translation>选择图像，然后在下方改标、排除或标记为已复核。修正保存在项目中，不改动你的文件夹，并在下次训练时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="92"/>
+        <location filename="../ui/datahealthpage.cpp" line="104"/>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="105"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../ui/datahealthpage.cpp" line="110"/>
         <source>&amp;Relabel as</source>
         <translation>改标为(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="94"/>
+        <location filename="../ui/datahealthpage.cpp" line="112"/>
         <source>E&amp;xclude</source>
         <translation>排除(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="96"/>
+        <location filename="../ui/datahealthpage.cpp" line="114"/>
         <source>Leave the selected images out of training, validation and test</source>
         <translation>让所选图像不参与训练、验证和测试</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="97"/>
+        <location filename="../ui/datahealthpage.cpp" line="115"/>
         <source>Mark re&amp;viewed</source>
         <translation>标记为已复核(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="99"/>
+        <location filename="../ui/datahealthpage.cpp" line="117"/>
         <source>The label is right: stop reporting the selected images</source>
         <translation>标签正确：不再报告所选图像</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="100"/>
+        <location filename="../ui/datahealthpage.cpp" line="118"/>
         <source>&amp;Undo last fix</source>
         <translation>撤销上一次修正(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="141"/>
+        <location filename="../ui/datahealthpage.cpp" line="159"/>
         <source>Not checked yet. Check data scores every image with classifiers that never saw it, from the cached features, to find labels that look wrong, the same image twice and images unlike every class.</source>
         <translation>尚未检查。“检查数据”根据缓存的特征，用从未见过该图像的分类器为每张图像打分，找出看起来标错的标签、重复的图像以及不像任何类别的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="150"/>
+        <location filename="../ui/datahealthpage.cpp" line="168"/>
         <source>%1 images checked in %2 s: about %3 labels may be wrong.</source>
         <translation>已在 %2 秒内检查 %1 张图像：约有 %3 个标签可能有误。</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="155"/>
+        <location filename="../ui/datahealthpage.cpp" line="173"/>
         <source>Labels that look wrong: %1</source>
         <translation>看起来标错的标签：%1</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="157"/>
+        <location filename="../ui/datahealthpage.cpp" line="175"/>
         <source>looks like %1 (score %2)</source>
         <translation>看起来像 %1（得分 %2）</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="159"/>
+        <location filename="../ui/datahealthpage.cpp" line="177"/>
         <source>Duplicate groups: %1</source>
         <translation>重复图像组：%1</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <location filename="../ui/datahealthpage.cpp" line="179"/>
         <source>exact copies</source>
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="161"/>
+        <location filename="../ui/datahealthpage.cpp" line="179"/>
         <source>near copies</source>
         <translation>近似副本</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="163"/>
+        <location filename="../ui/datahealthpage.cpp" line="181"/>
         <source>leak: in training and in validation or test</source>
         <translation>泄漏：同时出现在训练集和验证集或测试集中</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="165"/>
+        <location filename="../ui/datahealthpage.cpp" line="183"/>
         <source>conflict: in more than one class</source>
         <translation>冲突：出现在多个类别中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/datahealthpage.cpp" line="166"/>
+        <location filename="../ui/datahealthpage.cpp" line="184"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="171"/>
+        <location filename="../ui/datahealthpage.cpp" line="189"/>
         <source>Outliers: %1</source>
         <translation>离群图像：%1</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="173"/>
+        <location filename="../ui/datahealthpage.cpp" line="191"/>
         <source>%1 (score %2)</source>
         <translation>%1（得分 %2）</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="212"/>
+        <location filename="../ui/datahealthpage.cpp" line="262"/>
         <source>No fixes yet.</source>
         <translation>还没有修正。</translation>
     </message>
     <message>
-        <location filename="../ui/datahealthpage.cpp" line="213"/>
+        <location filename="../ui/datahealthpage.cpp" line="263"/>
         <source>Fixes kept in the project, applied to the next training: %1</source>
         <translation>保存在项目中、将在下次训练时生效的修正：%1</translation>
     </message>
@@ -644,6 +654,29 @@
     </message>
 </context>
 <context>
+    <name>rs::EmbeddingMap</name>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="49"/>
+        <source>Each point is an image, placed near the images its features find alike. Hover to see it; draw around points to select them.</source>
+        <translation>每个点是一张图像，放在特征相似的图像附近。悬停可查看图像；用鼠标圈出点即可选中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="74"/>
+        <source>test mistake</source>
+        <translation>测试错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="76"/>
+        <source>audit finding</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <location filename="../ui/embeddingmap.cpp" line="78"/>
+        <source>selected</source>
+        <translation>已选中</translation>
+    </message>
+</context>
+<context>
     <name>rs::GalleryModel</name>
     <message>
         <location filename="../ui/gallerymodel.cpp" line="29"/>
@@ -727,12 +760,12 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
@@ -767,72 +800,72 @@ Likeliest: %3</source>
         <translation>&amp;6 数据健康</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Cannot check the data</source>
         <translation>无法检查数据</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Export the report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -842,12 +875,12 @@ Likeliest: %3</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
@@ -857,12 +890,12 @@ Likeliest: %3</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -1302,58 +1335,57 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/session.cpp" line="321"/>
-        <location filename="../ui/session.cpp" line="345"/>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="341"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="335"/>
+        <location filename="../ui/session.cpp" line="350"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="339"/>
+        <location filename="../ui/session.cpp" line="354"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="359"/>
+        <location filename="../ui/session.cpp" line="364"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="363"/>
+        <location filename="../ui/session.cpp" line="368"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="370"/>
+        <location filename="../ui/session.cpp" line="377"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="413"/>
+        <location filename="../ui/session.cpp" line="415"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="452"/>
+        <location filename="../ui/session.cpp" line="454"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="467"/>
+        <location filename="../ui/session.cpp" line="469"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="470"/>
+        <location filename="../ui/session.cpp" line="472"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="489"/>
+        <location filename="../ui/session.cpp" line="491"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

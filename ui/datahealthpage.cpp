@@ -1,10 +1,12 @@
 #include "datahealthpage.h"
 
+#include "embeddingmap.h"
 #include "health/dataaudit.h"
 #include "thumbnailcache.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -13,8 +15,11 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
+#include <QSet>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace rs {
@@ -89,6 +94,16 @@ DataHealthPage::DataHealthPage(ThumbnailCache *thumbnails, QAction *check, QWidg
     m_findings->setToolTip(tr("Select images, then relabel, exclude or mark them reviewed below. Fixes are kept in the "
                               "project, not in your folders, and apply to the next training."));
     connect(m_findings, &QTreeWidget::itemSelectionChanged, this, &DataHealthPage::selectionChanged);
+    m_map = new EmbeddingMap(thumbnails);
+    connect(m_map, &EmbeddingMap::selectionChanged, this, &DataHealthPage::selectionChanged);
+    connect(m_map, &EmbeddingMap::imageClicked, this, [](const QString &path) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("healthViews"));
+    m_views->addTab(m_findings, tr("Findings"));
+    m_views->addTab(m_map, tr("Map"));
+    connect(m_views, &QTabWidget::currentChanged, this, &DataHealthPage::selectionChanged);
 
     m_relabelTarget = new QComboBox;
     m_relabelTarget->setObjectName(QStringLiteral("relabelTarget"));
@@ -124,7 +139,7 @@ DataHealthPage::DataHealthPage(ThumbnailCache *thumbnails, QAction *check, QWidg
     fixBar->addWidget(m_undo);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_findings, 1);
+    layout->addWidget(m_views, 1);
     layout->addLayout(fixBar);
     layout->addWidget(m_fixesTitle);
     layout->addWidget(m_fixesList);
@@ -180,7 +195,38 @@ void DataHealthPage::setAudit(std::shared_ptr<const DataAudit> audit)
         section->setExpanded(true);
     }
     showFixState();
+    showMap();
     selectionChanged();
+}
+
+void DataHealthPage::setMistakes(const QStringList &paths)
+{
+    m_mistakes = paths;
+    showMap();
+}
+
+void DataHealthPage::showMap()
+{
+    if (!m_audit || m_audit->map.empty()) {
+        m_map->setPoints({}, {}, {});
+        return;
+    }
+    const DataAudit &a = *m_audit;
+    QSet<std::int64_t> found;
+    for (const LabelIssue &issue : a.labels.issues)
+        found.insert(issue.row);
+    for (const DuplicateGroup &group : a.duplicates)
+        for (std::int64_t row : group.rows)
+            found.insert(row);
+    for (const Outlier &outlier : a.outliers)
+        found.insert(outlier.row);
+    const QSet<QString> mistakes(m_mistakes.begin(), m_mistakes.end());
+    std::vector<MapPoint> points;
+    for (std::size_t r = 0; r < a.run.dataset.images.size(); ++r) {
+        const ImageEntry &image = a.run.dataset.images[r];
+        points.push_back({image.path, image.label, mistakes.contains(image.path), found.contains(std::int64_t(r))});
+    }
+    m_map->setPoints(a.run.dataset.classes, std::move(points), a.map);
 }
 
 QTreeWidgetItem *DataHealthPage::imageItem(QTreeWidgetItem *parent, std::int64_t row, const QString &finding,
@@ -232,6 +278,8 @@ void DataHealthPage::showFixState()
 
 QStringList DataHealthPage::selectedPaths() const
 {
+    if (m_views->currentWidget() == m_map)
+        return m_map->selectedPaths();
     QStringList paths;
     for (const QTreeWidgetItem *item : m_findings->selectedItems()) {
         const QString path = item->data(Image, kPathRole).toString();

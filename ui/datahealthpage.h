@@ -12,12 +12,14 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace rs {
 
 struct DataAudit;
+class EmbeddingMap;
 class ThumbnailCache;
 
 // The data audit's findings (labels that look wrong, duplicate groups, outliers), each image
@@ -34,6 +36,9 @@ public:
     // Null: nothing checked yet (or a project was opened).
     void setAudit(std::shared_ptr<const DataAudit> audit);
     void setFixes(const ImageFixes &fixes);
+    // The test images the last run got wrong, ringed on the map.
+    void setMistakes(const QStringList &paths);
+    EmbeddingMap *map() const { return m_map; }
 
 Q_SIGNALS:
     void fixRequested(const rs::ImageFix &fix);
@@ -46,13 +51,17 @@ private:
     void requestFix(ImageFix::Kind kind);
     void showFixState();
     void thumbnailLoaded(const QString &path);
+    void showMap();
 
     ThumbnailCache *m_thumbnails;
     std::shared_ptr<const DataAudit> m_audit;
     ImageFixes m_fixes;
     QHash<QString, QList<QTreeWidgetItem *>> m_items; // by image path
     QLabel *m_summary;
+    QStringList m_mistakes;
+    QTabWidget *m_views;
     QTreeWidget *m_findings;
+    EmbeddingMap *m_map;
     QComboBox *m_relabelTarget;
     QPushButton *m_relabel;
     QPushButton *m_exclude;

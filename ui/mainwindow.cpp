@@ -166,6 +166,11 @@ void MainWindow::showProject()
 void MainWindow::showModel()
 {
     const std::optional<RunSummary> &summary = m_session->project().lastRun;
+    QStringList mistakes;
+    if (summary)
+        for (const ImagePrediction &p : summary->evaluation.misclassified())
+            mistakes << p.path;
+    m_health->setMistakes(mistakes);
     if (summary) {
         QStringList skipped;
         for (const QJsonValue file : summary->report.value(QStringLiteral("skipped")).toArray())

@@ -368,7 +368,9 @@ void Session::checkData()
                         Q_EMIT phaseChanged(tr("Checking the data: step %1 of %2…").arg(std::min(done + 1, total)).arg(total));
                     });
             };
-            return std::make_shared<const DataAudit>(auditData(backbone, options, {}, callbacks, job.cancel()));
+            DataAuditOptions audit;
+            audit.map = true;
+            return std::make_shared<const DataAudit>(auditData(backbone, options, audit, callbacks, job.cancel()));
         },
         [this](std::shared_ptr<const DataAudit> audit) {
             m_audit = std::move(audit);

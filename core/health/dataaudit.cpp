@@ -108,13 +108,21 @@ QJsonObject DataAudit::toJson() const
                                   {QStringLiteral("reason"), QString::fromLatin1(reasonName(outlier.reason))},
                                   {QStringLiteral("score"), outlier.score}});
     }
-    return {{QStringLiteral("images"), int(images.size())},
+    QJsonArray map;
+    for (std::size_t r = 0; 2 * r + 1 < this->map.size(); ++r)
+        map.append(QJsonObject{{QStringLiteral("path"), images[r].path},
+                               {QStringLiteral("x"), this->map[2 * r]},
+                               {QStringLiteral("y"), this->map[2 * r + 1]}});
+    QJsonObject json{{QStringLiteral("images"), int(images.size())},
             {QStringLiteral("skipped"), QJsonArray::fromStringList(run.dataset.skipped)},
             {QStringLiteral("estimated_wrong_labels"), labels.estimatedWrong},
             {QStringLiteral("label_issues"), issues},
             {QStringLiteral("duplicates"), groups},
             {QStringLiteral("outliers"), strays},
             {QStringLiteral("seconds"), seconds}};
+    if (!map.isEmpty())
+        json.insert(QStringLiteral("map"), map);
+    return json;
 }
 
 DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, const DataAuditOptions &options,
@@ -138,8 +146,8 @@ DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, con
         all.labels.push_back(image.label);
     const int classCount = int(audit.run.dataset.classes.size());
 
-    // Folds, then one step for the duplicates and one for the outliers.
-    const int total = options.folds + 2;
+    // Folds, then one step for the duplicates, one for the outliers and one for the map.
+    const int total = options.folds + 2 + int(options.map);
     const auto step = [&](int done) {
         if (callbacks.auditing)
             callbacks.auditing(done, total);
@@ -156,6 +164,10 @@ DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, con
     step(options.folds + 1);
     audit.outliers = findOutliers(all, classCount, read.features.signatures, options.outlierSpread);
     dropReviewed(audit);
+    if (options.map) {
+        step(options.folds + 2);
+        audit.map = embedFeatures(all.features, {}, {}, cancel);
+    }
     step(total);
     audit.seconds = clock.elapsed() / 1000.0;
     return audit;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "health/duplicates.h"
+#include "health/embedding.h"
 #include "health/labelissues.h"
 #include "health/outliers.h"
 #include "training/trainingrun.h"
@@ -19,6 +20,7 @@ struct DataAuditOptions
     LabelScore score = LabelScore::SelfConfidence;   // ranks the label issues
     double duplicateSimilarity = 0.9975;             // signature correlation; see findDuplicates
     double outlierSpread = 5.0;                      // see findOutliers
+    bool map = false;                                // also lay every image out on a 2-D map (embedFeatures)
 };
 
 struct DataAudit
@@ -27,13 +29,14 @@ struct DataAudit
     LabelAudit labels;                    // rows index run.dataset.images
     std::vector<DuplicateGroup> duplicates; // leaks first, then conflicts, then the rest; each by first row
     std::vector<Outlier> outliers;
+    std::vector<float> map;               // with DataAuditOptions::map: x, y of each row; else empty
     double seconds = 0;                   // after the features were read
 
     bool isLeak(const DuplicateGroup &group) const;     // in training and in validation or test
     bool isConflict(const DuplicateGroup &group) const; // in more than one class
     // label_issues [{path, given, suggested, score}], estimated_wrong_labels, duplicates
     // [{kind, leak, conflict, images: [{path, class, subset}]}], outliers [{path, class, reason,
-    // score}].
+    // score}], and with a map, map [{path, x, y}].
     QJsonObject toJson() const;
 };
 

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "base/cancellation.h"
+#include "model/featurematrix.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace rs {
+
+struct EmbeddingOptions
+{
+    int pcaDimensions = 50; // the features are first projected on this many principal components
+    double perplexity = 30; // about how many neighbours each point keeps close (lowered for few points)
+    int iterations = 750;   // of which the first 250 exaggerate the attraction (early exaggeration)
+    std::uint64_t seed = 0; // of the randomised PCA; same features, options and seed give the same map
+};
+
+// A 2-D map of feature rows in which images the features find alike lie close: the rows'
+// principal components (a seeded randomised PCA), then t-SNE (van der Maaten) on them with
+// affinities over each point's 3 x perplexity nearest neighbours and Barnes-Hut repulsion
+// (theta 0.5), started from the first two components. Returns x0, y0, x1, y1, ... The work is
+// split over LibTorch's threads without changing the result. `progress` gets the iterations
+// done and their number; throws Cancelled when `cancel` is set, std::invalid_argument for fewer
+// than 3 rows.
+std::vector<float> embedFeatures(const FeatureMatrix &features, const EmbeddingOptions &options = {},
+                                 const std::function<void(int done, int total)> &progress = {},
+                                 const CancelFlag *cancel = nullptr);
+
+} // namespace rs
