@@ -89,6 +89,9 @@ void EmbeddingMap::setPoints(const QStringList &classes, std::vector<MapPoint> p
     m_lasso->setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
     m_lasso->removeFromLegend();
     rescaleAxes();
+    // A margin, so that points at the edges are drawn whole.
+    xAxis->scaleRange(1.06, xAxis->range().center());
+    yAxis->scaleRange(1.06, yAxis->range().center());
     showSelection();
 }
 

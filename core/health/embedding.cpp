@@ -4,6 +4,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
@@ -57,37 +58,45 @@ SparseAffinities affinities(const at::Tensor &distances, const at::Tensor &indic
     const float *d = distances.data_ptr<float>();
     const std::int64_t *neighbour = indices.data_ptr<std::int64_t>();
     const double target = std::log(perplexity);
+    // Row by row over LibTorch's threads, each row written to its own place: the same whatever
+    // the number of threads.
+    std::vector<double> conditional(static_cast<std::size_t>(n * k));
+    at::parallel_for(0, n, 256, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<double> p(static_cast<std::size_t>(k));
+        for (std::int64_t i = begin; i < end; ++i) {
+            const float *row = d + i * k;
+            double beta = 1, low = 0, high = std::numeric_limits<double>::infinity();
+            for (int step = 0; step < 100; ++step) {
+                double sum = 0, weighted = 0;
+                for (std::int64_t j = 0; j < k; ++j) {
+                    p[std::size_t(j)] = std::exp(-beta * (row[j] - row[0])); // shifted by the nearest: no underflow
+                    sum += p[std::size_t(j)];
+                    weighted += p[std::size_t(j)] * (row[j] - row[0]);
+                }
+                const double entropy = std::log(sum) + beta * weighted / sum;
+                if (std::abs(entropy - target) < 1e-5)
+                    break;
+                if (entropy > target)
+                    low = beta, beta = std::isinf(high) ? beta * 2 : (beta + high) / 2;
+                else
+                    high = beta, beta = (beta + low) / 2;
+            }
+            double sum = 0;
+            for (double v : p)
+                sum += v;
+            for (std::int64_t j = 0; j < k; ++j)
+                conditional[std::size_t(i * k + j)] = p[std::size_t(j)] / sum / (2.0 * double(n));
+        }
+    });
     std::vector<std::tuple<std::int32_t, std::int32_t, double>> entries;
     entries.reserve(std::size_t(2 * n * k));
-    std::vector<double> p(static_cast<std::size_t>(k));
-    for (std::int64_t i = 0; i < n; ++i) {
-        const float *row = d + i * k;
-        double beta = 1, low = 0, high = std::numeric_limits<double>::infinity();
-        for (int step = 0; step < 100; ++step) {
-            double sum = 0, weighted = 0;
-            for (std::int64_t j = 0; j < k; ++j) {
-                p[std::size_t(j)] = std::exp(-beta * (row[j] - row[0])); // shifted by the nearest: no underflow
-                sum += p[std::size_t(j)];
-                weighted += p[std::size_t(j)] * (row[j] - row[0]);
-            }
-            const double entropy = std::log(sum) + beta * weighted / sum;
-            if (std::abs(entropy - target) < 1e-5)
-                break;
-            if (entropy > target)
-                low = beta, beta = std::isinf(high) ? beta * 2 : (beta + high) / 2;
-            else
-                high = beta, beta = (beta + low) / 2;
-        }
-        double sum = 0;
-        for (double v : p)
-            sum += v;
+    for (std::int64_t i = 0; i < n; ++i)
         for (std::int64_t j = 0; j < k; ++j) {
-            const double value = p[std::size_t(j)] / sum / (2.0 * double(n));
+            const double value = conditional[std::size_t(i * k + j)];
             const auto other = std::int32_t(neighbour[i * k + j]);
             entries.emplace_back(std::int32_t(i), other, value);
             entries.emplace_back(other, std::int32_t(i), value);
         }
-    }
     std::sort(entries.begin(), entries.end());
     SparseAffinities out;
     out.rowStart.assign(std::size_t(n) + 1, 0);

@@ -42,6 +42,16 @@ public:
         stack[top++] = 0;
         while (top > 0) {
             const Node &node = m_nodes[std::size_t(stack[--top])];
+            if (node.end - node.begin == 1) { // one point: its mass centre is the point
+                if (node.point == i)
+                    continue;
+                const double dx = x - node.massX, dy = y - node.massY;
+                const double q = 1 / (1 + dx * dx + dy * dy);
+                z += q;
+                fx += q * q * dx;
+                fy += q * q * dy;
+                continue;
+            }
             if (node.children == 0) {
                 for (int k = node.begin; k < node.end; ++k) {
                     const int p = m_order[std::size_t(k)];
@@ -75,6 +85,7 @@ private:
         double half = 0;
         double massX = 0, massY = 0;
         int begin = 0, end = 0; // the points below, in m_order
+        int point = -1;         // the first of them
         int children = 0;
         int child[4] = {0, 0, 0, 0};
     };
@@ -94,6 +105,7 @@ private:
         node.massY = sy / (end - begin);
         node.begin = begin;
         node.end = end;
+        node.point = m_order[std::size_t(begin)];
         if (end - begin > 1 && depth < kMaxDepth) {
             const auto first = m_order.begin();
             const auto xOf = [&](int p) { return m_map[2 * std::size_t(p)]; };

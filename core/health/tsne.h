@@ -19,7 +19,7 @@ struct SparseAffinities
 };
 
 // Moves the points of `map` (x0, y0, x1, y1, ...) by gradient descent on t-SNE's cost: the first
-// 250 iterations (or a third, for fewer) with the attraction exaggerated 12 times and momentum
+// third of the iterations (at most 250) with the attraction exaggerated 12 times and momentum
 // 0.5, the rest with momentum 0.8, per-coordinate gains, and Barnes-Hut repulsion (theta 0.5)
 // computed point by point over LibTorch's threads, so the result does not depend on their number.
 void optimiseMap(const SparseAffinities &affinities, std::vector<double> &map, int iterations,
