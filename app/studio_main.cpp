@@ -1,3 +1,4 @@
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "projectfiles.h"
 
@@ -7,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
@@ -29,7 +31,9 @@ int main(int argc, char *argv[])
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    const bool translated =
+        appTranslator.load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (translated)
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
@@ -65,6 +69,8 @@ int main(int argc, char *argv[])
 
     rs::MainWindow window(options);
     window.show();
+    if (const QString warning = translated ? rs::missingFontWarning(locale) : QString(); !warning.isEmpty())
+        QMessageBox::warning(&window, QStringLiteral("Retrain Studio"), warning);
     if (!parser.positionalArguments().isEmpty())
         window.projectFiles()->open(parser.positionalArguments().first());
     return QApplication::exec();

@@ -12,7 +12,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 echo "==> Packaging"
 (cd "$build_dir" && rm -f retrain-studio_*.deb && cpack -G DEB > /dev/null)
 deb=$(ls "$build_dir"/retrain-studio_*.deb)
-dpkg-deb --field "$deb" Package Version Depends
+dpkg-deb --field "$deb" Package Version Depends Recommends
+dpkg-deb --field "$deb" Recommends | grep -q 'fonts-noto-cjk | fonts-wqy-microhei' \
+    || { echo "the package does not recommend a CJK font for the Chinese interface" >&2; exit 1; }
 
 echo "==> Validating the desktop and AppStream files"
 desktop-file-validate "$root/packaging/retrain-studio.desktop"
@@ -21,6 +23,8 @@ appstreamcli validate --no-net "$root/packaging/io.github.retrain_studio.Retrain
 echo "==> Installing $deb with apt"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb" > /dev/null
 dpkg -L retrain-studio | grep -E '^/usr/(bin|share/(applications|metainfo|icons/hicolor/(48x48|scalable)/apps))/' 
+test -f /usr/share/doc/retrain-studio/user-guide.md
+test -f /usr/share/doc/retrain-studio/images/dataset.png
 
 echo "==> Running the installed retrain-cli"
 work=$(mktemp -d)

@@ -109,7 +109,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("reason");
         QTest::newRow("hostile") << referenceFile(QStringLiteral("evil_zip.pth")) << "refusing 'posix.system'";
-        QTest::newRow("wrong model") << referenceFile(QStringLiteral("wrong_model.pth")) << "unexpected key";
+        QTest::newRow("wrong model") << referenceFile(QStringLiteral("wrong_model.pth")) << "not InceptionV3 weights";
         QTest::newRow("image") << imageFile(QStringLiteral("photo.jpg")) << "not a PyTorch weights file";
         QTest::newRow("missing") << referenceFile(QStringLiteral("none.pth")) << "cannot open";
     }

@@ -47,7 +47,7 @@ double relativeError(const at::Tensor &actual, const at::Tensor &expected)
 rs::InceptionV3 loadModel(const QString &file)
 {
     rs::InceptionV3 model;
-    rs::loadStrict(*model, rs::readStateDict(referenceFile(file)));
+    rs::loadStrict(*model, rs::readStateDict(referenceFile(file)), "InceptionV3");
     model->eval();
     return model;
 }
@@ -58,7 +58,7 @@ QString loadError(const Damage &damage)
     damage(dict);
     rs::InceptionV3 model;
     try {
-        rs::loadStrict(*model, dict);
+        rs::loadStrict(*model, dict, "InceptionV3");
     } catch (const rs::FormatError &e) {
         return QString::fromUtf8(e.what());
     }
@@ -232,7 +232,7 @@ private Q_SLOTS:
             QFAIL("a Linear layer's weights were accepted as InceptionV3");
         } catch (const rs::WeightsError &e) {
             const QString message = QString::fromUtf8(e.what());
-            QVERIFY2(message.startsWith(path) && message.contains(QStringLiteral("unexpected key 'weight'")), e.what());
+            QVERIFY2(message.startsWith(path) && message.contains(QStringLiteral("this file is not InceptionV3 weights: it holds 2 tensors ('weight', 'bias'), 0 of them InceptionV3's")), e.what());
         }
     }
 

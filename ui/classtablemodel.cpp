@@ -4,7 +4,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QPainter>
+#include <QPalette>
 #include <QPixmap>
 
 #include <algorithm>
@@ -64,7 +66,10 @@ QVariant ClassTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && column == Folders)
         return row.source.folders.join(QLatin1Char('\n'));
     if (role == Qt::ToolTipRole && column == Name)
-        return tr("Double-click to rename; untick to leave this class out of training.");
+        return row.source.included ? tr("Double-click to rename; untick to leave this class out of training.")
+                                   : tr("Left out of training: tick to include it again.");
+    if (role == Qt::ForegroundRole && !row.source.included)
+        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (column) {
@@ -90,6 +95,9 @@ bool ClassTableModel::setData(const QModelIndex &index, const QVariant &value, i
     Row &row = m_rows[std::size_t(index.row())];
     if (role == Qt::CheckStateRole) {
         row.source.included = value.value<Qt::CheckState>() == Qt::Checked;
+        // The whole row changes colour with it.
+        Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(columnCount() - 1));
+        return true;
     } else if (role == Qt::EditRole) {
         const QString name = value.toString().trimmed();
         const bool taken = std::any_of(m_rows.begin(), m_rows.end(), [&](const Row &r) {

@@ -66,7 +66,26 @@ CurvePlot::CurvePlot(QWidget *parent) : QCustomPlot(parent)
     m_kept->setClipAxisRect(lossRect);
     m_kept->setPen(QPen(QColor(44, 160, 44), 1.5, Qt::DashDotLine));
     m_kept->setVisible(false);
+    m_placeholder = new QCPItemText(this);
+    m_placeholder->setClipAxisRect(lossRect);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setAxisRect(lossRect);
+    m_placeholder->position->setCoords(0.5, 0.5);
+    m_placeholder->setVisible(false);
     applyPalette(*this);
+}
+
+void CurvePlot::setPlaceholder(const QString &text)
+{
+    m_placeholder->setText(text);
+    m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+    m_placeholder->setVisible(!text.isEmpty() && m_series[TrainingLoss]->data()->isEmpty());
+    replot(rpQueuedReplot);
+}
+
+QString CurvePlot::placeholder() const
+{
+    return m_placeholder->visible() ? m_placeholder->text() : QString();
 }
 
 void CurvePlot::markKeptStep(int step)
@@ -90,6 +109,7 @@ void CurvePlot::clear()
 void CurvePlot::addPoint(const TrainingPoint &p)
 {
     m_totalSteps = std::max(1, p.totalSteps);
+    m_placeholder->setVisible(false);
     m_series[TrainingLoss]->addData(p.step, p.trainLoss);
     m_series[LearningRate]->addData(p.step, p.learningRate);
     m_series[TrainingAccuracy]->addData(p.step, 100 * p.trainAccuracy);

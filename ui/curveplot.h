@@ -27,6 +27,10 @@ public:
     void markKeptStep(int step);
     int keptStep() const { return m_keptStep; }
     QCPGraph *series(Series s) const { return m_series[s]; }
+    // What the empty plot says in place of curves (why there are none yet); gone with the
+    // first point.
+    void setPlaceholder(const QString &text);
+    QString placeholder() const;
 
 private:
     void rescale();
@@ -34,6 +38,7 @@ private:
     QCPAxisRect *m_accuracyRect;
     QCPGraph *m_series[SeriesCount];
     QCPItemStraightLine *m_kept;
+    QCPItemText *m_placeholder;
     int m_keptStep = 0;
     int m_totalSteps = 1;
 };

@@ -46,6 +46,7 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     add->setObjectName(QStringLiteral("addFolderButton"));
     auto *remove = new QPushButton(tr("&Remove class"));
     remove->setObjectName(QStringLiteral("removeClassButton"));
+    remove->setEnabled(false); // until a class is selected
     m_sample = new QPushButton(tr("Try the &sample images"));
     m_sample->setObjectName(QStringLiteral("sampleDataButton"));
     m_sample->setToolTip(tr("Ten classes of clothing photos from Fashion-MNIST, to see how training works."));
@@ -100,6 +101,7 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     splitRow->addSpacing(16);
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("datasetSummary"));
+    m_summary->setWordWrap(true);
     splitRow->addWidget(m_summary, 1);
 
     m_warnings = new QLabel;
@@ -119,6 +121,10 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
 
     connect(add, &QPushButton::clicked, this, &DatasetPage::chooseFolder);
     connect(remove, &QPushButton::clicked, this, &DatasetPage::removeSelected);
+    const auto enableRemove = [this, remove] { remove->setEnabled(m_table->selectionModel()->hasSelection()); };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, remove, enableRemove);
+    connect(m_model, &QAbstractItemModel::modelReset, remove, enableRemove);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, remove, enableRemove);
     connect(m_sample, &QPushButton::clicked, this, &DatasetPage::sampleDataRequested);
     for (QSpinBox *box : {m_validation, m_test})
         connect(box, &QSpinBox::valueChanged, this, [this] {

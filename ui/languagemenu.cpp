@@ -20,9 +20,21 @@ LanguageMenu::LanguageMenu(QWidget *parent) : QMenu(tr("&Language"), parent)
         group->addAction(choice);
         connect(choice, &QAction::triggered, this, [this, code = code] {
             QSettings().setValue(kLanguageKey, code);
-            Q_EMIT chosen(tr("The new language applies when Retrain Studio starts again."));
+            const QString font = missingFontWarning(code.isEmpty() ? QLocale() : QLocale(code));
+            Q_EMIT chosen(font.isEmpty() ? tr("The new language applies when Retrain Studio starts again.") : font);
         });
     }
+}
+
+QString missingFontWarning(const QLocale &language, const QList<QFontDatabase::WritingSystem> &available)
+{
+    if (language.script() != QLocale::SimplifiedHanScript && language.language() != QLocale::Chinese)
+        return {};
+    if (available.contains(QFontDatabase::SimplifiedChinese))
+        return {};
+    // Not translated: in the language it is about, it would not be readable.
+    return QStringLiteral("No font for Chinese is installed, so the interface shows empty boxes: install "
+                          "fonts-noto-cjk or fonts-wqy-microhei (sudo apt install fonts-noto-cjk).");
 }
 
 } // namespace rs

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFontDatabase>
+#include <QLocale>
 #include <QMenu>
 
 namespace rs {
@@ -20,5 +22,10 @@ public:
 Q_SIGNALS:
     void chosen(const QString &message);
 };
+
+// The warning to show when `language`'s script has no font among `available` (the fonts' writing
+// systems), in English: a text in that script would be empty boxes. Empty when there is a font.
+QString missingFontWarning(const QLocale &language,
+                           const QList<QFontDatabase::WritingSystem> &available = QFontDatabase::writingSystems());
 
 } // namespace rs

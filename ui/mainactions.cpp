@@ -3,18 +3,26 @@
 #include "training/tuning.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QIcon>
 #include <QKeySequence>
+#include <QStyle>
+
+#include <optional>
 
 namespace rs {
 namespace {
 
-QAction *action(QObject *parent, const char *name, const QString &text, const QKeySequence &shortcut, const char *icon)
+// The desktop theme's icon, else the one Qt's style bundles: a bare window manager has no icon
+// theme, and the toolbar would show words only.
+QAction *action(QObject *parent, const char *name, const QString &text, const QKeySequence &shortcut, const char *icon,
+                std::optional<QStyle::StandardPixmap> fallback = std::nullopt)
 {
     auto *a = new QAction(text, parent);
     a->setObjectName(QLatin1String(name));
     a->setShortcut(shortcut);
-    a->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+    a->setIcon(fallback ? QIcon::fromTheme(QLatin1String(icon), QApplication::style()->standardIcon(*fallback))
+                        : QIcon::fromTheme(QLatin1String(icon)));
     return a;
 }
 
@@ -26,21 +34,21 @@ QString shortcutText(const QAction *action)
 } // namespace
 
 MainActions::MainActions(QObject *parent)
-    : newProject(action(parent, "actionNewProject", tr("&New project"), QKeySequence::New, "document-new"))
-    , openProject(action(parent, "actionOpenProject", tr("&Open project…"), QKeySequence::Open, "document-open"))
-    , saveProject(action(parent, "actionSaveProject", tr("&Save project"), QKeySequence::Save, "document-save"))
+    : newProject(action(parent, "actionNewProject", tr("&New project"), QKeySequence::New, "document-new", QStyle::SP_FileIcon))
+    , openProject(action(parent, "actionOpenProject", tr("&Open project…"), QKeySequence::Open, "document-open", QStyle::SP_DialogOpenButton))
+    , saveProject(action(parent, "actionSaveProject", tr("&Save project"), QKeySequence::Save, "document-save", QStyle::SP_DialogSaveButton))
     , saveProjectAs(action(parent, "actionSaveProjectAs", tr("Save project &as…"), QKeySequence::SaveAs, "document-save-as"))
     , addFolder(action(parent, "actionAddFolder", tr("&Add image folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
-                       "folder-new"))
-    , start(action(parent, "actionStart", tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R), "media-playback-start"))
+                       "folder-new", QStyle::SP_FileDialogNewFolder))
+    , start(action(parent, "actionStart", tr("&Start training"), QKeySequence(Qt::CTRL | Qt::Key_R), "media-playback-start", QStyle::SP_MediaPlay))
     , findSettings(action(parent, "actionFindSettings", tr("&Find good settings and train"),
                           QKeySequence(Qt::CTRL | Qt::Key_T), "system-search"))
     , findRate(action(parent, "actionFindRate", tr("Find a &learning rate…"), {}, ""))
     , checkData(action(parent, "actionCheckData", tr("&Check data"), QKeySequence(Qt::CTRL | Qt::Key_D), "edit-find"))
-    , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop"))
+    , stop(action(parent, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), "media-playback-stop", QStyle::SP_MediaStop))
     , resume(action(parent, "actionResume", tr("&Resume stopped run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                    "media-seek-forward"))
-    , exportModel(action(parent, "actionExportModel", tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E), "document-export"))
+                    "media-seek-forward", QStyle::SP_MediaSeekForward))
+    , exportModel(action(parent, "actionExportModel", tr("&Export model…"), QKeySequence(Qt::CTRL | Qt::Key_E), "document-export", QStyle::SP_DialogSaveButton))
     , exportReport(action(parent, "actionExportReport", tr("Export re&port…"), {}, "text-html"))
     , downloadWeights(action(parent, "actionDownloadWeights", tr("&Download ImageNet weights…"), {}, "download"))
     , quit(action(parent, "actionQuit", tr("&Quit"), QKeySequence::Quit, "application-exit"))

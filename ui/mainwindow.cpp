@@ -11,6 +11,7 @@
 #include "settingspage.h"
 #include "thumbnailcache.h"
 #include "trainingpage.h"
+#include "userguide.h"
 #include "weightsprompt.h"
 
 #include <QCloseEvent>
@@ -20,13 +21,16 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
+#include <QTime>
 #include <QToolBar>
 
 namespace rs {
@@ -36,7 +40,6 @@ constexpr int kThumbnailSize = 64;
 
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
-const QString kPageKey = QStringLiteral("window/page");
 
 } // namespace
 
@@ -53,7 +56,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     m_dataset = new DatasetPage(m_thumbnails);
     m_settings = new SettingsPage;
     m_settings->setRateFinder(m_actions.findRate);
-    m_training = new TrainingPage(m_actions.start, m_actions.findSettings, m_actions.stop);
+    m_training = new TrainingPage(m_actions.start, m_actions.findSettings, m_actions.stop, m_actions.resume);
     m_results = new ResultsPage(m_thumbnails);
     m_predict = new PredictPage;
     m_health = new DataHealthPage(m_thumbnails, m_actions.checkData);
@@ -85,15 +88,21 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
 void MainWindow::connectSession()
 {
     connect(m_dataset, &DatasetPage::changed, this, [this] {
-        m_session->setDataset(m_dataset->classes(), m_dataset->split());
+        // While folders are read the page holds only part of the classes (none, as a reopened
+        // project's are read again): the session keeps the whole list until the reading ends.
+        if (!m_dataset->isScanning())
+            m_session->setDataset(m_dataset->classes(), m_dataset->split());
         m_session->setDatasetState(m_dataset->isScanning(), m_dataset->model()->includedClasses());
         m_settings->setTrainingImages(m_dataset->model()->includedCounts()[std::size_t(Subset::Train)]);
     });
     connect(m_dataset, &DatasetPage::sampleDataRequested, m_session, &Session::writeSampleData);
     connect(m_settings, &SettingsPage::changed, this, [this] {
+        const WeightsSource before = m_session->weights();
         m_session->setSettings(m_settings->settings());
         m_session->setWeights(m_settings->weights());
         m_session->setPrecision(m_settings->precision());
+        if (m_session->weights() != before)
+            statusBar()->showMessage(WeightsPrompt::describe(m_session->weights()));
     });
     connect(m_weightsPrompt, &WeightsPrompt::chosen, this, [this](const WeightsSource &weights, const QString &message) {
         m_settings->setWeights(weights);
@@ -102,11 +111,16 @@ void MainWindow::connectSession()
     connect(m_weightsPrompt, &WeightsPrompt::browseRequested, m_settings, &SettingsPage::browseWeights);
     connect(m_weightsPrompt, &WeightsPrompt::downloadFinished, this, [this](const QString &error) {
         m_actions.downloadWeights->setEnabled(true);
-        if (!error.isEmpty())
-            showError(tr("Download stopped"), error);
+        if (!error.isEmpty()) // a failure is explained by the prompt, with the choice again
+            statusBar()->showMessage(error);
         Q_EMIT weightsDownloaded(error);
     });
-    connect(m_session, &Session::modified, this, [this] { setWindowModified(true); });
+    connect(m_session, &Session::modified, this, [this] {
+        setWindowModified(true);
+        // A refusal is about the settings as they were: after an edit it may no longer hold.
+        if (!m_lastError.isEmpty() && statusBar()->currentMessage() == m_lastError)
+            statusBar()->clearMessage();
+    });
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateActions);
     connect(m_session, &Session::projectLoaded, this, &MainWindow::showProject);
     connect(m_session, &Session::settingsApplied, this, &MainWindow::showSettings);
@@ -124,7 +138,11 @@ void MainWindow::connectSession()
     connect(m_session, &Session::heatMapReady, m_results, &ResultsPage::showHeatMap);
     connect(m_health, &DataHealthPage::undoRequested, m_session, &Session::undoFix);
     m_training->follow(m_session);
-    connect(m_session, &Session::trainingStarted, this, [this] { m_pages->setCurrentWidget(m_training); });
+    connect(m_session, &Session::trainingStarted, this, [this] {
+        // The last run's outcome, or a refusal of this one, is not news about the new run.
+        statusBar()->clearMessage();
+        m_pages->setCurrentWidget(m_training);
+    });
     connect(m_session, &Session::trainingEnded, this, &MainWindow::updateActions);
     connect(m_session, &Session::status, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_session, &Session::failed, this, &MainWindow::showError);
@@ -154,8 +172,17 @@ void MainWindow::showProject()
     const Project &project = m_session->project();
     showSettings();
     m_dataset->setDataset(project.sources.classes, project.split);
+    // Nothing else can be done before classes are added; a project with classes stays on the page
+    // the user is on.
+    if (project.sources.classes.empty())
+        m_pages->setCurrentWidget(m_dataset);
     if (project.lastRun) {
-        m_training->showCurve(project.lastRun->curve, tr("The last run, as saved with the project."));
+        const RunSummary &run = *project.lastRun;
+        m_training->showCurve(run.curve, tr("The last run, as saved with the project."),
+                              tr("Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.")
+                                  .arg(100 * run.evaluation.accuracy, 0, 'f', 1)
+                                  .arg(run.evaluation.count)
+                                  .arg(run.curve.empty() ? 0 : run.curve.back().step));
         const QJsonObject training = project.lastRun->report.value(QStringLiteral("training")).toObject();
         m_training->plot()->markKeptStep(training.value(QStringLiteral("best_step")).toInt());
     }
@@ -175,7 +202,10 @@ void MainWindow::showModel()
         QStringList skipped;
         for (const QJsonValue file : summary->report.value(QStringLiteral("skipped")).toArray())
             skipped << file.toString();
-        m_results->setResults(summary->classes, summary->evaluation, summary->calibration, skipped);
+        m_results->setResults(summary->classes, summary->evaluation, summary->calibration, skipped,
+                              m_session->model()
+                                  ? tr("Results of the run that ended at %1.").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+                                  : tr("Results of the last run, as saved with the project."));
     } else {
         m_results->clear();
     }
@@ -295,6 +325,10 @@ void MainWindow::createMenus()
     training->addActions({m_actions.start, m_actions.findSettings, m_actions.findRate, m_actions.checkData, m_actions.stop,
                           m_actions.resume});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User guide"), this, [this] { showUserGuide(this); });
+    guide->setObjectName(QStringLiteral("actionUserGuide"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setIcon(QIcon::fromTheme(QStringLiteral("help-contents"), style()->standardIcon(QStyle::SP_DialogHelpButton)));
     auto *language = new LanguageMenu(help);
     help->addMenu(language);
     connect(language, &LanguageMenu::chosen, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
@@ -310,7 +344,7 @@ void MainWindow::createMenus()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({m_actions.openProject, m_actions.saveProject, m_actions.addFolder});
     toolbar->addSeparator();
-    toolbar->addActions({m_actions.start, m_actions.stop, m_actions.exportModel});
+    toolbar->addActions({m_actions.start, m_actions.stop, m_actions.resume, m_actions.exportModel});
 }
 
 void MainWindow::restoreWindow()
@@ -320,7 +354,6 @@ void MainWindow::restoreWindow()
     restoreState(settings.value(kStateKey).toByteArray());
     if (!settings.contains(kGeometryKey))
         resize(1100, 760);
-    m_pages->setCurrentIndex(settings.value(kPageKey, 0).toInt());
 }
 
 void MainWindow::saveWindow() const
@@ -328,7 +361,6 @@ void MainWindow::saveWindow() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    settings.setValue(kPageKey, m_pages->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -383,6 +415,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::showError(const QString &title, const QString &message)
 {
+    m_lastError = message;
     statusBar()->showMessage(message);
     // Not exec(): the event loop, and with it a running job, carries on while it is shown.
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);

@@ -94,6 +94,7 @@ private:
     ProjectFiles *m_files = nullptr;
     WeightsPrompt *m_weightsPrompt;
     RateFinderDialog *m_rateFinder = nullptr; // made when first needed
+    QString m_lastError; // the last refusal or failure shown, which the next edit takes off the status bar
 };
 
 } // namespace rs

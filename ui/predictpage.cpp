@@ -37,12 +37,19 @@ PredictPage::PredictPage(QWidget *parent) : QWidget(parent)
     setAcceptDrops(true);
     auto *choose = new QPushButton(tr("&Choose images…"));
     choose->setObjectName(QStringLiteral("chooseImagesButton"));
+    auto *chooseFolder = new QPushButton(tr("Choose a &folder…"));
+    chooseFolder->setObjectName(QStringLiteral("chooseFolderButton"));
+    m_clear = new QPushButton(tr("C&lear"));
+    m_clear->setObjectName(QStringLiteral("clearPredictionsButton"));
+    m_clear->setEnabled(false);
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("predictMessage"));
     m_message->setWordWrap(true);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Drop images or folders here to classify them.")), 1);
     bar->addWidget(choose);
+    bar->addWidget(chooseFolder);
+    bar->addWidget(m_clear);
 
     auto *content = new QWidget;
     m_cards = new QVBoxLayout(content);
@@ -56,6 +63,12 @@ PredictPage::PredictPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_message);
     layout->addWidget(scroll, 1);
     connect(choose, &QPushButton::clicked, this, &PredictPage::chooseImages);
+    connect(chooseFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder of images to classify"));
+        if (!folder.isEmpty())
+            predict({folder});
+    });
+    connect(m_clear, &QPushButton::clicked, this, &PredictPage::clear);
     connect(&m_watcher, &QFutureWatcher<TopClassPredictions>::finished, this, &PredictPage::showResults);
     setPredictor({}, {}, tr("Train a classifier first."));
 }
@@ -64,6 +77,7 @@ void PredictPage::setPredictor(Predictor predictor, const QStringList &classes, 
 {
     m_predictor = std::move(predictor);
     m_classes = classes;
+    m_reason = reason;
     m_message->setText(m_predictor ? tr("Classes: %1").arg(classes.join(QStringLiteral(", "))) : reason);
 }
 
@@ -107,6 +121,14 @@ void PredictPage::chooseImages()
     predict(QFileDialog::getOpenFileNames(this, tr("Images to classify"), {}, filter));
 }
 
+void PredictPage::clear()
+{
+    while (m_cards->count() > 1)
+        delete m_cards->takeAt(0)->widget();
+    m_clear->setEnabled(false);
+    setPredictor(m_predictor, m_classes, m_reason);
+}
+
 void PredictPage::showResults()
 {
     Batch batch;
@@ -125,6 +147,7 @@ void PredictPage::showResults()
     if (!result.errors.isEmpty())
         message += QLatin1Char(' ') + tr("Not readable:") + QLatin1Char('\n') + result.errors.join(QLatin1Char('\n'));
     m_message->setText(message);
+    m_clear->setEnabled(!result.images.empty());
     Q_EMIT predicted();
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace rs {
@@ -38,6 +39,9 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
+    // Takes the classified images off the page.
+    void clear();
+
 private:
     // What the worker hands back: the predictions and a preview of each image, decoded there.
     struct Batch
@@ -53,6 +57,8 @@ private:
     Predictor m_predictor;
     QStringList m_classes;
     QLabel *m_message;
+    QPushButton *m_clear;
+    QString m_reason; // why there is no predictor
     QVBoxLayout *m_cards;
     QFutureWatcher<Batch> m_watcher;
 };

@@ -18,10 +18,32 @@ RatePreview::RatePreview(QWidget *parent) : QCustomPlot(parent)
     yAxis->setLabel(tr("learning rate"));
     applyPalette(*this);
     graph(0)->setPen(QPen(QColor(230, 120, 20), 2));
+    // Few ticks, so that the labels of large step counts do not run into each other on a
+    // narrow window.
+    xAxis->ticker()->setTickCount(4);
+    yAxis->ticker()->setTickCount(4);
+    m_problem = new QCPItemText(this);
+    m_problem->setObjectName(QStringLiteral("ratePreviewProblem"));
+    m_problem->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_problem->position->setCoords(0.5, 0.5);
+    m_problem->setColor(QColor(0xd0, 0x30, 0x30));
+    m_problem->setVisible(false);
 }
 
-void RatePreview::setSchedule(const LearningRateSchedule &schedule)
+QString RatePreview::problem() const
 {
+    return m_problem->visible() ? m_problem->text() : QString();
+}
+
+void RatePreview::setSchedule(const LearningRateSchedule &schedule, const QString &problem)
+{
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        graph(0)->data()->clear();
+        replot(rpQueuedReplot);
+        return;
+    }
     QVector<double> x, y;
     const int n = std::min(kPoints, schedule.steps);
     for (int i = 0; i < n; ++i) {

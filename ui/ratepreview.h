@@ -13,7 +13,13 @@ class RatePreview final : public QCustomPlot
 
 public:
     explicit RatePreview(QWidget *parent = nullptr);
-    void setSchedule(const LearningRateSchedule &schedule);
+    // Draws the schedule's curve; with a `problem` (the rates or length cannot be run), no curve
+    // but the problem in its place.
+    void setSchedule(const LearningRateSchedule &schedule, const QString &problem = {});
+    QString problem() const;
+
+private:
+    QCPItemText *m_problem;
 };
 
 } // namespace rs

@@ -21,6 +21,10 @@ void MetricsModel::setEvaluation(const QStringList &classes, const Evaluation &e
     beginResetModel();
     m_classes = classes;
     m_metrics = evaluation.perClass;
+    m_predictedAs.assign(m_metrics.size(), 0);
+    for (const ImagePrediction &p : evaluation.predictions)
+        if (p.predicted >= 0 && std::size_t(p.predicted) < m_predictedAs.size())
+            ++m_predictedAs[std::size_t(p.predicted)];
     endResetModel();
 }
 
@@ -41,8 +45,22 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
     const ClassMetrics &m = m_metrics[std::size_t(index.row())];
     if (role == Qt::TextAlignmentRole && index.column() != Class)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    // A share of nothing is not 0 %: without test images of the class there is no recall (nor F1),
+    // and with none predicted as it no precision.
+    const bool noImages = m.support == 0;
+    const bool noneTaken = m_predictedAs[std::size_t(index.row())] == 0;
+    const bool undefined = (index.column() == Precision && noneTaken) || ((index.column() == Recall || index.column() == F1) && noImages);
+    if (role == Qt::ToolTipRole && undefined)
+        return index.column() == Precision && noneTaken
+                   ? tr("n/a: no test image was predicted as this class.")
+                   : tr("n/a: this class has no test images (the split put none of its images in the test set; "
+                        "add images or raise the test percentage).");
+    if (role == Qt::ForegroundRole && undefined)
+        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     if (role != Qt::DisplayRole)
         return {};
+    if (undefined)
+        return tr("n/a");
     switch (index.column()) {
     case Class: return m_classes.value(index.row());
     case Precision: return percent(m.precision);

@@ -25,6 +25,7 @@ public:
 private:
     QStringList m_classes;
     std::vector<ClassMetrics> m_metrics;
+    std::vector<int> m_predictedAs; // test images predicted as each class
 };
 
 // The confusion matrix as a heatmap: true classes down, predicted across, each cell shaded

@@ -1,25 +1,26 @@
 #include "resultspage.h"
 
+#include "folderopener.h"
 #include "gallerymodel.h"
 #include "imageviewer.h"
 #include "reliabilityplot.h"
 #include "resultmodels.h"
 #include "thumbnailcache.h"
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QListView>
+#include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace rs {
@@ -28,11 +29,35 @@ namespace {
 QLabel *heading(const QString &text)
 {
     auto *label = new QLabel(text);
+    label->setWordWrap(true); // long headings wrap rather than widen a small window
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
     return label;
 }
+
+// Draws a selected cell in its own colours with a frame around it: the selection colour would
+// paint a mistake the colour of correct answers.
+class FramedSelection final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem plain = option;
+        const bool selected = option.state.testFlag(QStyle::State_Selected);
+        plain.state.setFlag(QStyle::State_Selected, false);
+        plain.state.setFlag(QStyle::State_HasFocus, false);
+        QStyledItemDelegate::paint(painter, plain, index);
+        if (selected) {
+            painter->save();
+            painter->setPen(QPen(option.palette.color(QPalette::Text), 3));
+            painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+            painter->restore();
+        }
+    }
+};
 
 } // namespace
 
@@ -45,6 +70,9 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     QFont big = m_summary->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_summary->setFont(big);
+    m_summary->setWordWrap(true);
+    m_origin = new QLabel;
+    m_origin->setObjectName(QStringLiteral("resultsOrigin"));
 
     m_skippedTitle = new QLabel;
     m_skippedTitle->setObjectName(QStringLiteral("runSkippedTitle"));
@@ -65,6 +93,7 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_confusionView->setToolTip(tr("Rows: true class; columns: predicted class. Click a cell to see its images."));
     m_confusionView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_confusionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_confusionView->setItemDelegate(new FramedSelection(m_confusionView));
     connect(m_confusionView, &QTableView::clicked, this, [this](const QModelIndex &index) { showCell(index.row(), index.column()); });
 
     m_reliability = new ReliabilityPlot;
@@ -73,6 +102,7 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
 
     m_galleryTitle = heading(tr("Misclassified test images"));
     m_galleryTitle->setObjectName(QStringLiteral("galleryTitle"));
+    m_galleryTitle->setWordWrap(true);
     m_allMistakes = new QPushButton(tr("All &misclassified"));
     m_allMistakes->setObjectName(QStringLiteral("allMistakesButton"));
     m_showInFolder = new QPushButton(tr("Show in &folder"));
@@ -142,6 +172,7 @@ ResultsPage::ResultsPage(ThumbnailCache *thumbnails, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_origin);
     layout->addWidget(m_skippedTitle);
     layout->addWidget(m_skipped);
     layout->addWidget(splitter, 1);
@@ -159,9 +190,10 @@ void ResultsPage::setSkipped(const QStringList &skipped)
 }
 
 void ResultsPage::setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration,
-                             const QStringList &skipped)
+                             const QStringList &skipped, const QString &origin)
 {
     setSkipped(skipped);
+    m_origin->setText(origin);
     m_reliability->setCalibration(calibration);
     m_classes = classes;
     m_evaluation = evaluation;
@@ -193,12 +225,16 @@ void ResultsPage::showCell(int trueLabel, int predicted)
                                       .arg(m_classes.value(trueLabel), m_classes.value(predicted))
                                       .arg(images.size()));
     m_gallery->setImages(m_classes, std::move(images));
+    m_allMistakes->setEnabled(true);
 }
 
 void ResultsPage::showAllMistakes()
 {
     std::vector<ImagePrediction> mistakes = m_evaluation.misclassified();
     m_galleryTitle->setText(tr("Misclassified test images: %1").arg(mistakes.size()));
+    m_confusionView->clearSelection();
+    // Already showing every mistake (or there are none): nothing more to show.
+    m_allMistakes->setEnabled(false);
     m_gallery->setImages(m_classes, std::move(mistakes));
 }
 
@@ -244,7 +280,7 @@ void ResultsPage::showInFolder()
 {
     const QModelIndex current = m_galleryView->currentIndex();
     if (current.isValid())
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_gallery->image(current.row()).path).absolutePath()));
+        openFolderOf(m_gallery->image(current.row()).path, this);
 }
 
 } // namespace rs

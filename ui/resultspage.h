@@ -36,9 +36,10 @@ class ResultsPage final : public QWidget
 public:
     explicit ResultsPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
 
-    // `skipped`: the run's files that were not trained on, "<file>: <reason>".
+    // `skipped`: the run's files that were not trained on, "<file>: <reason>"; `origin`: which
+    // run the results are of, in words.
     void setResults(const QStringList &classes, const Evaluation &evaluation, const Calibration &calibration,
-                    const QStringList &skipped = {});
+                    const QStringList &skipped = {}, const QString &origin = {});
     void clear();
     // The gallery shows the test images of `trueLabel` predicted as `predicted`.
     void showCell(int trueLabel, int predicted);
@@ -69,6 +70,7 @@ private:
     QStringList m_classes;
     Evaluation m_evaluation;
     QLabel *m_summary;
+    QLabel *m_origin;
     QLabel *m_skippedTitle;
     QListWidget *m_skipped;
     MetricsModel *m_metrics;

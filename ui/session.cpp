@@ -114,11 +114,22 @@ void Session::loadProject(Project project)
     Q_EMIT fixesChanged();
 }
 
+void Session::editProject(const std::function<void(Project &)> &edit)
+{
+    // Pages report what they show even when only reshown (a reopened project's folders read
+    // again): only a difference in what the file would hold is an edit.
+    const QJsonObject before = projectJson(m_project, QDir());
+    edit(m_project);
+    if (projectJson(m_project, QDir()) != before)
+        Q_EMIT modified();
+}
+
 void Session::setDataset(const std::vector<ClassSource> &classes, const SplitOptions &split)
 {
-    m_project.sources.classes = classes;
-    m_project.split = split;
-    Q_EMIT modified();
+    editProject([&](Project &project) {
+        project.sources.classes = classes;
+        project.split = split;
+    });
 }
 
 void Session::setDatasetState(bool scanning, int includedClasses)
@@ -134,19 +145,19 @@ RunSettings Session::settings() const
 
 void Session::setSettings(const RunSettings &settings)
 {
-    m_project.layer = settings.layer;
-    m_project.training = settings.training;
-    m_project.augmentation = settings.augmentation;
-    m_project.fineTuning = settings.fineTuning;
-    m_project.epochs = settings.epochs;
-    Q_EMIT modified();
+    editProject([&](Project &project) {
+        project.layer = settings.layer;
+        project.training = settings.training;
+        project.augmentation = settings.augmentation;
+        project.fineTuning = settings.fineTuning;
+        project.epochs = settings.epochs;
+    });
 }
 
 void Session::setWeights(const WeightsSource &weights)
 {
     m_weights = weights;
-    m_project.weightsFile = projectWeightsFile(weights);
-    Q_EMIT modified();
+    editProject([&](Project &project) { project.weightsFile = projectWeightsFile(weights); });
 }
 
 void Session::setPrecision(Precision precision)

@@ -9,6 +9,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace rs {
@@ -134,6 +135,8 @@ Q_SIGNALS:
     void reportExported(const QString &file, const QString &error); // error empty on success
 
 private:
+    // Applies `edit`, and says modified() when the project file would hold something else.
+    void editProject(const std::function<void(Project &)> &edit);
     void startRun(const TrainingRunOptions &options, const WeightsSource &weights);
     // Starts a job on the dataset with the current settings, as a run (progress and Stop as for
     // training): the weights are loaded (or the loaded ones reused), then work(job, backbone,

@@ -1,21 +1,23 @@
 #include "settingspage.h"
 
+#include "fieldproblems.h"
 #include "model/backbone.h"
 #include "ratepreview.h"
+#include "weightsfield.h"
 #include "training/settingrules.h"
 #include "training/trainingrun.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace rs {
 namespace {
@@ -56,15 +58,6 @@ QSpinBox *percentBox(const QString &name, const QString &tip, int maximum)
     return box;
 }
 
-QLabel *errorLabel(const QString &name)
-{
-    auto *label = new QLabel;
-    label->setObjectName(name);
-    label->setStyleSheet(QStringLiteral("color: #d03030;"));
-    label->setWordWrap(true);
-    return label;
-}
-
 QWidget *row(std::initializer_list<QWidget *> widgets)
 {
     auto *box = new QWidget;
@@ -78,7 +71,7 @@ QWidget *row(std::initializer_list<QWidget *> widgets)
 
 } // namespace
 
-SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
+SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new FieldProblems(this))
 {
     m_unit = named(new QComboBox, QStringLiteral("lengthUnit"),
                    tr("Set the training length in steps (one batch each) or in epochs (every training image seen once)."));
@@ -106,7 +99,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_minRate = rateBox(QStringLiteral("minRate"),
                         tr("The rate the schedule decays towards: small steps at the end fine-tune the result. "
                            "It cannot be above the base rate."), Setting::MinLearningRate);
-    m_rateError = errorLabel(QStringLiteral("rateError"));
+    QLabel *baseRateError = m_problems->label(QStringLiteral("baseRateError"), {Setting::LearningRate});
+    QLabel *rateError = m_problems->label(QStringLiteral("rateError"), {Setting::MinLearningRate});
     m_findRate = new QToolButton;
     m_findRate->setObjectName(QStringLiteral("findRateButton"));
     m_findRate->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -132,7 +126,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_momentum->setDecimals(3);
     bounded(m_momentum, Setting::Momentum);
     m_momentum->setSingleStep(0.1);
-    m_momentumError = errorLabel(QStringLiteral("momentumError"));
+    QLabel *momentumError = m_problems->label(QStringLiteral("momentumError"), {Setting::Momentum});
     m_hidden = named(new QSpinBox, QStringLiteral("hiddenUnits"),
                      tr("0 trains one layer on the image features (the classic recipe). A hidden layer can fit "
                         "harder problems but overfits small datasets more easily."));
@@ -193,7 +187,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_updateBatchNorm = named(new QCheckBox(tr("update BatchNorm statistics")), QStringLiteral("updateBatchNorm"),
                               tr("Off (recommended): BatchNorm keeps ImageNet's statistics, which small batches would "
                                  "only make noisy. On: it uses each batch's statistics and updates its own."));
-    m_layerError = errorLabel(QStringLiteral("layerError"));
+    QLabel *layerError = m_problems->label(QStringLiteral("layerError"), {Setting::Layer, Setting::FineTuneFrom});
     m_copies = named(new QSpinBox, QStringLiteral("augmentedCopies"),
                      tr("Distorted copies made of each training image (0: none). More copies teach the classifier "
                         "to ignore position, size and lighting, but each costs one more pass of the network over "
@@ -212,11 +206,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *cropLabel = new QLabel(tr("crop"));
     auto *scaleLabel = new QLabel(tr("scale"));
     auto *brightnessLabel = new QLabel(tr("brightness"));
-    m_weightsFile = named(new QLineEdit, QStringLiteral("weightsFile"),
-                          tr("torchvision's ImageNet-trained InceptionV3 file (%1).").arg(officialWeightsFileName()));
-    m_weightsFile->setPlaceholderText(defaultWeightsPath());
-    auto *browse = new QPushButton(tr("Browse…"));
-    connect(browse, &QPushButton::clicked, this, &SettingsPage::browseWeights);
+    m_weights = new WeightsField;
 
     m_precision = named(new QComboBox, QStringLiteral("precision"),
                         tr("The number format InceptionV3 computes image features in. bfloat16 is about twice as "
@@ -230,36 +220,57 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    QLabel *lengthError = m_problems->label(QStringLiteral("lengthError"), {Setting::Steps, Setting::Epochs});
+    QLabel *hiddenError = m_problems->label(QStringLiteral("hiddenError"), {Setting::HiddenUnits});
+    QLabel *dropoutError = m_problems->label(QStringLiteral("dropoutError"), {Setting::Dropout, Setting::WeightDecay});
+    QLabel *multiplierError = m_problems->label(QStringLiteral("multiplierError"), {Setting::RateMultiplier});
     form->addRow(tr("Training &length:"), row({m_steps, m_epochs, m_unit, m_otherUnit}));
+    form->addRow(QString(), lengthError);
     form->addRow(tr("&Batch size:"), row({m_batch, m_fullBatch, m_batchNote}));
-    form->addRow(tr("Base learning &rate:"), row({m_baseRate, m_findRate}));
-    form->addRow(tr("M&inimum learning rate:"), row({m_minRate, m_rateError}));
+    form->addRow(tr("Base learning &rate:"), row({m_baseRate, m_findRate, baseRateError}));
+    form->addRow(tr("M&inimum learning rate:"), row({m_minRate, rateError}));
     form->addRow(tr("&Schedule:"), m_schedule);
     form->addRow(tr("&Optimizer:"), m_optimizer);
-    form->addRow(tr("&Momentum:"), row({m_momentum, m_momentumError}));
-    form->addRow(tr("&Hidden units:"), m_hidden);
+    form->addRow(tr("&Momentum:"), row({m_momentum, momentumError}));
+    form->addRow(tr("&Hidden units:"), row({m_hidden, hiddenError}));
     auto *weightDecayLabel = new QLabel(tr("&weight decay"));
     weightDecayLabel->setBuddy(m_weightDecay);
-    form->addRow(tr("&Dropout:"), row({m_dropout, weightDecayLabel, m_weightDecay}));
+    form->addRow(tr("&Dropout:"), row({m_dropout, weightDecayLabel, m_weightDecay, dropoutError}));
     form->addRow(tr("Con&vergence:"), row({m_standardize, m_keepBest, m_calibrate}));
     form->addRow(tr("Class &balance:"), m_balance);
     form->addRow(tr("S&eed:"), m_seed);
-    form->addRow(tr("&Feature layer:"), row({m_layer, m_layerError}));
+    form->addRow(tr("&Feature layer:"), row({m_layer, layerError}));
     form->addRow(tr("&Train:"), m_fineTune);
-    form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm}));
+    form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm, multiplierError}));
     form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
-    form->addRow(tr("&ImageNet weights:"), row({m_weightsFile, browse}));
+    form->addRow(tr("&ImageNet weights:"), m_weights);
     form->addRow(tr("&Compute in:"), m_precision);
-    m_weightsFile->setMinimumWidth(300);
     auto *previewTitle = new QLabel(tr("Learning rate over the run"));
     auto *preview = new QVBoxLayout;
     preview->addWidget(previewTitle);
     preview->addWidget(m_preview, 1);
+    // On a small screen the form scrolls rather than pushing the window beyond it.
+    auto *formPanel = new QWidget;
+    formPanel->setLayout(form);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setWidget(formPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QHBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(scroll, 3);
     layout->addSpacing(12);
-    layout->addLayout(preview, 1);
+    layout->addLayout(preview, 2);
 
+    m_problems->watchRange(m_steps, Setting::Steps);
+    m_problems->watchRange(m_epochs, Setting::Epochs);
+    m_problems->watchRange(m_baseRate, Setting::LearningRate);
+    m_problems->watchRange(m_minRate, Setting::MinLearningRate);
+    m_problems->watchRange(m_momentum, Setting::Momentum);
+    m_problems->watchRange(m_hidden, Setting::HiddenUnits);
+    m_problems->watchRange(m_dropout, Setting::Dropout);
+    m_problems->watchRange(m_weightDecay, Setting::WeightDecay);
+    m_problems->watchRange(m_rateMultiplier, Setting::RateMultiplier);
     for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
     for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_weightDecay, m_rateMultiplier})
@@ -268,7 +279,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
     for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest, m_calibrate})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
-    connect(m_weightsFile, &QLineEdit::textChanged, this, &SettingsPage::update);
+    connect(m_weights, &WeightsField::changed, this, &SettingsPage::update);
     update();
 }
 
@@ -320,9 +331,7 @@ void SettingsPage::setSettings(const RunSettings &settings)
 
 WeightsSource SettingsPage::weights() const
 {
-    if (m_randomSeed)
-        return WeightsSource::random(*m_randomSeed);
-    return WeightsSource::file(m_weightsFile->text().trimmed());
+    return m_weights->weights();
 }
 
 Precision SettingsPage::precision() const
@@ -378,13 +387,7 @@ void SettingsPage::setOptions(const TrainingOptions &t, double epochs, const QSt
 
 void SettingsPage::setWeights(const WeightsSource &weights)
 {
-    m_randomSeed = weights.randomSeed();
-    m_weightsFile->setEnabled(!m_randomSeed);
-    if (m_randomSeed)
-        m_weightsFile->setText(tr("random weights, seed %1 (for testing only)").arg(*m_randomSeed));
-    else
-        m_weightsFile->setText(weights.isDefaultFile() ? QString() : weights.path());
-    update();
+    m_weights->setWeights(weights);
 }
 
 Augmentation SettingsPage::augmentation() const
@@ -463,35 +466,26 @@ void SettingsPage::update()
     m_batchNote->setText(batch > 0 && m_trainingImages > 0 && batch >= m_trainingImages
                              ? tr("no fewer than the training images (%1): every step uses all of them").arg(m_trainingImages)
                              : QString());
-    // Each problem core finds is shown beside the field it concerns.
-    QString rateProblem, momentumProblem, layerProblem;
-    for (const SettingProblem &problem : checkRunOptions(runOptions())) {
-        QString *shown = problem.setting == Setting::MinLearningRate ? &rateProblem
-                         : problem.setting == Setting::Momentum     ? &momentumProblem
-                         : problem.setting == Setting::Layer || problem.setting == Setting::FineTuneFrom ? &layerProblem
-                                                                    : nullptr;
-        if (shown && shown->isEmpty())
-            *shown = problem.message;
-    }
-    m_rateError->setText(rateProblem);
-    m_momentumError->setText(momentumProblem);
-    m_layerError->setText(layerProblem);
+    const TrainingRunOptions run = runOptions();
+    const std::vector<SettingProblem> problems = checkRunOptions(run);
+    m_problems->show(problems, settingAdvice(run, m_trainingImages));
     for (QWidget *w : std::initializer_list<QWidget *>{m_flip, m_crop, m_scale, m_brightness})
         w->setEnabled(m_copies->value() > 0);
     const bool tuning = m_fineTune->currentIndex() > 0;
     m_rateMultiplier->setEnabled(tuning);
     m_updateBatchNorm->setEnabled(tuning);
 
-    m_preview->setSchedule(options().schedule);
+    // A curve of rates the run would refuse would only mislead.
+    const auto rateProblem = std::find_if(problems.begin(), problems.end(), [](const SettingProblem &p) {
+        return p.setting == Setting::LearningRate || p.setting == Setting::MinLearningRate || p.setting == Setting::Steps;
+    });
+    m_preview->setSchedule(options().schedule, rateProblem == problems.end() ? QString() : FieldProblems::sentence(rateProblem->message));
     Q_EMIT changed();
 }
 
 void SettingsPage::browseWeights()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("InceptionV3 weights"), {},
-                                                      tr("PyTorch weights (*.pth *.pt);;All files (*)"));
-    if (!file.isEmpty())
-        setWeights(WeightsSource::file(file));
+    m_weights->browse();
 }
 
 } // namespace rs

@@ -11,14 +11,15 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QSpinBox;
 class QToolButton;
 class QAction;
 
 namespace rs {
 
+class FieldProblems;
 class RatePreview;
+class WeightsField;
 
 // Every training setting with a plain-words tooltip, a preview of the learning-rate curve,
 // and a message beside the field when a combination cannot work.
@@ -64,8 +65,8 @@ private:
     // The page's settings as core checks them (no dataset).
     TrainingRunOptions runOptions() const;
 
+    FieldProblems *m_problems;
     int m_trainingImages = 0;
-    std::optional<std::uint64_t> m_randomSeed;
     QComboBox *m_unit;
     QSpinBox *m_steps;
     QDoubleSpinBox *m_epochs;
@@ -75,12 +76,10 @@ private:
     QLabel *m_batchNote;
     QDoubleSpinBox *m_baseRate;
     QDoubleSpinBox *m_minRate;
-    QLabel *m_rateError;
     QToolButton *m_findRate;
     QComboBox *m_schedule;
     QComboBox *m_optimizer;
     QDoubleSpinBox *m_momentum;
-    QLabel *m_momentumError;
     QSpinBox *m_hidden;
     QDoubleSpinBox *m_dropout;
     QDoubleSpinBox *m_weightDecay;
@@ -93,13 +92,12 @@ private:
     QComboBox *m_fineTune;
     QDoubleSpinBox *m_rateMultiplier;
     QCheckBox *m_updateBatchNorm;
-    QLabel *m_layerError;
     QSpinBox *m_copies;
     QCheckBox *m_flip;
     QSpinBox *m_crop;
     QSpinBox *m_scale;
     QSpinBox *m_brightness;
-    QLineEdit *m_weightsFile;
+    WeightsField *m_weights;
     QComboBox *m_precision;
     RatePreview *m_preview;
 };

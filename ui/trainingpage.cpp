@@ -2,10 +2,12 @@
 
 #include "curveplot.h"
 #include "session.h"
+#include "training/overfitting.h"
 #include "trialtable.h"
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSplitter>
@@ -23,19 +25,21 @@ QToolButton *actionButton(QAction *action, const QString &name)
     button->setObjectName(name);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setMinimumWidth(110);
+    button->setMinimumWidth(90);
     return button;
 }
 
 } // namespace
 
-TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QWidget *parent) : QWidget(parent)
+TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QAction *resume, QWidget *parent)
+    : QWidget(parent)
 {
     m_phase = new QLabel(tr("Not started. Add classes on the Dataset page, then press Start."));
     m_phase->setObjectName(QStringLiteral("phaseLabel"));
     QFont bold = m_phase->font();
     bold.setBold(true);
     m_phase->setFont(bold);
+    m_phase->setWordWrap(true);
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("extractionProgress"));
     m_progress->setFormat(tr("%v of %m images"));
@@ -46,6 +50,14 @@ TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop,
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_overfitting = new QLabel;
+    m_overfitting->setObjectName(QStringLiteral("overfittingHint"));
+    m_overfitting->setWordWrap(true);
+    m_overfitting->setStyleSheet(QStringLiteral("color: #b06000;"));
+    m_overfitting->hide();
+    m_run = new QLabel;
+    m_run->setObjectName(QStringLiteral("runLabel"));
+    m_run->setWordWrap(true);
     m_plot = new CurvePlot;
     m_trials = new TrialTable;
     m_trials->hide();
@@ -54,6 +66,7 @@ TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop,
     top->addWidget(actionButton(start, QStringLiteral("startButton")));
     top->addWidget(actionButton(findSettings, QStringLiteral("findSettingsButton")));
     top->addWidget(actionButton(stop, QStringLiteral("stopButton")));
+    top->addWidget(actionButton(resume, QStringLiteral("resumeButton")));
     top->addSpacing(12);
     top->addWidget(m_phase, 1);
     auto *progress = new QHBoxLayout;
@@ -63,6 +76,8 @@ TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop,
     layout->addLayout(top);
     layout->addLayout(progress);
     layout->addWidget(m_status);
+    layout->addWidget(m_run);
+    layout->addWidget(m_overfitting);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_trials);
     split->addWidget(m_plot);
@@ -88,6 +103,9 @@ void TrainingPage::follow(const Session *session)
 void TrainingPage::runStarted()
 {
     m_plot->clear();
+    m_plot->setPlaceholder(tr("The curves start once the image features are computed."));
+    m_curve.clear();
+    m_overfitting->hide();
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_speed->clear();
@@ -97,6 +115,9 @@ void TrainingPage::runStarted()
     m_progress->setFormat(tr("%v of %m images"));
     m_trials->clearTrials();
     m_trials->hide();
+    m_started = QTime::currentTime();
+    m_resumedFrom = 0;
+    m_run->setText(tr("This run started at %1.").arg(QLocale().toString(m_started, QLocale::ShortFormat)));
 }
 
 void TrainingPage::setPhase(const QString &text)
@@ -138,6 +159,17 @@ void TrainingPage::addPoint(const TrainingPoint &p)
         m_clock.start();
         m_startDone = p.step;
     }
+    if (p.step <= p.resumedFrom) {
+        // The stopped run's curve, replayed at once: the pace is measured from where it carries on.
+        m_clock.start();
+        m_startDone = p.resumedFrom;
+        if (m_resumedFrom != p.resumedFrom) {
+            m_resumedFrom = p.resumedFrom;
+            m_run->setText(tr("Resumed at %2: the curves up to step %1 are the stopped run's, this run carries them on.")
+                               .arg(p.resumedFrom)
+                               .arg(QLocale().toString(m_started, QLocale::ShortFormat)));
+        }
+    }
     m_progress->setValue(p.step);
     const double seconds = m_clock.elapsed() / 1000.0;
     if (p.step > m_startDone && seconds > 0)
@@ -151,6 +183,17 @@ void TrainingPage::addPoint(const TrainingPoint &p)
                       .arg(100 * p.validationAccuracy, 0, 'f', 1);
     m_status->setText(status);
     m_plot->addPoint(p);
+    m_curve.push_back(p);
+    if (const std::optional<int> since = overfittingSince(m_curve)) {
+        m_overfitting->setText(tr("Validation loss has risen since step %1 while training loss goes on falling: the "
+                                  "classifier is overfitting, learning its training images rather than the classes. "
+                                  "Keeping the best validation point keeps step %1's classifier; fewer steps, more "
+                                  "dropout or weight decay, or more images help.")
+                                   .arg(*since));
+        m_overfitting->show();
+    } else {
+        m_overfitting->hide();
+    }
 }
 
 void TrainingPage::addTrial(const TuningTrial &trial, int total)
@@ -170,12 +213,21 @@ void TrainingPage::runEnded(const QString &message)
     m_progress->setFormat(tr("%v of %m"));
 }
 
-void TrainingPage::showCurve(const std::vector<TrainingPoint> &curve, const QString &message)
+void TrainingPage::showCurve(const std::vector<TrainingPoint> &curve, const QString &message, const QString &summary)
 {
     m_plot->setCurve(curve);
+    m_plot->setPlaceholder(tr("No run yet: the next run's curves appear here."));
+    m_curve = curve;
+    m_overfitting->hide();
     m_trials->hide();
     m_phase->setText(message);
-    m_status->clear();
+    m_status->setText(summary);
+    m_speed->clear();
+    m_run->clear();
+    // Where the last run ended, rather than an empty bar of images.
+    m_progress->setFormat(curve.empty() ? tr("%v of %m images") : tr("step %v of %m"));
+    m_progress->setRange(0, curve.empty() ? 1 : std::max(1, curve.back().totalSteps));
+    m_progress->setValue(curve.empty() ? 0 : curve.back().step);
 }
 
 QString TrainingPage::duration(double seconds)

@@ -4,6 +4,7 @@
 #include "training/tuning.h"
 
 #include <QElapsedTimer>
+#include <QTime>
 #include <QWidget>
 
 class QAction;
@@ -24,7 +25,7 @@ class TrainingPage final : public QWidget
     Q_DISABLE_COPY_MOVE(TrainingPage)
 
 public:
-    TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QWidget *parent = nullptr);
+    TrainingPage(QAction *start, QAction *findSettings, QAction *stop, QAction *resume, QWidget *parent = nullptr);
 
     CurvePlot *plot() const { return m_plot; }
 
@@ -38,7 +39,8 @@ public:
     void addPoint(const TrainingPoint &point);
     void addTrial(const TuningTrial &trial, int total);
     void runEnded(const QString &message);
-    void showCurve(const std::vector<TrainingPoint> &curve, const QString &message);
+    // A run's curve shown again (a reopened project's last run, or none), with what it ended with.
+    void showCurve(const std::vector<TrainingPoint> &curve, const QString &message, const QString &summary = {});
 
 private:
     static QString duration(double seconds);
@@ -47,11 +49,16 @@ private:
     QProgressBar *m_progress;
     QLabel *m_speed;
     QLabel *m_status;
+    QLabel *m_run; // which run the curves (and the results) belong to
+    QLabel *m_overfitting;
+    std::vector<TrainingPoint> m_curve;
     CurvePlot *m_plot;
     TrialTable *m_trials;
     QElapsedTimer m_clock;
     int m_startDone = -1; // images or steps done when the clock started: cached images do not count towards speed
     bool m_training = false; // steps, not images, are being counted
+    QTime m_started;
+    int m_resumedFrom = 0;
 };
 
 } // namespace rs

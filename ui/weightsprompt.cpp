@@ -22,19 +22,26 @@ QString WeightsPrompt::describe(const WeightsSource &weights)
 
 void WeightsPrompt::offer(const QString &missing)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("ImageNet weights needed"),
-                                tr("Training starts from InceptionV3 trained on ImageNet, and its weights file was not "
-                                   "found at %1.")
-                                    .arg(QDir::toNativeSeparators(missing)),
-                                QMessageBox::Cancel, m_window);
-    box->setObjectName(QStringLiteral("weightsQuestion"));
-    box->setInformativeText(tr("Download it from PyTorch (about 104 MB, shared with Python's torchvision), choose a "
-                               "copy you have, or go on with untrained weights, which only show how the tool works."));
+    ask(QStringLiteral("weightsQuestion"), tr("ImageNet weights needed"),
+        tr("Training starts from InceptionV3 trained on ImageNet, and its weights file was not found at %1.")
+            .arg(QDir::toNativeSeparators(missing)),
+        tr("Download it from PyTorch (about 104 MB, shared with Python's torchvision), choose a copy you have, or go on "
+           "with untrained weights, which only show how the tool works."),
+        tr("&Download"));
+}
+
+void WeightsPrompt::ask(const QString &name, const QString &title, const QString &text, const QString &informative,
+                        const QString &downloadLabel)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window);
+    box->setObjectName(name);
+    box->setInformativeText(informative);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *fetch = box->addButton(tr("&Download"), QMessageBox::AcceptRole);
+    QPushButton *fetch = box->addButton(downloadLabel, QMessageBox::AcceptRole);
     QPushButton *choose = box->addButton(tr("&Choose file…"), QMessageBox::ActionRole);
     QPushButton *untrained = box->addButton(tr("&Untrained weights"), QMessageBox::ActionRole);
     fetch->setObjectName(QStringLiteral("downloadWeightsButton"));
+    choose->setObjectName(QStringLiteral("chooseWeightsButton"));
     connect(box, &QMessageBox::buttonClicked, this, [this, fetch, choose, untrained](QAbstractButton *button) {
         if (button == fetch)
             download();
@@ -61,7 +68,11 @@ void WeightsPrompt::download()
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     dialog->setValue(0);
-    connect(dialog, &QProgressDialog::canceled, job, &WeightsDownload::cancel);
+    m_cancelled = false;
+    connect(dialog, &QProgressDialog::canceled, job, [this, job] {
+        m_cancelled = true;
+        job->cancel();
+    });
     connect(job, &WeightsDownload::progress, dialog, [dialog](qint64 received, qint64 total) {
         if (total > 0) {
             dialog->setValue(int(1000 * received / total));
@@ -76,6 +87,13 @@ void WeightsPrompt::download()
         m_downloading = false;
         if (error.isEmpty())
             Q_EMIT chosen(WeightsSource::file(target), tr("ImageNet weights: %1").arg(QDir::toNativeSeparators(target)));
+        else if (!m_cancelled)
+            // Offline most often: what to do instead, and the choice again.
+            ask(QStringLiteral("downloadFailed"), tr("Download failed"), error,
+                tr("Without a connection to %1: choose a copy of %2 you have, or run “retrain-cli download-weights” on a "
+                   "connected computer and copy the file it saves into %3 on this one.")
+                    .arg(m_url.host(), m_url.fileName(), QDir::toNativeSeparators(QFileInfo(target).absolutePath())),
+                tr("Try &again"));
         Q_EMIT downloadFinished(error);
     });
     m_downloading = true;

@@ -34,9 +34,14 @@ Q_SIGNALS:
     void downloadFinished(const QString &error); // empty on success
 
 private:
+    // The choice between downloading (`downloadLabel`), a file and untrained weights.
+    void ask(const QString &name, const QString &title, const QString &text, const QString &informative,
+             const QString &downloadLabel);
+
     QUrl m_url;
     QWidget *m_window;
     bool m_downloading = false;
+    bool m_cancelled = false; // the user stopped the download: no need to say what else to do
 };
 
 } // namespace rs

@@ -78,7 +78,7 @@ Backbone Backbone::fromFile(const QString &path)
     auto impl = std::make_unique<Impl>();
     try {
         const StateDict dict = readStateDict(path);
-        const LoadSummary summary = loadStrict(*impl->model, dict);
+        const LoadSummary summary = loadStrict(*impl->model, dict, "InceptionV3");
         impl->info.format = QString::fromLatin1(formatName(dict.format));
         impl->info.tensorCount = summary.tensorCount;
         impl->info.parameterCount = summary.parameterCount;

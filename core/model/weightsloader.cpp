@@ -5,6 +5,7 @@
 
 #include <torch/csrc/autograd/grad_mode.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -39,9 +40,23 @@ bool affectsOutputs(const std::string &name)
 
 } // namespace
 
-LoadSummary loadStrict(torch::nn::Module &model, const StateDict &dict)
+LoadSummary loadStrict(torch::nn::Module &model, const StateDict &dict, const std::string &network)
 {
     std::map<std::string, torch::Tensor> targets = modelTensors(model);
+    const auto known = std::count_if(dict.tensors.begin(), dict.tensors.end(),
+                                     [&](const auto &entry) { return targets.count(entry.first) > 0; });
+    // A key or two astray is a damaged or edited file, named key by key below; mostly foreign
+    // keys are another network, which naming one key would not tell the user.
+    if (2 * std::size_t(known) < dict.tensors.size() || dict.tensors.empty()) {
+        std::string held;
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, dict.tensors.size()); ++i)
+            held += (i ? ", '" : "'") + dict.tensors[i].first + "'";
+        if (dict.tensors.size() > 3)
+            held += ", …";
+        throw FormatError("this file is not " + network + " weights: it holds " + std::to_string(dict.tensors.size())
+                          + " tensors" + (held.empty() ? std::string() : " (" + held + ")") + ", "
+                          + std::to_string(known) + " of them " + network + "'s");
+    }
     std::map<std::string, const at::Tensor *> sources;
     for (const auto &[name, tensor] : dict.tensors) {
         if (!targets.count(name))

@@ -99,9 +99,8 @@ RunSummary RunSummary::fromReport(const QJsonObject &report)
     return run;
 }
 
-void saveProject(const QString &path, const Project &project)
+QJsonObject projectJson(const Project &project, const QDir &base)
 {
-    const QDir base = QFileInfo(path).absoluteDir();
     QJsonObject json{{QStringLiteral("format"), kFormat},
                      {QStringLiteral("version"), kVersion},
                      {QStringLiteral("classes"), classesJson(project.sources.classes, base)},
@@ -119,7 +118,12 @@ void saveProject(const QString &path, const Project &project)
         json.insert(QStringLiteral("fixes"), fixesJson(project.fixes, base));
     if (project.lastRun)
         json.insert(QStringLiteral("last_run"), project.lastRun->report);
-    writeFileAtomically(path, QJsonDocument(json).toJson());
+    return json;
+}
+
+void saveProject(const QString &path, const Project &project)
+{
+    writeFileAtomically(path, QJsonDocument(projectJson(project, QFileInfo(path).absoluteDir())).toJson());
 }
 
 Project loadProject(const QString &path)

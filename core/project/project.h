@@ -8,6 +8,7 @@
 #include "training/classifierhead.h"
 #include "training/finetuning.h"
 
+#include <QDir>
 #include <QJsonObject>
 
 #include <optional>
@@ -44,6 +45,9 @@ struct Project
     ImageFixes fixes;    // in the order made, so that they can be undone
     std::optional<RunSummary> lastRun;
 };
+
+// The project as its file holds it, with paths relative to `base`.
+QJsonObject projectJson(const Project &project, const QDir &base);
 
 // A JSON file; class folders and fixed images are stored relative to the file's folder, so a project moved
 // together with its images still opens. Written atomically. Both throw std::runtime_error

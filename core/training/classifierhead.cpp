@@ -124,7 +124,7 @@ ClassifierHead ClassifierHead::load(const QString &path, const HeadShape &shape)
 {
     auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0, {}});
     try {
-        loadStrict(*impl->module, readStateDict(path));
+        loadStrict(*impl->module, readStateDict(path), "classifier head");
     } catch (const FormatError &e) {
         throw WeightsError(path.toStdString() + ": " + e.what());
     }

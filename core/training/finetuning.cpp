@@ -198,7 +198,7 @@ Backbone withBlocks(const Backbone &base, const QString &fromBlock, const QStrin
     std::unique_ptr<Backbone::Impl> tuned = copyOf(base);
     Blocks blocks(tuned->model, fromBlock);
     try {
-        loadStrict(*blocks, readStateDict(path));
+        loadStrict(*blocks, readStateDict(path), "fine-tuned InceptionV3 block");
     } catch (const FormatError &e) {
         throw WeightsError(path.toStdString() + ": " + e.what());
     }

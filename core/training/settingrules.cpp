@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 #include <stdexcept>
 
 namespace rs {
@@ -73,9 +75,15 @@ void checkRange(std::vector<SettingProblem> &problems, Setting setting, double v
     const SettingRule &rule = ruleFor(setting);
     // NaN fails both comparisons, so it is refused too.
     if (!(value >= rule.minimum && value <= rule.maximum))
-        problems.push_back({setting, SettingRules::tr("%1 must be from %2 to %3")
-                                         .arg(describe(setting), number(rule.minimum), number(rule.maximum))});
+        problems.push_back({setting, rangeMessage(setting)});
 }
+
+// Beyond this many epochs a run mostly costs time (a head on fixed features has long converged,
+// and keep-best takes an earlier step anyway); kSuggestedEpochs is offered instead.
+constexpr double kManyEpochs = 500;
+constexpr double kSuggestedEpochs = 100;
+// Adam's usual rate (its authors' default) is 0.001; from this rate up it mostly jumps about.
+constexpr double kHighAdamRate = 0.01;
 
 } // namespace
 
@@ -85,6 +93,33 @@ const SettingRule &ruleFor(Setting setting)
         if (rule.setting == setting)
             return rule;
     throw std::invalid_argument("not a numeric setting");
+}
+
+QString rangeMessage(Setting setting)
+{
+    const SettingRule &rule = ruleFor(setting);
+    return SettingRules::tr("%1 must be from %2 to %3").arg(describe(setting), number(rule.minimum), number(rule.maximum));
+}
+
+std::vector<SettingProblem> settingAdvice(const TrainingRunOptions &options, int trainingImages)
+{
+    std::vector<SettingProblem> advice;
+    const TrainingOptions &t = options.training;
+    if (trainingImages > 0 && options.epochs <= 0) {
+        const double epochs = epochsForSteps(t.steps, trainingImages, t.batchSize);
+        if (epochs > kManyEpochs)
+            advice.push_back({Setting::Steps, SettingRules::tr("%1 steps show each of the %2 training images about %3 "
+                                                               "times; %5 epochs would be %4 steps")
+                                                  .arg(t.steps)
+                                                  .arg(trainingImages)
+                                                  .arg(std::lround(epochs))
+                                                  .arg(stepsForEpochs(kSuggestedEpochs, trainingImages, t.batchSize))
+                                                  .arg(kSuggestedEpochs)});
+    }
+    if (t.optimizer == TrainingOptions::Optimizer::Adam && t.schedule.base >= kHighAdamRate)
+        advice.push_back({Setting::LearningRate, SettingRules::tr("Adam usually needs a 10 to 100 times smaller base "
+                                                                  "learning rate than SGD: try 0.001")});
+    return advice;
 }
 
 QString defaultText(Setting setting)

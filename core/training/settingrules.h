@@ -53,6 +53,9 @@ const SettingRule &ruleFor(Setting setting);
 // The default as help texts print it: "10000", "0.1", "0.001".
 QString defaultText(Setting setting);
 
+// "<setting> must be from <minimum> to <maximum>", the refusal of a number out of its range.
+QString rangeMessage(Setting setting);
+
 struct SettingProblem
 {
     Setting setting; // the field to change
@@ -64,6 +67,11 @@ struct SettingProblem
 std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options);
 std::vector<SettingProblem> checkSplit(const SplitOptions &split);
 std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options);
+
+// Settings that work but are likely not what the user wants, for this many training images: a
+// length far beyond what a dataset of that size needs, a rate meant for SGD given to Adam. Each
+// names the setting (Steps or LearningRate) and suggests a value. Translated as above.
+std::vector<SettingProblem> settingAdvice(const TrainingRunOptions &options, int trainingImages);
 
 // Classes left without images in a set that other classes have images in, as the split
 // falls: without training images the classifier cannot learn the class, without validation or

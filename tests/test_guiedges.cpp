@@ -1,0 +1,495 @@
+// The rough edges a newcomer met on the way from the first launch to the last click, each
+// driven through the real window or the page it concerns. Numbers in the test names' comments
+// are the points of the issue that listed them.
+
+#include "classtablemodel.h"
+#include "curveplot.h"
+#include "datasetpage.h"
+#include "fieldproblems.h"
+#include "folderopener.h"
+#include "guitestsupport.h"
+#include "languagemenu.h"
+#include "mainwindow.h"
+#include "predictpage.h"
+#include "projectfiles.h"
+#include "ratepreview.h"
+#include "resultmodels.h"
+#include "resultspage.h"
+#include "settingspage.h"
+#include "testsupport.h"
+#include "thumbnailcache.h"
+#include "weightsfield.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using rs::test::child;
+
+namespace {
+
+// Records the folders QDesktopServices was asked to open, as a file manager would be.
+class FakeFileManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
+
+// Types `text` into `box` as a user does, then leaves the field.
+void typeInto(QAbstractSpinBox *box, const QString &text)
+{
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, text);
+    box->clearFocus(); // what Tab or a click elsewhere does: the box settles its value
+}
+
+rs::Evaluation threeClassEvaluation()
+{
+    // "c" has no test image and nothing is predicted as it; one "a" is taken for a "b".
+    std::vector<rs::ImagePrediction> predictions;
+    for (int i = 0; i < 4; ++i)
+        predictions.push_back({QStringLiteral("/x/a%1.png").arg(i), 0, i == 0 ? 1 : 0, 0.9, {{i == 0 ? 1 : 0, 0.9}}});
+    for (int i = 0; i < 3; ++i)
+        predictions.push_back({QStringLiteral("/x/b%1.png").arg(i), 1, 1, 0.8, {{1, 0.8}}});
+    return rs::evaluate(predictions, 3);
+}
+
+} // namespace
+
+class TestGuiEdges : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_images;
+    QString m_cache;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        m_images = m_dir.filePath(QStringLiteral("images"));
+        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 8);
+        m_cache = m_dir.filePath(QStringLiteral("cache"));
+    }
+
+    // 2: the second launch used to land on whatever page was open when the first closed.
+    void aNewProjectOpensOnTheDatasetPage()
+    {
+        {
+            auto w = rs::test::studioWindow(m_cache);
+            child<QTabWidget>(w.get(), "pages")->setCurrentIndex(2);
+            QVERIFY(w->close());
+        }
+        auto again = rs::test::studioWindow(m_cache);
+        auto *pages = child<QTabWidget>(again.get(), "pages");
+        QCOMPARE(pages->currentWidget(), child<rs::DatasetPage>(again.get(), ""));
+        pages->setCurrentIndex(3);
+        again->projectFiles()->startNew();
+        QCOMPARE(pages->currentIndex(), 0);
+    }
+
+    // 4: reading a reopened project's folders again marked it modified, so New, Open and Quit
+    // asked to save unchanged work.
+    void openingAProjectChangesNothing()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("edges.rsproject"));
+        {
+            auto w = rs::test::studioWindow(m_cache);
+            rs::test::prepareRun(*w, m_images, 10);
+            QVERIFY(w->projectFiles()->save(path));
+            QVERIFY(!w->isWindowModified());
+            QVERIFY(w->close());
+        }
+        auto w = rs::test::studioWindow(m_cache);
+        auto *dataset = child<rs::DatasetPage>(w.get(), "");
+        QVERIFY(w->projectFiles()->open(path));
+        QTRY_VERIFY(dataset->model()->rowCount() == 3 && !dataset->isScanning());
+        QVERIFY(!w->isWindowModified());
+        QVERIFY(w->windowTitle().startsWith(QStringLiteral("edges.rsproject")));
+        // No question asked: saveOrCancel() would open a modal box and not return here.
+        QVERIFY(w->projectFiles()->saveOrCancel());
+        // A real change still counts.
+        child<QSpinBox>(w.get(), "steps")->setValue(11);
+        QVERIFY(w->isWindowModified());
+        w->setWindowModified(false);
+    }
+
+    // 7: after Resume the replayed curve counted as steps done in no time ("28556 steps/s").
+    void timeLeftAfterResumeCountsOnlyTheResumedSteps()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        rs::Session *session = w->session();
+        Q_EMIT session->trainingStarted();
+        // The stopped run's 100 points come at once, then the run carries on from step 50 000.
+        for (int step = 500; step <= 50000; step += 500)
+            Q_EMIT session->trainingPoint({step, 100000, 0.01, 0.5, 0.9, 0.6, 0.8, 50000});
+        QTest::qWait(250);
+        Q_EMIT session->trainingPoint({50500, 100000, 0.01, 0.5, 0.9, 0.6, 0.8, 50000});
+        const QString speed = child<QLabel>(w.get(), "speedLabel")->text();
+        const QRegularExpressionMatch rate = QRegularExpression(QStringLiteral("^(\\d+) steps/s")).match(speed);
+        QVERIFY2(rate.hasMatch(), qPrintable(speed));
+        // 500 steps in at least 250 ms: at most 2 000 steps/s (50 500 steps in that time before).
+        QVERIFY2(rate.captured(1).toInt() <= 2000, qPrintable(speed));
+        QVERIFY2(rate.captured(1).toInt() > 0, qPrintable(speed));
+        QVERIFY(child<QLabel>(w.get(), "runLabel")->text().contains(QStringLiteral("step 50000")));
+    }
+
+    // 8: messages outlived their state: a run's outcome during the next run, a refusal after the
+    // setting was fixed, the old weights path after it was corrected.
+    void statusMessagesLeaveWithTheirState()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        child<QAction>(w.get(), "actionStart")->trigger();
+        QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("at least two classes")));
+        child<QMessageBox>(w.get(), "errorMessage")->close();
+        QVERIFY(rs::test::dropFiles(w.get(), {m_images}));
+        QTRY_COMPARE(child<rs::DatasetPage>(w.get(), "")->model()->rowCount(), 3);
+        QCOMPARE(w->statusBar()->currentMessage(), QString());
+
+        Q_EMIT w->session()->status(QStringLiteral("Done: test accuracy 90.0 %"));
+        Q_EMIT w->session()->trainingStarted();
+        QCOMPARE(w->statusBar()->currentMessage(), QString());
+
+        auto *file = child<QLineEdit>(w.get(), "weightsFile");
+        child<rs::SettingsPage>(w.get(), "")->setWeights(rs::WeightsSource::file(QStringLiteral("/nowhere/first.pth")));
+        QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("first.pth")));
+        file->setText(QStringLiteral("/nowhere/second.pth"));
+        Q_EMIT file->textEdited(file->text());
+        QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("second.pth")),
+                 qPrintable(w->statusBar()->currentMessage()));
+    }
+
+    // 5 and 9: a reopened project's Training page read "0 of 100 images" with an empty metrics
+    // line, and nothing said which run the curves and results were of.
+    void aReopenedProjectShowsItsLastRun()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("trained.rsproject"));
+        {
+            auto w = rs::test::studioWindow(m_cache);
+            rs::test::prepareRun(*w, m_images, 20);
+            QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
+            child<QAction>(w.get(), "actionStart")->trigger();
+            QVERIFY(child<rs::CurvePlot>(w.get(), "curvePlot")->placeholder().startsWith(QStringLiteral("The curves start")));
+            QVERIFY(ended.wait(180000));
+            QVERIFY2(w->session()->model(), qPrintable(w->statusBar()->currentMessage()));
+            QVERIFY(child<QLabel>(w.get(), "resultsOrigin")->text().startsWith(QStringLiteral("Results of the run that ended at")));
+            QVERIFY(w->projectFiles()->save(path));
+            QVERIFY(w->close());
+        }
+        auto w = rs::test::studioWindow(m_cache);
+        QVERIFY(w->projectFiles()->open(path));
+        QCOMPARE(child<QLabel>(w.get(), "phaseLabel")->text(), QStringLiteral("The last run, as saved with the project."));
+        const QString status = child<QLabel>(w.get(), "trainingStatus")->text();
+        QVERIFY2(status.startsWith(QStringLiteral("Test accuracy ")) && status.contains(QStringLiteral("after 20 steps")),
+                 qPrintable(status));
+        auto *progress = child<QProgressBar>(w.get(), "extractionProgress");
+        QCOMPARE(progress->text(), QStringLiteral("step 20 of 20"));
+        QCOMPARE(child<QLabel>(w.get(), "resultsOrigin")->text(), QStringLiteral("Results of the last run, as saved with the project."));
+    }
+
+    // 10: nothing on the empty plots said why, nor did anything point at overfitting.
+    void saysWhenTheClassifierOverfits()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        rs::Session *session = w->session();
+        auto *hint = child<QLabel>(w.get(), "overfittingHint");
+        Q_EMIT session->trainingStarted();
+        // Validation loss lowest at step 300, then up by a third while training loss falls.
+        const double validation[] = {1.0, 0.8, 0.6, 0.65, 0.7, 0.75, 0.8};
+        for (int i = 0; i < 7; ++i) {
+            Q_EMIT session->trainingPoint({100 * (i + 1), 700, 0.01, 1.0 - 0.1 * i, 0.9, validation[i], 0.8, 0});
+            QCOMPARE(hint->isVisibleTo(w.get()), i >= 5); // three points above the lowest, the last by over 10 %
+        }
+        QVERIFY(hint->text().startsWith(QStringLiteral("Validation loss has risen since step 300")));
+        Q_EMIT session->trainingStarted();
+        QVERIFY(!hint->isVisibleTo(w.get()));
+    }
+
+    // 17: at 800×600 labels overlapped and headlines were cut off; every page must fit.
+    void everyPageFitsIn800By600()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        w->resize(800, 600);
+        QCOMPARE(w->size(), QSize(800, 600));
+        auto *pages = child<QTabWidget>(w.get(), "pages");
+        for (int i = 0; i < pages->count(); ++i) {
+            pages->setCurrentIndex(i);
+            const QSize needed = pages->widget(i)->minimumSizeHint();
+            const QSize room = pages->widget(i)->size();
+            QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(),
+                     qPrintable(QStringLiteral("%1 needs %2×%3, has %4×%5")
+                                    .arg(pages->tabText(i))
+                                    .arg(needed.width())
+                                    .arg(needed.height())
+                                    .arg(room.width())
+                                    .arg(room.height())));
+        }
+    }
+
+    // 3: there was no way to the user guide from the window, and a bare window manager left the
+    // toolbar without icons.
+    void helpOpensTheUserGuideAndActionsHaveIcons()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        child<QAction>(w.get(), "actionUserGuide")->trigger();
+        auto *guide = child<QTextBrowser>(w.get(), "userGuideBrowser");
+        QVERIFY(guide->toPlainText().contains(QStringLiteral("Data health")));
+        // Its pictures load from beside it.
+        QVERIFY(!guide->document()->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("images/dataset.png"))).isNull());
+        for (QAction *action : child<QToolBar>(w.get(), "mainToolBar")->actions())
+            QVERIFY2(action->isSeparator() || !action->icon().isNull(), qPrintable(action->objectName()));
+    }
+
+    // 9: Resume was only in the Training menu.
+    void resumeSitsBesideStartAndStop()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        auto *resume = child<QAction>(w.get(), "actionResume");
+        QCOMPARE(child<QToolButton>(w.get(), "resumeButton")->defaultAction(), resume);
+        QVERIFY(child<QToolBar>(w.get(), "mainToolBar")->actions().contains(resume));
+    }
+
+    // 11: 0 steps silently became the previous value on focus-out; a refused rate drew its curve.
+    void refusesAnOutOfRangeNumberBesideItsField()
+    {
+        rs::SettingsPage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *steps = child<QSpinBox>(&page, "steps");
+        auto *length = child<QLabel>(&page, "lengthError");
+        typeInto(steps, QStringLiteral("0"));
+        QCOMPARE(steps->value(), 10000);
+        QCOMPARE(length->text(), QStringLiteral("0 was not taken: the number of steps must be from 1 to 100000000"));
+        steps->setValue(500); // another change ends the refusal
+        QCOMPARE(length->text(), QString());
+
+        auto *preview = child<rs::RatePreview>(&page, "ratePreview");
+        QVERIFY(preview->graph(0)->dataCount() > 0);
+        child<QDoubleSpinBox>(&page, "minRate")->setValue(0.5);
+        QCOMPARE(child<QLabel>(&page, "rateError")->text(),
+                 QStringLiteral("The minimum learning rate must not exceed the base learning rate"));
+        QCOMPARE(preview->graph(0)->dataCount(), 0);
+        QCOMPARE(preview->problem(), child<QLabel>(&page, "rateError")->text());
+    }
+
+    // 14: 10 000 steps on 600 images is ~1 700 epochs, and Adam at 0.1 jumps about: say so.
+    void advisesOnALengthFarBeyondTheData()
+    {
+        rs::SettingsPage page;
+        auto *length = child<QLabel>(&page, "lengthError");
+        QCOMPARE(length->text(), QString());
+        page.setTrainingImages(600);
+        QCOMPARE(length->text(), QStringLiteral("10000 steps show each of the 600 training images about 1667 times; "
+                                                "100 epochs would be 600 steps"));
+        child<QSpinBox>(&page, "steps")->setValue(600);
+        QCOMPARE(length->text(), QString());
+        auto *rate = child<QLabel>(&page, "baseRateError");
+        QCOMPARE(rate->text(), QString());
+        child<QComboBox>(&page, "optimizer")->setCurrentIndex(1);
+        child<QDoubleSpinBox>(&page, "momentum")->setValue(0);
+        QVERIFY2(rate->text().startsWith(QStringLiteral("Adam usually needs")), qPrintable(rate->text()));
+        child<QDoubleSpinBox>(&page, "baseRate")->setValue(0.001);
+        QCOMPARE(rate->text(), QString());
+    }
+
+    // 12: a weights file of another network read "unexpected key 'dense_1.weight'", and only at Start.
+    void namesAWeightsFileOfAnotherNetworkWhenEntered()
+    {
+        rs::WeightsField field;
+        QSignalSpy checked(&field, &rs::WeightsField::checked);
+        const QString wrong = rs::test::referenceFile(QStringLiteral("wrong_model.pth"));
+        field.setWeights(rs::WeightsSource::file(wrong));
+        QVERIFY(checked.wait(30000));
+        QVERIFY2(field.problem().contains(QStringLiteral("this file is not InceptionV3 weights: it holds 2 tensors")),
+                 qPrintable(field.problem()));
+        field.setWeights(rs::WeightsSource::file(QStringLiteral("/nowhere/inception.pth")));
+        QCOMPARE(field.problem(), QStringLiteral("/nowhere/inception.pth: no such weights file"));
+        field.setWeights(rs::WeightsSource::random(3));
+        QCOMPARE(field.problem(), QString());
+    }
+
+    // 13: offline, the download failed with "Host … not found" and no next step.
+    void aFailedDownloadSaysWhatToDoInstead()
+    {
+        QTemporaryDir torchHome;
+        qputenv("TORCH_HOME", torchHome.path().toLocal8Bit());
+        QSettings().clear();
+        rs::StudioOptions options;
+        options.cacheRoot = m_cache;
+        options.weightsUrl = QUrl(QStringLiteral("http://127.0.0.1:1/inception_v3_google-0cc3c7bd.pth"));
+        rs::MainWindow w(options);
+        w.show();
+        rs::test::prepareRun(w, m_images, 10);
+        child<QAction>(&w, "actionStart")->trigger();
+        QSignalSpy downloaded(&w, &rs::MainWindow::weightsDownloaded);
+        child<QPushButton>(child<QMessageBox>(&w, "weightsQuestion"), "downloadWeightsButton")->click();
+        QVERIFY(downloaded.wait(30000));
+        QVERIFY(!downloaded.first().first().toString().isEmpty());
+        auto *failed = child<QMessageBox>(&w, "downloadFailed");
+        QCOMPARE(failed->text(), downloaded.first().first().toString());
+        QVERIFY2(failed->informativeText().contains(QStringLiteral("retrain-cli download-weights"))
+                     && failed->informativeText().contains(torchHome.filePath(QStringLiteral("hub/checkpoints"))),
+                 qPrintable(failed->informativeText()));
+        // The choice comes back: a file, or untrained weights.
+        QVERIFY(child<QPushButton>(failed, "chooseWeightsButton")->isVisible());
+        qunsetenv("TORCH_HOME");
+    }
+
+    // 15: a class without test images showed 0.0 % precision, recall and F1.
+    void metricsOfAClassWithoutTestImagesAreNotApplicable()
+    {
+        rs::MetricsModel metrics;
+        metrics.setEvaluation({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, threeClassEvaluation());
+        const auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return metrics.index(row, column).data(role); };
+        for (int column : {rs::MetricsModel::Precision, rs::MetricsModel::Recall, rs::MetricsModel::F1}) {
+            QCOMPARE(cell(2, column).toString(), QStringLiteral("n/a"));
+            QVERIFY(cell(2, column, Qt::ToolTipRole).toString().startsWith(QStringLiteral("n/a: ")));
+        }
+        QCOMPARE(cell(0, rs::MetricsModel::Recall).toString(), QStringLiteral("75.0 %"));
+        QCOMPARE(cell(0, rs::MetricsModel::Precision).toString(), QStringLiteral("100.0 %"));
+    }
+
+    // 16: unticked classes looked like included ones.
+    void untickedClassesAreGreyedOut()
+    {
+        rs::ThumbnailCache thumbnails(32);
+        rs::DatasetPage page(&thumbnails);
+        page.addFolders({m_images});
+        QTRY_VERIFY(page.model()->rowCount() == 3 && !page.isScanning());
+        rs::ClassTableModel *model = page.model();
+        QVERIFY(!model->index(0, rs::ClassTableModel::Images).data(Qt::ForegroundRole).isValid());
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model->setData(model->index(0, rs::ClassTableModel::Name), Qt::Unchecked, Qt::CheckStateRole));
+        const QColor grey = QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        QCOMPARE(model->index(0, rs::ClassTableModel::Images).data(Qt::ForegroundRole).value<QColor>(), grey);
+        QCOMPARE(model->index(0, rs::ClassTableModel::Name).data(Qt::ForegroundRole).value<QColor>(), grey);
+        // The whole row repaints.
+        QCOMPARE(changed.first().at(1).toModelIndex().column(), model->columnCount() - 1);
+
+        // 18: Remove class acts on a selection only.
+        auto *remove = child<QPushButton>(&page, "removeClassButton");
+        QVERIFY(!remove->isEnabled());
+        child<QTableView>(&page, "classTable")->selectRow(1);
+        QVERIFY(remove->isEnabled());
+        remove->click();
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(!remove->isEnabled());
+    }
+
+    // 18: the selected mistake turned the colour of correct cells; All misclassified left the old
+    // cell selected and was enabled when there was nothing more to show.
+    void confusionCellsKeepTheirColourWhenSelected()
+    {
+        rs::ThumbnailCache thumbnails(32);
+        rs::ResultsPage page(&thumbnails);
+        page.resize(900, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setResults({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, threeClassEvaluation(), {});
+        auto *all = child<QPushButton>(&page, "allMistakesButton");
+        QVERIFY(!all->isEnabled()); // every mistake is shown already
+        auto *view = child<QTableView>(&page, "confusionMatrix");
+        const QModelIndex mistake = view->model()->index(0, 1);
+        const QRect cell = view->visualRect(mistake);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY(view->selectionModel()->isSelected(mistake));
+        QVERIFY(all->isEnabled());
+        const QColor own = mistake.data(Qt::BackgroundRole).value<QColor>();
+        const QImage shot = view->viewport()->grab().toImage();
+        const qreal ratio = shot.devicePixelRatio();
+        const QColor painted = shot.pixelColor(QPoint(int((cell.left() + 8) * ratio), int((cell.top() + 6) * ratio)));
+        QCOMPARE(painted.rgb(), own.rgb());
+
+        all->click();
+        QVERIFY(!view->selectionModel()->hasSelection());
+        QVERIFY(!all->isEnabled());
+    }
+
+    // 18: Predict had no Clear, and its picker took files only.
+    void predictionsCanBeClearedAndFoldersChosen()
+    {
+        rs::PredictPage page;
+        QVERIFY(child<QPushButton>(&page, "chooseFolderButton")->isEnabled());
+        auto *clear = child<QPushButton>(&page, "clearPredictionsButton");
+        QVERIFY(!clear->isEnabled());
+        page.setPredictor(
+            [](const QStringList &paths, int) {
+                rs::TopClassPredictions result;
+                for (const QString &path : paths)
+                    result.images.push_back({path, {{0, 0.7}, {1, 0.3}}});
+                return result;
+            },
+            {QStringLiteral("red"), QStringLiteral("green")});
+        QSignalSpy predicted(&page, &rs::PredictPage::predicted);
+        page.predict({m_images + QStringLiteral("/red")});
+        QVERIFY(predicted.wait(30000));
+        QCOMPARE(page.findChildren<QFrame *>(QStringLiteral("predictionCard")).size(), 8);
+        QVERIFY(clear->isEnabled());
+        clear->click();
+        QCOMPARE(page.findChildren<QFrame *>(QStringLiteral("predictionCard")).size(), 0);
+        QCOMPARE(child<QLabel>(&page, "predictMessage")->text(), QStringLiteral("Classes: red, green"));
+        QVERIFY(!clear->isEnabled());
+    }
+
+    // 19: without a file manager Show in folder did nothing ("Unable to detect a launcher").
+    void showInFolderFallsBackToThePath()
+    {
+        const QString image = m_images + QStringLiteral("/red/img0.png");
+        FakeFileManager files;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &files, "open");
+        QCOMPARE(rs::openFolderOf(image, nullptr), nullptr);
+        QCOMPARE(files.opened, QList<QUrl>{QUrl::fromLocalFile(m_images + QStringLiteral("/red"))});
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+
+        // The offscreen platform, like a bare X session, has no way to open a folder.
+        QWidget parent;
+        QWidget *dialog = rs::openFolderOf(image, &parent);
+        QVERIFY(dialog);
+        QCOMPARE(child<QLineEdit>(dialog, "folderPath")->text(), QDir::toNativeSeparators(m_images + QStringLiteral("/red")));
+        child<QPushButton>(dialog, "copyPathButton")->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QDir::toNativeSeparators(m_images + QStringLiteral("/red")));
+    }
+
+    // 20: on a system without CJK fonts the Chinese interface was empty boxes, unexplained.
+    void warnsWhenNoFontCanShowChinese()
+    {
+        const QLocale chinese(QStringLiteral("zh_CN"));
+        QVERIFY(rs::missingFontWarning(chinese, {QFontDatabase::Latin}).contains(QStringLiteral("fonts-noto-cjk")));
+        QCOMPARE(rs::missingFontWarning(chinese, {QFontDatabase::Latin, QFontDatabase::SimplifiedChinese}), QString());
+        QCOMPARE(rs::missingFontWarning(QLocale(QStringLiteral("en_GB")), {QFontDatabase::Latin}), QString());
+    }
+};
+
+QTEST_MAIN(TestGuiEdges)
+#include "test_guiedges.moc"
