@@ -5,6 +5,7 @@
 #include "classtablemodel.h"
 #include "curveplot.h"
 #include "datasetpage.h"
+#include "export/modelexport.h"
 #include "fieldproblems.h"
 #include "folderopener.h"
 #include "guitestsupport.h"
@@ -26,6 +27,7 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -101,6 +103,39 @@ private Q_SLOTS:
         m_images = m_dir.filePath(QStringLiteral("images"));
         rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 8);
         m_cache = m_dir.filePath(QStringLiteral("cache"));
+    }
+
+    // 1: the first launch was a blank table with a one-line hint.
+    void anEmptyDatasetShowsEveryWayIn()
+    {
+        QTemporaryDir torchHome;
+        qputenv("TORCH_HOME", torchHome.path().toLocal8Bit());
+        rs::StudioOptions options;
+        options.cacheRoot = m_cache;
+        rs::MainWindow w(options); // the default weights file, which is not there
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *welcome = child<QWidget>(&w, "datasetWelcome");
+        QVERIFY(welcome->isVisible());
+        QVERIFY(!child<QTableView>(&w, "classTable")->isVisible());
+        QCOMPARE(child<QLabel>(welcome, "dropTitle")->text(), QStringLiteral("Drop class folders here"));
+        for (const char *name : {"welcomeAddFolderButton", "sampleDataButton", "welcomeDownloadButton",
+                                 "welcomeChooseWeightsButton", "welcomeUntrainedButton"})
+            QVERIFY2(child<QPushButton>(welcome, name)->isVisible(), name);
+        QVERIFY(child<QLabel>(welcome, "welcomeWeightsStatus")->text().startsWith(QStringLiteral("No ImageNet weights found at")));
+
+        // Untrained weights: one click, and the weights no longer need doing.
+        child<QPushButton>(welcome, "welcomeUntrainedButton")->click();
+        QVERIFY(w.session()->weights().isRandom());
+        QVERIFY(!child<QPushButton>(welcome, "welcomeDownloadButton")->isVisible());
+        QVERIFY(child<QLabel>(welcome, "welcomeWeightsStatus")->text().startsWith(QStringLiteral("Random weights")));
+
+        // Classes replace the welcome with the table.
+        QVERIFY(rs::test::dropFiles(&w, {m_images}));
+        QTRY_VERIFY(child<QTableView>(&w, "classTable")->isVisible());
+        QVERIFY(!welcome->isVisible());
+        w.setWindowModified(false);
+        qunsetenv("TORCH_HOME");
     }
 
     // 2: the second launch used to land on whatever page was open when the first closed.
@@ -190,11 +225,14 @@ private Q_SLOTS:
                  qPrintable(w->statusBar()->currentMessage()));
     }
 
-    // 5 and 9: a reopened project's Training page read "0 of 100 images" with an empty metrics
-    // line, and nothing said which run the curves and results were of.
-    void aReopenedProjectShowsItsLastRun()
+    // 5, 6 and 9: a reopened project's Training page read "0 of 100 images" with an empty
+    // metrics line, Predict and Export needed training again, and nothing said which run the
+    // curves and results were of.
+    void aReopenedProjectShowsItsLastRunAndPredicts()
     {
         const QString path = m_dir.filePath(QStringLiteral("trained.rsproject"));
+        const QStringList images{m_images + QStringLiteral("/red/img1.png"), m_images + QStringLiteral("/blue/img2.png")};
+        rs::TopClassPredictions before;
         {
             auto w = rs::test::studioWindow(m_cache);
             rs::test::prepareRun(*w, m_images, 20);
@@ -204,18 +242,45 @@ private Q_SLOTS:
             QVERIFY(ended.wait(180000));
             QVERIFY2(w->session()->model(), qPrintable(w->statusBar()->currentMessage()));
             QVERIFY(child<QLabel>(w.get(), "resultsOrigin")->text().startsWith(QStringLiteral("Results of the run that ended at")));
+            before = w->session()->predictor()(images, 3);
             QVERIFY(w->projectFiles()->save(path));
+            QTRY_VERIFY(!w->session()->isBusy());
             QVERIFY(w->close());
         }
+        const QString kept = m_dir.filePath(QStringLiteral("trained.classifier"));
+        QVERIFY(QFile::exists(kept + QStringLiteral("/head.pth")));
+        QVERIFY(!QFile::exists(kept + QStringLiteral("/model.onnx"))); // the runnable files only go into exports
+
         auto w = rs::test::studioWindow(m_cache);
+        QSignalSpy restored(w->session(), &rs::Session::modelChanged);
         QVERIFY(w->projectFiles()->open(path));
         QCOMPARE(child<QLabel>(w.get(), "phaseLabel")->text(), QStringLiteral("The last run, as saved with the project."));
         const QString status = child<QLabel>(w.get(), "trainingStatus")->text();
         QVERIFY2(status.startsWith(QStringLiteral("Test accuracy ")) && status.contains(QStringLiteral("after 20 steps")),
                  qPrintable(status));
-        auto *progress = child<QProgressBar>(w.get(), "extractionProgress");
-        QCOMPARE(progress->text(), QStringLiteral("step 20 of 20"));
+        QCOMPARE(child<QProgressBar>(w.get(), "extractionProgress")->text(), QStringLiteral("step 20 of 20"));
         QCOMPARE(child<QLabel>(w.get(), "resultsOrigin")->text(), QStringLiteral("Results of the last run, as saved with the project."));
+
+        // The kept classifier comes back: the same predictions, and Export at once.
+        QTRY_VERIFY_WITH_TIMEOUT(w->session()->canPredict(), 60000);
+        QVERIFY(!w->session()->model());
+        QVERIFY(child<QAction>(w.get(), "actionExportModel")->isEnabled());
+        const rs::TopClassPredictions after = w->session()->predictor()(images, 3);
+        QCOMPARE(after.images.size(), before.images.size());
+        for (std::size_t i = 0; i < after.images.size(); ++i)
+            for (std::size_t k = 0; k < 3; ++k) {
+                QCOMPARE(after.images[i].top[k].first, before.images[i].top[k].first);
+                QCOMPARE(after.images[i].top[k].second, before.images[i].top[k].second);
+            }
+        QSignalSpy exported(w->session(), &rs::Session::exportFinished);
+        const QString folder = m_dir.filePath(QStringLiteral("exported"));
+        w->session()->exportModel(folder);
+        QVERIFY(exported.wait(120000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        for (const char *file : {"labels.txt", "manifest.json", "head.pth", "model.pt", "model.onnx"})
+            QVERIFY2(QFile::exists(folder + QLatin1Char('/') + QLatin1String(file)), file);
+        const rs::ExportedModel reloaded = rs::loadExportedModel(folder);
+        QCOMPARE(reloaded.classes, w->session()->predictorLabels());
     }
 
     // 10: nothing on the empty plots said why, nor did anything point at overfitting.

@@ -108,6 +108,8 @@ int main(int argc, char *argv[])
     window.resize(1180, 780);
     window.show();
 
+    // The first launch: where to drop folders, and the weights.
+    shoot(window, 0, out.filePath(QStringLiteral("welcome.png")));
     auto *dataset = window.findChild<rs::DatasetPage *>();
     dataset->addFolders({data});
     waitUntil([&] { return !dataset->isScanning() && dataset->model()->rowCount() == 10; }, 60);
@@ -167,5 +169,12 @@ int main(int argc, char *argv[])
     window.findChild<QTabWidget *>(QStringLiteral("healthViews"))->setCurrentIndex(1);
     pause(1000);
     shoot(window, 5, out.filePath(QStringLiteral("map.png")));
+
+    // The smallest screen the window is made for.
+    window.resize(800, 600);
+    QDir().mkpath(out.filePath(QStringLiteral("800x600")));
+    shoot(window, 1, out.filePath(QStringLiteral("800x600/settings.png")));
+    shoot(window, 2, out.filePath(QStringLiteral("800x600/trained.png")));
+    shoot(window, 3, out.filePath(QStringLiteral("800x600/results.png")));
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "datasetpage.h"
 
+#include "datasetwelcome.h"
 #include "thumbnailcache.h"
 #include "training/settingrules.h"
 
@@ -15,6 +16,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -40,21 +42,16 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     : QWidget(parent), m_model(new ClassTableModel(thumbnails, this))
 {
     setAcceptDrops(true);
-    m_hint = new QLabel(tr("Drop folders here: a folder holding one subfolder per class, or one folder per class."));
-    m_hint->setWordWrap(true);
+    m_welcome = new DatasetWelcome;
     auto *add = new QPushButton(tr("&Add folder…"));
     add->setObjectName(QStringLiteral("addFolderButton"));
     auto *remove = new QPushButton(tr("&Remove class"));
     remove->setObjectName(QStringLiteral("removeClassButton"));
     remove->setEnabled(false); // until a class is selected
-    m_sample = new QPushButton(tr("Try the &sample images"));
-    m_sample->setObjectName(QStringLiteral("sampleDataButton"));
-    m_sample->setToolTip(tr("Ten classes of clothing photos from Fashion-MNIST, to see how training works."));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch();
-    buttons->addWidget(m_sample);
 
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("classTable"));
@@ -112,9 +109,16 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     m_skipped->setMaximumHeight(110);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_hint);
-    layout->addLayout(buttons);
-    layout->addWidget(m_table, 1);
+    // Before any class: the welcome, with every way in; then the classes.
+    auto *classList = new QWidget;
+    auto *classesLayout = new QVBoxLayout(classList);
+    classesLayout->setContentsMargins(0, 0, 0, 0);
+    classesLayout->addLayout(buttons);
+    classesLayout->addWidget(m_table, 1);
+    m_views = new QStackedWidget;
+    m_views->addWidget(m_welcome);
+    m_views->addWidget(classList);
+    layout->addWidget(m_views, 1);
     layout->addLayout(splitRow);
     layout->addWidget(m_warnings);
     layout->addWidget(m_skipped);
@@ -125,7 +129,8 @@ DatasetPage::DatasetPage(ThumbnailCache *thumbnails, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, remove, enableRemove);
     connect(m_model, &QAbstractItemModel::modelReset, remove, enableRemove);
     connect(m_model, &QAbstractItemModel::rowsRemoved, remove, enableRemove);
-    connect(m_sample, &QPushButton::clicked, this, &DatasetPage::sampleDataRequested);
+    connect(m_welcome, &DatasetWelcome::sampleDataRequested, this, &DatasetPage::sampleDataRequested);
+    connect(m_welcome, &DatasetWelcome::addFolderRequested, this, &DatasetPage::chooseFolder);
     for (QSpinBox *box : {m_validation, m_test})
         connect(box, &QSpinBox::valueChanged, this, [this] {
             m_model->setSplit(split());
@@ -258,8 +263,7 @@ void DatasetPage::updateSummary()
     if (m_scans > 0)
         summary = tr("Reading folders…");
     m_summary->setText(summary);
-    m_hint->setVisible(m_model->rowCount() == 0 || m_scans > 0);
-    m_sample->setVisible(m_model->rowCount() == 0);
+    m_views->setCurrentIndex(m_model->rowCount() == 0 && m_scans == 0 ? 0 : 1);
 
     QStringList warnings;
     for (const SettingProblem &problem : checkSplit(split()))

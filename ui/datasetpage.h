@@ -11,10 +11,12 @@ class QMimeData;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTableView;
 
 namespace rs {
 
+class DatasetWelcome;
 class ThumbnailCache;
 
 // The first page: classes come in by dropping folders (or "Add folder…"); the table shows
@@ -28,6 +30,8 @@ public:
     explicit DatasetPage(ThumbnailCache *thumbnails, QWidget *parent = nullptr);
 
     ClassTableModel *model() const { return m_model; }
+    // What the page shows before it has classes.
+    DatasetWelcome *welcome() const { return m_welcome; }
     std::vector<ClassSource> classes() const { return m_model->sources(); }
     SplitOptions split() const;
     bool isScanning() const { return m_scans > 0; }
@@ -59,8 +63,8 @@ private:
     QSpinBox *m_validation;
     QSpinBox *m_test;
     QComboBox *m_splitKey;
-    QLabel *m_hint;
-    QPushButton *m_sample;
+    DatasetWelcome *m_welcome;
+    QStackedWidget *m_views;
     QLabel *m_summary;
     QLabel *m_warnings;
     QListWidget *m_skipped;

@@ -3,6 +3,7 @@
 #include "curveplot.h"
 #include "datahealthpage.h"
 #include "datasetpage.h"
+#include "datasetwelcome.h"
 #include "export/prediction.h"
 #include "predictpage.h"
 #include "projectfiles.h"
@@ -80,7 +81,7 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     if (m_options.weights)
         m_session->setWeights(*m_options.weights);
     showProject();
-    statusBar()->showMessage(WeightsPrompt::describe(m_session->weights()));
+    showWeightsStatus();
     setWindowModified(false);
     updateActions();
 }
@@ -96,13 +97,17 @@ void MainWindow::connectSession()
         m_settings->setTrainingImages(m_dataset->model()->includedCounts()[std::size_t(Subset::Train)]);
     });
     connect(m_dataset, &DatasetPage::sampleDataRequested, m_session, &Session::writeSampleData);
+    DatasetWelcome *welcome = m_dataset->welcome();
+    connect(welcome, &DatasetWelcome::weightsDownloadRequested, this, &MainWindow::downloadWeights);
+    connect(welcome, &DatasetWelcome::weightsFileRequested, m_settings, &SettingsPage::browseWeights);
+    connect(welcome, &DatasetWelcome::untrainedWeightsRequested, this, [this] { m_settings->setWeights(WeightsSource::random(0)); });
     connect(m_settings, &SettingsPage::changed, this, [this] {
         const WeightsSource before = m_session->weights();
         m_session->setSettings(m_settings->settings());
         m_session->setWeights(m_settings->weights());
         m_session->setPrecision(m_settings->precision());
         if (m_session->weights() != before)
-            statusBar()->showMessage(WeightsPrompt::describe(m_session->weights()));
+            showWeightsStatus();
     });
     connect(m_weightsPrompt, &WeightsPrompt::chosen, this, [this](const WeightsSource &weights, const QString &message) {
         m_settings->setWeights(weights);
@@ -150,6 +155,13 @@ void MainWindow::connectSession()
         if (error.isEmpty())
             m_dataset->addFolders({folder});
     });
+}
+
+void MainWindow::showWeightsStatus()
+{
+    const QString status = WeightsPrompt::describe(m_session->weights());
+    statusBar()->showMessage(status);
+    m_dataset->welcome()->setWeightsStatus(status, m_session->weights().validate().isEmpty());
 }
 
 void MainWindow::downloadWeights()
@@ -209,19 +221,18 @@ void MainWindow::showModel()
     } else {
         m_results->clear();
     }
-    const std::shared_ptr<const TrainedModel> model = m_session->model();
-    if (model) {
+    if (const std::shared_ptr<const TrainedModel> model = m_session->model()) {
         m_training->plot()->markKeptStep(model->head().keptStep());
-        m_predict->setPredictor([model](const QStringList &paths, int k) { return predictTopClasses(*model, paths, k); },
-                                model->labels());
         if (m_pages->currentWidget() == m_training)
             m_pages->setCurrentWidget(m_results);
-    } else {
+    }
+    if (m_session->canPredict())
+        m_predict->setPredictor(m_session->predictor(), m_session->predictorLabels());
+    else
         m_predict->setPredictor({}, {},
                                 summary ? tr("This project holds the last run's report, not its model: press Start to "
                                              "train again (features already computed come from the cache).")
                                         : tr("Train a classifier first."));
-    }
     updateActions();
 }
 
@@ -265,7 +276,7 @@ void MainWindow::showRateSweep(const LearningRateSweep &sweep)
 
 void MainWindow::chooseExportFolder()
 {
-    if (!m_session->model())
+    if (!m_session->canPredict())
         return;
     const QString folder = QFileDialog::getSaveFileName(this, tr("Export the model to a new folder"),
                                                         QDir::home().filePath(QStringLiteral("model")));
@@ -400,7 +411,7 @@ void MainWindow::updateActions()
     m_actions.checkData->setEnabled(!training);
     m_actions.stop->setEnabled(training);
     m_actions.resume->setEnabled(m_session->canResume());
-    m_actions.exportModel->setEnabled(!training && m_session->model() && !m_session->isBusy());
+    m_actions.exportModel->setEnabled(!training && m_session->canPredict() && !m_session->isBusy());
     m_actions.exportReport->setEnabled(m_session->project().lastRun && !m_session->isBusy());
     m_actions.openProject->setEnabled(!training);
     m_actions.newProject->setEnabled(!training);

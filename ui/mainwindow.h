@@ -67,6 +67,7 @@ private:
     void showProject(); // the session's project in the pages
     void showSettings(); // the session's settings, weights and precision in the Settings page
     void showModel();   // the session's model (or its absence) in results and predict
+    void showWeightsStatus(); // which weights are used, or that they are missing, where the user looks first
 
     void startTraining(bool tune = false);
     // The learning-rate sweep with the current settings, then its curve in a dialog.

@@ -72,6 +72,7 @@ bool ProjectFiles::open(const QString &path)
         project.weightsFile.clear();
     m_session->loadProject(std::move(project));
     setPath(path);
+    m_session->restoreClassifier(path);
     return true;
 }
 
@@ -84,6 +85,7 @@ bool ProjectFiles::save(const QString &path)
         return false;
     }
     setPath(path);
+    m_session->keepClassifier(path);
     Q_EMIT saved(tr("Saved %1").arg(QDir::toNativeSeparators(m_path)));
     return true;
 }

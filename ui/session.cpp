@@ -54,7 +54,7 @@ QString precisionLabel(Precision precision)
 Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths(std::move(paths))
 {
     m_project.layer = Backbone::kBottleneck;
-    for (Job *job : {&m_training, &m_export, &m_samples, &m_report}) {
+    for (Job *job : {&m_training, &m_export, &m_samples, &m_report, &m_keep, &m_restore}) {
         connect(job, &Job::succeeded, this, &Session::stateChanged);
         connect(job, &Job::failed, this, &Session::stateChanged);
         connect(job, &Job::cancelled, this, &Session::stateChanged);
@@ -68,6 +68,13 @@ Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths
         if (canResume())
             message += QLatin1Char(' ') + tr("Resume carries the run on from where it stopped.");
         Q_EMIT trainingEnded(message);
+    });
+    connect(&m_keep, &Job::failed, this, [this](const QString &error) {
+        Q_EMIT status(tr("The classifier was not kept with the project: %1").arg(error));
+    });
+    connect(&m_restore, &Job::failed, this, [this](const QString &error) {
+        Q_EMIT status(tr("The classifier kept with the project was not loaded (%1): Start trains it again, with the "
+                         "features from the cache.").arg(error));
     });
     connect(&m_export, &Job::failed, this, [this](const QString &error) {
         Q_EMIT failed(tr("Export failed"), error);
@@ -107,6 +114,7 @@ void Session::loadProject(Project project)
         m_weights = WeightsSource::file(m_project.weightsFile);
     m_project.weightsFile = projectWeightsFile(m_weights);
     m_model.reset();
+    m_restored.reset();
     m_audit.reset();
     Q_EMIT projectLoaded();
     Q_EMIT modelChanged();
@@ -395,20 +403,32 @@ void Session::checkData()
 
 void Session::explain(const QString &path, int label)
 {
-    if (!m_model)
+    if (!canPredict())
         return;
     if (m_explain.isRunning()) {
         m_nextExplain = std::make_pair(path, label);
         return;
     }
-    const std::shared_ptr<const TrainedModel> model = m_model;
+    // The run's model or the restored classifier, each kept alive by the job.
+    std::shared_ptr<const Backbone> backbone;
+    std::shared_ptr<const ClassifierHead> head;
+    QString layer;
+    if (m_model) {
+        backbone = std::shared_ptr<const Backbone>(m_model, &m_model->backbone());
+        head = std::shared_ptr<const ClassifierHead>(m_model, &m_model->head());
+        layer = m_model->layer();
+    } else {
+        backbone = std::shared_ptr<const Backbone>(m_restored, &m_restored->backbone);
+        head = std::shared_ptr<const ClassifierHead>(m_restored, &m_restored->head);
+        layer = m_restored->layer;
+    }
     m_explain.start(
-        [model, path, label](JobContext &) {
+        [backbone, head, layer, path, label](JobContext &) {
             const DecodedImage decoded = loadImage(path, Backbone::kInputSize);
             if (!decoded.ok())
                 throw std::runtime_error(decoded.error.toStdString());
             const std::vector<float> input = networkInput(decoded.image, Backbone::kInputSize);
-            return gradCam(model->backbone(), input.data(), {&model->head(), model->layer(), label});
+            return gradCam(*backbone, input.data(), {head.get(), layer, label});
         },
         [this, path, label](const GradCam &cam) { Q_EMIT heatMapReady(path, label, cam); });
 }
@@ -450,6 +470,7 @@ void Session::runFinished(std::shared_ptr<const TrainedModel> model)
 {
     QFile::remove(m_lastOptions.training.checkpointFile);
     m_model = std::move(model);
+    m_restored.reset();
     m_project.lastRun = RunSummary::fromReport(m_model->report());
     const TrainingRun &r = m_model->run();
     if (r.tuning) {
@@ -467,21 +488,6 @@ void Session::runFinished(std::shared_ptr<const TrainedModel> model)
                  .arg(r.options.training.steps)
                  .arg(r.extractionSeconds, 0, 'f', 1)
                  .arg(r.trainingSeconds, 0, 'f', 1));
-}
-
-void Session::exportModel(const QString &folder)
-{
-    if (!m_model || isBusy())
-        return;
-    m_exportFolder = folder;
-    const std::shared_ptr<const TrainedModel> model = m_model;
-    m_export.start([folder, model](JobContext &) { rs::exportModel(folder, *model); },
-                   [this, folder] {
-                       Q_EMIT status(tr("Exported the model to %1").arg(QDir::toNativeSeparators(folder)));
-                       Q_EMIT exportFinished(folder, {});
-                   });
-    Q_EMIT status(tr("Exporting to %1…").arg(QDir::toNativeSeparators(folder)));
-    Q_EMIT stateChanged();
 }
 
 QString Session::sampleFolder() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "export/modelexport.h"
+#include "export/prediction.h"
 #include "health/dataaudit.h"
 #include "health/gradcam.h"
 #include "job.h"
@@ -99,7 +101,21 @@ public:
 
     // The last run's model; null before the first run and after a project is opened.
     std::shared_ptr<const TrainedModel> model() const { return m_model; }
-    // Writes the model to `folder` in the background: exportFinished() says how it went.
+    // Keeps the last run's classifier beside the project file at `projectPath`
+    // (classifierFolder), in the background, so that the project reopens ready to predict and
+    // export. Without a model trained here, a classifier restored from elsewhere is copied.
+    void keepClassifier(const QString &projectPath);
+    // Loads the classifier kept beside the opened project at `projectPath`, in the background,
+    // when it is the last run's: modelChanged() then, and canPredict(); a status() otherwise.
+    void restoreClassifier(const QString &projectPath);
+    // The last run's model, or the classifier restored with the project, can classify images.
+    bool canPredict() const { return m_model || m_restored; }
+    // Classifies images with it (the k likeliest classes each), on the calling thread; empty
+    // when !canPredict().
+    std::function<TopClassPredictions(const QStringList &paths, int k)> predictor() const;
+    QStringList predictorLabels() const;
+    // Writes the model (or the restored classifier) to `folder` in the background:
+    // exportFinished() says how it went.
     void exportModel(const QString &folder);
     // Writes the last run's report, with the last audit's findings, as one HTML page
     // (htmlReport) in the background: reportExported() says how it went.
@@ -107,7 +123,10 @@ public:
     // Writes the Fashion-MNIST samples in the background: sampleDataWritten() says how.
     void writeSampleData();
     // An export, a report or a sample-data write is running.
-    bool isBusy() const { return m_export.isRunning() || m_samples.isRunning() || m_report.isRunning(); }
+    bool isBusy() const
+    {
+        return m_export.isRunning() || m_samples.isRunning() || m_report.isRunning() || m_keep.isRunning();
+    }
 
 Q_SIGNALS:
     void projectLoaded();  // pages show project(), weights() and precision() again
@@ -161,6 +180,9 @@ private:
     bool m_scanning = false;
     int m_includedClasses = 0;
     std::shared_ptr<const TrainedModel> m_model;
+    // The classifier kept with the opened project, when it was restored, and where it was.
+    std::shared_ptr<const ExportedModel> m_restored;
+    QString m_restoredFolder;
     std::shared_ptr<const DataAudit> m_audit;
     // The last weights loaded, kept for the next run with the same choice.
     std::shared_ptr<const Backbone> m_backbone;
@@ -177,6 +199,8 @@ private:
     Job m_samples;
     Job m_explain;
     Job m_report;
+    Job m_keep;    // keeps the classifier beside the project
+    Job m_restore; // and loads it when the project is opened
 };
 
 } // namespace rs

@@ -11,8 +11,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <functional>
 
 namespace rs {
 namespace {
@@ -66,6 +69,49 @@ QJsonObject manifestFor(const Backbone &backbone, const TrainingRun &run)
     };
 }
 
+void writeClassifierFiles(const QString &staging, const TrainedModel &model, const QJsonObject &manifest)
+{
+    const TrainingRun &run = model.run();
+    writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
+    writeFileAtomically(staging + QStringLiteral("/manifest.json"), QJsonDocument(manifest).toJson());
+    model.head().save(staging + QStringLiteral("/head.pth"));
+    if (run.tunedBackbone)
+        saveBlocks(*run.tunedBackbone, run.options.fineTuning.fromBlock, staging + QStringLiteral("/blocks.pth"));
+}
+
+void writeRunnables(const QString &staging, const Backbone &backbone, const QString &layer, const ClassifierHead &head)
+{
+    writeTorchScript(staging + QStringLiteral("/model.pt"), backbone, layer, head);
+    writeOnnx(staging + QStringLiteral("/model.onnx"), backbone, layer, head);
+}
+
+// Fills a staging folder beside `folder`, then swaps it in: the old folder is removed only once
+// the new one is in place, so a failed or interrupted write leaves the previous one.
+void replaceFolder(const QString &folder, const std::function<void(const QString &staging)> &fill)
+{
+    const QString target = QDir::cleanPath(QDir(folder).absolutePath());
+    const QString staging = target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
+    QDir(staging).removeRecursively();
+    createFolder(staging, "export folder");
+    try {
+        fill(staging);
+    } catch (...) {
+        QDir(staging).removeRecursively();
+        throw;
+    }
+    const QString previous = target + QStringLiteral(".previous-%1").arg(QCoreApplication::applicationPid());
+    const bool hadPrevious = QFileInfo::exists(target);
+    if (hadPrevious && !QDir().rename(target, previous))
+        throw std::runtime_error(target.toStdString() + ": cannot replace the existing folder");
+    if (!QDir().rename(staging, target)) {
+        if (hadPrevious)
+            QDir().rename(previous, target);
+        throw std::runtime_error(target.toStdString() + ": cannot move the export into place");
+    }
+    if (hadPrevious)
+        QDir(previous).removeRecursively();
+}
+
 Backbone backboneFor(const QJsonObject &backbone, const std::optional<WeightsSource> &given, const QString &folder)
 {
     std::vector<WeightsSource> candidates;
@@ -94,36 +140,36 @@ Backbone backboneFor(const QJsonObject &backbone, const std::optional<WeightsSou
 
 void exportModel(const QString &folder, const TrainedModel &model)
 {
-    const TrainingRun &run = model.run();
-    const QString target = QDir::cleanPath(QDir(folder).absolutePath());
-    const QString staging = target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
-    QDir(staging).removeRecursively();
-    createFolder(staging, "export folder");
-    try {
-        writeFileAtomically(staging + QStringLiteral("/labels.txt"), run.dataset.classes.join(QLatin1Char('\n')).toUtf8() + '\n');
-        writeFileAtomically(staging + QStringLiteral("/manifest.json"),
-                  QJsonDocument(manifestFor(model.base(), run)).toJson());
-        model.head().save(staging + QStringLiteral("/head.pth"));
-        if (run.tunedBackbone)
-            saveBlocks(*run.tunedBackbone, run.options.fineTuning.fromBlock, staging + QStringLiteral("/blocks.pth"));
-        writeTorchScript(staging + QStringLiteral("/model.pt"), model.backbone(), model.layer(), model.head());
-        writeOnnx(staging + QStringLiteral("/model.onnx"), model.backbone(), model.layer(), model.head());
-    } catch (...) {
-        QDir(staging).removeRecursively();
-        throw;
-    }
-    // Swap folders: the old export is removed only once the new one is in place.
-    const QString previous = target + QStringLiteral(".previous-%1").arg(QCoreApplication::applicationPid());
-    const bool hadPrevious = QFileInfo::exists(target);
-    if (hadPrevious && !QDir().rename(target, previous))
-        throw std::runtime_error(target.toStdString() + ": cannot replace the existing folder");
-    if (!QDir().rename(staging, target)) {
-        if (hadPrevious)
-            QDir().rename(previous, target);
-        throw std::runtime_error(target.toStdString() + ": cannot move the export into place");
-    }
-    if (hadPrevious)
-        QDir(previous).removeRecursively();
+    replaceFolder(folder, [&](const QString &staging) {
+        writeClassifierFiles(staging, model, manifestFor(model.base(), model.run()));
+        writeRunnables(staging, model.backbone(), model.layer(), model.head());
+    });
+}
+
+void saveClassifier(const QString &folder, const TrainedModel &model)
+{
+    QJsonObject manifest = manifestFor(model.base(), model.run());
+    manifest.remove(QStringLiteral("torchscript"));
+    manifest.remove(QStringLiteral("onnx"));
+    replaceFolder(folder, [&](const QString &staging) { writeClassifierFiles(staging, model, manifest); });
+}
+
+void exportModel(const QString &folder, const ExportedModel &model, const QString &saved)
+{
+    replaceFolder(folder, [&](const QString &staging) {
+        QStringList files{QStringLiteral("labels.txt"), QStringLiteral("head.pth")};
+        const QJsonObject tuning = model.manifest.value(QStringLiteral("fine_tuning")).toObject();
+        if (tuning.contains(QStringLiteral("file")))
+            files << tuning.value(QStringLiteral("file")).toString();
+        for (const QString &file : files)
+            if (!QFile::copy(QDir(saved).filePath(file), QDir(staging).filePath(file)))
+                throw std::runtime_error(QDir(saved).filePath(file).toStdString() + ": cannot copy it into the export");
+        QJsonObject manifest = model.manifest;
+        manifest.insert(QStringLiteral("torchscript"), QStringLiteral("model.pt"));
+        manifest.insert(QStringLiteral("onnx"), QStringLiteral("model.onnx"));
+        writeFileAtomically(staging + QStringLiteral("/manifest.json"), QJsonDocument(manifest).toJson());
+        writeRunnables(staging, model.backbone, model.layer, model.head);
+    });
 }
 
 ExportedModel loadExportedModel(const QString &folder, const std::optional<WeightsSource> &weights)

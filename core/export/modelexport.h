@@ -34,6 +34,14 @@ struct ExportedModel
     FeatureMatrix predict(const FeatureMatrix &features) const { return head.probabilities(features); }
 };
 
+// The classifier as a project keeps it beside its file: the export without model.pt and
+// model.onnx (labels, manifest, head, fine-tuned blocks), enough for loadExportedModel and a
+// small fraction of the size. Replaced as a whole, as an export is.
+void saveClassifier(const QString &folder, const TrainedModel &model);
+
+// A full export of `model`, loaded from the classifier saved in `saved`.
+void exportModel(const QString &folder, const ExportedModel &model, const QString &saved);
+
 // Loads an export for prediction. The backbone weights come from `weights` if given, else
 // from the seed or the file the manifest names, else from the default file; their fingerprint
 // must equal the manifest's. Throws std::runtime_error naming the file and the reason.

@@ -170,4 +170,10 @@ Project loadProject(const QString &path)
     }
 }
 
+QString classifierFolder(const QString &projectPath)
+{
+    const QFileInfo file(projectPath);
+    return file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral(".classifier"));
+}
+
 } // namespace rs

@@ -55,4 +55,9 @@ QJsonObject projectJson(const Project &project, const QDir &base);
 void saveProject(const QString &path, const Project &project);
 Project loadProject(const QString &path);
 
+// Where the last run's classifier is kept beside the project file `projectPath`
+// (saveClassifier): "<folder>/<name>.classifier" for "<folder>/<name>.rsproject", so that a
+// reopened project predicts and exports without training again.
+QString classifierFolder(const QString &projectPath);
+
 } // namespace rs
