@@ -6,12 +6,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QThread>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -27,14 +25,7 @@ int main(int argc, char *argv[])
     // Help ▸ Language chose another; English source strings remain where a catalogue is missing.
     const QString language = QSettings().value(rs::kLanguageKey).toString();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    const bool translated =
-        appTranslator.load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), QStringLiteral(":/i18n"));
-    if (translated)
-        QApplication::installTranslator(&appTranslator);
+    const bool translated = rs::installLanguage(locale);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Train an image classifier on your own images."));
@@ -67,11 +58,13 @@ int main(int argc, char *argv[])
     }
     rs::setComputeThreads(QThread::idealThreadCount());
 
-    rs::MainWindow window(options);
-    window.show();
+    // On the heap: switching the language replaces the window with one built in the new language.
+    auto *window = new rs::MainWindow(options);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
     if (const QString warning = translated ? rs::missingFontWarning(locale) : QString(); !warning.isEmpty())
-        QMessageBox::warning(&window, QStringLiteral("Retrain Studio"), warning);
+        QMessageBox::warning(window, QStringLiteral("Retrain Studio"), warning);
     if (!parser.positionalArguments().isEmpty())
-        window.projectFiles()->open(parser.positionalArguments().first());
+        window->projectFiles()->open(parser.positionalArguments().first());
     return QApplication::exec();
 }

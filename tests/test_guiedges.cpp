@@ -31,7 +31,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -544,6 +546,47 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(dialog, "folderPath")->text(), QDir::toNativeSeparators(m_images + QStringLiteral("/red")));
         child<QPushButton>(dialog, "copyPathButton")->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), QDir::toNativeSeparators(m_images + QStringLiteral("/red")));
+    }
+
+    // 20: a new language applied only after a restart.
+    void switchingTheLanguageAppliesAtOnce()
+    {
+        rs::addCatalogueFolder(QStringLiteral(RS_QM_DIR));
+        const QString path = m_dir.filePath(QStringLiteral("language.rsproject"));
+        auto *w = rs::test::studioWindow(m_cache).release();
+        rs::test::prepareRun(*w, m_images, 10);
+        QVERIFY(w->projectFiles()->save(path));
+        child<QSpinBox>(w, "steps")->setValue(12); // unsaved, and must stay so
+        child<QTabWidget>(w, "pages")->setCurrentIndex(1);
+        const QSize size = w->size();
+        rs::Session *session = w->session();
+
+        QSignalSpy replaced(w, &rs::MainWindow::replacedBy);
+        auto *chinese = child<QMenu>(w, "languageMenu")->actions().at(2);
+        QCOMPARE(chinese->text(), QStringLiteral("简体中文"));
+        chinese->trigger();
+        QVERIFY(replaced.wait(5000));
+        auto *next = replaced.first().first().value<rs::MainWindow *>();
+        QPointer<rs::MainWindow> old(w);
+        QTRY_VERIFY(old.isNull());
+        QCOMPARE(child<QTabWidget>(next, "pages")->tabText(0), QStringLiteral("数据集(&1)"));
+        QCOMPARE(child<QTabWidget>(next, "pages")->currentIndex(), 1);
+        QCOMPARE(next->session(), session);
+        QCOMPARE(next->projectFiles()->path(), path);
+        QVERIFY(next->isWindowModified());
+        QCOMPARE(child<QSpinBox>(next, "steps")->value(), 12);
+        QCOMPARE(next->size(), size);
+        QTRY_COMPARE(child<rs::DatasetPage>(next, "")->model()->rowCount(), 3);
+
+        // And back, for the tests after this one.
+        QSignalSpy back(next, &rs::MainWindow::replacedBy);
+        child<QMenu>(next, "languageMenu")->actions().at(1)->trigger();
+        QVERIFY(back.wait(5000));
+        auto *english = back.first().first().value<rs::MainWindow *>();
+        QCOMPARE(child<QTabWidget>(english, "pages")->tabText(0), QStringLiteral("&1 Dataset"));
+        english->setWindowModified(false);
+        delete english;
+        QSettings().remove(rs::kLanguageKey);
     }
 
     // 20: on a system without CJK fonts the Chinese interface was empty boxes, unexplained.

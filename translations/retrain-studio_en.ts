@@ -286,27 +286,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main.cpp" line="40"/>
+        <location filename="../app/studio_main.cpp" line="31"/>
         <source>Train an image classifier on your own images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="43"/>
+        <location filename="../app/studio_main.cpp" line="34"/>
         <source>InceptionV3 weights file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="46"/>
+        <location filename="../app/studio_main.cpp" line="37"/>
         <source>Use seeded random weights (for testing only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="49"/>
+        <location filename="../app/studio_main.cpp" line="40"/>
         <source>Where image features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="51"/>
+        <location filename="../app/studio_main.cpp" line="42"/>
         <source>A project file to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,180 +838,175 @@ Likeliest: %3</source>
 <context>
     <name>rs::LanguageMenu</name>
     <message>
-        <location filename="../ui/languagemenu.cpp" line="8"/>
+        <location filename="../ui/languagemenu.cpp" line="11"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/languagemenu.cpp" line="13"/>
+        <location filename="../ui/languagemenu.cpp" line="16"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/languagemenu.cpp" line="24"/>
-        <source>The new language applies when Retrain Studio starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;6 Data health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>Results of the run that ended at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Web pages (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,7 +1150,7 @@ Likeliest: %3</source>
 <context>
     <name>rs::ProjectFiles</name>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="53"/>
+        <location filename="../ui/projectfiles.cpp" line="59"/>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1165,38 +1160,38 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="61"/>
-        <location filename="../ui/projectfiles.cpp" line="68"/>
+        <location filename="../ui/projectfiles.cpp" line="67"/>
+        <location filename="../ui/projectfiles.cpp" line="74"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="61"/>
+        <location filename="../ui/projectfiles.cpp" line="67"/>
         <source>Stop the training run first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="83"/>
+        <location filename="../ui/projectfiles.cpp" line="90"/>
         <source>Cannot save the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="87"/>
+        <location filename="../ui/projectfiles.cpp" line="95"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="98"/>
+        <location filename="../ui/projectfiles.cpp" line="106"/>
         <source>Save project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="110"/>
+        <location filename="../ui/projectfiles.cpp" line="118"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="110"/>
+        <location filename="../ui/projectfiles.cpp" line="118"/>
         <source>Save the changes to this project first?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1409,123 +1404,143 @@ Likeliest: %3</source>
     </message>
     <message>
         <location filename="../ui/session.cpp" line="73"/>
+        <source>The classifier was not kept with the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="76"/>
+        <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="77"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="78"/>
+        <location filename="../ui/session.cpp" line="85"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="83"/>
+        <location filename="../ui/session.cpp" line="90"/>
         <source>Report not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="94"/>
+        <location filename="../ui/session.cpp" line="101"/>
         <source>No heat map: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="202"/>
+        <location filename="../ui/session.cpp" line="210"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="204"/>
+        <location filename="../ui/session.cpp" line="212"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="268"/>
+        <location filename="../ui/session.cpp" line="276"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="286"/>
+        <location filename="../ui/session.cpp" line="294"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="310"/>
+        <location filename="../ui/session.cpp" line="318"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="310"/>
+        <location filename="../ui/session.cpp" line="318"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="324"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="317"/>
+        <location filename="../ui/session.cpp" line="325"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="332"/>
-        <location filename="../ui/session.cpp" line="352"/>
+        <location filename="../ui/session.cpp" line="340"/>
+        <location filename="../ui/session.cpp" line="360"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="361"/>
+        <location filename="../ui/session.cpp" line="369"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="365"/>
+        <location filename="../ui/session.cpp" line="373"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="375"/>
+        <location filename="../ui/session.cpp" line="383"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="387"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="388"/>
+        <location filename="../ui/session.cpp" line="396"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="426"/>
+        <location filename="../ui/session.cpp" line="446"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="465"/>
+        <location filename="../ui/session.cpp" line="486"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="480"/>
+        <location filename="../ui/keptclassifier.cpp" line="70"/>
+        <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/keptclassifier.cpp" line="81"/>
+        <source>Loading the last run&apos;s classifier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/keptclassifier.cpp" line="120"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="483"/>
+        <location filename="../ui/keptclassifier.cpp" line="123"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="502"/>
+        <location filename="../ui/session.cpp" line="508"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -286,27 +286,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main.cpp" line="40"/>
+        <location filename="../app/studio_main.cpp" line="31"/>
         <source>Train an image classifier on your own images.</source>
         <translation>用你自己的图像训练图像分类器。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="43"/>
+        <location filename="../app/studio_main.cpp" line="34"/>
         <source>InceptionV3 weights file.</source>
         <translation>InceptionV3 权重文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="46"/>
+        <location filename="../app/studio_main.cpp" line="37"/>
         <source>Use seeded random weights (for testing only).</source>
         <translation>使用带种子的随机权重（仅供测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="49"/>
+        <location filename="../app/studio_main.cpp" line="40"/>
         <source>Where image features are cached.</source>
         <translation>图像特征的缓存位置。</translation>
     </message>
     <message>
-        <location filename="../app/studio_main.cpp" line="51"/>
+        <location filename="../app/studio_main.cpp" line="42"/>
         <source>A project file to open.</source>
         <translation>要打开的项目文件。</translation>
     </message>
@@ -839,180 +839,175 @@ Likeliest: %3</source>
 <context>
     <name>rs::LanguageMenu</name>
     <message>
-        <location filename="../ui/languagemenu.cpp" line="8"/>
+        <location filename="../ui/languagemenu.cpp" line="11"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/languagemenu.cpp" line="13"/>
+        <location filename="../ui/languagemenu.cpp" line="16"/>
         <source>System language</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../ui/languagemenu.cpp" line="24"/>
-        <source>The new language applies when Retrain Studio starts again.</source>
-        <translation>新语言将在 Retrain Studio 下次启动时生效。</translation>
     </message>
 </context>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;6 Data health</source>
         <translation>&amp;6 数据健康</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation>%3 步后在 %2 张测试图像上的测试准确率为 %1 %；详情见“结果”页。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>Results of the run that ended at %1.</source>
         <translation>于 %1 结束的运行的结果。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation>上次运行的结果，随项目保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Cannot check the data</source>
         <translation>无法检查数据</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Export the report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -1156,7 +1151,7 @@ Likeliest: %3</source>
 <context>
     <name>rs::ProjectFiles</name>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="53"/>
+        <location filename="../ui/projectfiles.cpp" line="59"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -1166,38 +1161,38 @@ Likeliest: %3</source>
         <translation>Retrain Studio 项目 (*.rsproject);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="61"/>
-        <location filename="../ui/projectfiles.cpp" line="68"/>
+        <location filename="../ui/projectfiles.cpp" line="67"/>
+        <location filename="../ui/projectfiles.cpp" line="74"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="61"/>
+        <location filename="../ui/projectfiles.cpp" line="67"/>
         <source>Stop the training run first.</source>
         <translation>请先停止正在进行的训练。</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="83"/>
+        <location filename="../ui/projectfiles.cpp" line="90"/>
         <source>Cannot save the project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="87"/>
+        <location filename="../ui/projectfiles.cpp" line="95"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="98"/>
+        <location filename="../ui/projectfiles.cpp" line="106"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="110"/>
+        <location filename="../ui/projectfiles.cpp" line="118"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/projectfiles.cpp" line="110"/>
+        <location filename="../ui/projectfiles.cpp" line="118"/>
         <source>Save the changes to this project first?</source>
         <translation>是否先保存对此项目的更改？</translation>
     </message>
@@ -1410,124 +1405,144 @@ Likeliest: %3</source>
     </message>
     <message>
         <location filename="../ui/session.cpp" line="73"/>
+        <source>The classifier was not kept with the project: %1</source>
+        <translation>分类器未随项目保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="76"/>
+        <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
+        <translation>随项目保存的分类器未能加载（%1）：按“开始”会重新训练，特征取自缓存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="77"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>No sample images</source>
         <translation>没有示例图像</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="78"/>
+        <location filename="../ui/session.cpp" line="85"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation>%1
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="83"/>
+        <location filename="../ui/session.cpp" line="90"/>
         <source>Report not written</source>
         <translation>报告未写入</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="94"/>
+        <location filename="../ui/session.cpp" line="101"/>
         <source>No heat map: %1</source>
         <translation>无法生成热力图：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="202"/>
+        <location filename="../ui/session.cpp" line="210"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation>仍在读取文件夹；请稍后再开始。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="204"/>
+        <location filename="../ui/session.cpp" line="212"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="268"/>
+        <location filename="../ui/session.cpp" line="276"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="286"/>
+        <location filename="../ui/session.cpp" line="294"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="310"/>
+        <location filename="../ui/session.cpp" line="318"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="310"/>
+        <location filename="../ui/session.cpp" line="318"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="316"/>
+        <location filename="../ui/session.cpp" line="324"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="317"/>
+        <location filename="../ui/session.cpp" line="325"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="332"/>
-        <location filename="../ui/session.cpp" line="352"/>
+        <location filename="../ui/session.cpp" line="340"/>
+        <location filename="../ui/session.cpp" line="360"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="361"/>
+        <location filename="../ui/session.cpp" line="369"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="365"/>
+        <location filename="../ui/session.cpp" line="373"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="375"/>
+        <location filename="../ui/session.cpp" line="383"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/session.cpp" line="387"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="388"/>
+        <location filename="../ui/session.cpp" line="396"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="426"/>
+        <location filename="../ui/session.cpp" line="446"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="465"/>
+        <location filename="../ui/session.cpp" line="486"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="480"/>
+        <location filename="../ui/keptclassifier.cpp" line="70"/>
+        <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
+        <translation>上次运行的分类器已加载：无需重新训练即可预测和导出。</translation>
+    </message>
+    <message>
+        <location filename="../ui/keptclassifier.cpp" line="81"/>
+        <source>Loading the last run&apos;s classifier…</source>
+        <translation>正在加载上次运行的分类器…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keptclassifier.cpp" line="120"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="483"/>
+        <location filename="../ui/keptclassifier.cpp" line="123"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="502"/>
+        <location filename="../ui/session.cpp" line="508"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

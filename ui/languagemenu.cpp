@@ -1,7 +1,10 @@
 #include "languagemenu.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QSettings>
+#include <QTranslator>
 
 namespace rs {
 
@@ -20,10 +23,53 @@ LanguageMenu::LanguageMenu(QWidget *parent) : QMenu(tr("&Language"), parent)
         group->addAction(choice);
         connect(choice, &QAction::triggered, this, [this, code = code] {
             QSettings().setValue(kLanguageKey, code);
-            const QString font = missingFontWarning(code.isEmpty() ? QLocale() : QLocale(code));
-            Q_EMIT chosen(font.isEmpty() ? tr("The new language applies when Retrain Studio starts again.") : font);
+            const QLocale locale = code.isEmpty() ? QLocale() : QLocale(code);
+            const bool translated = installLanguage(locale);
+            Q_EMIT chosen(translated ? missingFontWarning(locale) : QString());
         });
     }
+}
+
+namespace {
+
+struct Catalogues
+{
+    QTranslator *qt = nullptr;
+    QTranslator *ours = nullptr;
+    QStringList folders{QStringLiteral(":/i18n")};
+};
+
+Catalogues &catalogues()
+{
+    static Catalogues installed;
+    return installed;
+}
+
+} // namespace
+
+void addCatalogueFolder(const QString &folder)
+{
+    catalogues().folders << folder;
+}
+
+bool installLanguage(const QLocale &locale)
+{
+    Catalogues &c = catalogues();
+    for (QTranslator *old : {c.qt, c.ours})
+        if (old) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+    c.qt = new QTranslator(QCoreApplication::instance());
+    if (c.qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(c.qt);
+    c.ours = new QTranslator(QCoreApplication::instance());
+    for (const QString &folder : c.folders)
+        if (c.ours->load(locale, QStringLiteral("retrain-studio"), QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(c.ours);
+            return true;
+        }
+    return false;
 }
 
 QString missingFontWarning(const QLocale &language, const QList<QFontDatabase::WritingSystem> &available)

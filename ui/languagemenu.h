@@ -10,7 +10,8 @@ namespace rs {
 inline const QString kLanguageKey = QStringLiteral("language");
 
 // Help ▸ Language: the system's language or one of the catalogues, each named in itself so it
-// can be found whatever the current one. The choice applies at the next start; `chosen` says so.
+// can be found whatever the current one. The choice is saved and installed at once; `chosen`
+// then asks the window to show itself in it, with a message (a missing font) or none.
 class LanguageMenu final : public QMenu
 {
     Q_OBJECT
@@ -22,6 +23,12 @@ public:
 Q_SIGNALS:
     void chosen(const QString &message);
 };
+
+// Installs our catalogue and Qt's for `locale` in place of those installed before (English
+// source strings where there is none). Returns whether ours was found.
+bool installLanguage(const QLocale &locale);
+// A folder installLanguage also looks in, after the program's resources (tests: the build's).
+void addCatalogueFolder(const QString &folder);
 
 // The warning to show when `language`'s script has no font among `available` (the fonts' writing
 // systems), in English: a text in that script would be empty boxes. Empty when there is a font.

@@ -50,6 +50,59 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
       m_thumbnails(new ThumbnailCache(kThumbnailSize, this)), m_actions(this),
       m_weightsPrompt(new WeightsPrompt(options.weightsUrl, this))
 {
+    build();
+    restoreWindow();
+    m_session->restoreSettings();
+    if (m_options.weights)
+        m_session->setWeights(*m_options.weights);
+    showProject();
+    showWeightsStatus();
+    setWindowModified(false);
+    updateActions();
+}
+
+MainWindow::MainWindow(MainWindow &previous)
+    : QMainWindow(nullptr), m_options(previous.m_options), m_session(previous.m_session),
+      m_thumbnails(new ThumbnailCache(kThumbnailSize, this)), m_actions(this),
+      m_weightsPrompt(new WeightsPrompt(m_options.weightsUrl, this))
+{
+    m_session->setParent(this);
+    // The old window's pages must not answer the session any more, while they wait to go.
+    m_session->disconnect(&previous);
+    for (QObject *part : previous.findChildren<QObject *>())
+        m_session->disconnect(part);
+    build();
+    m_files->takeOver(*previous.m_files);
+    restoreGeometry(previous.saveGeometry());
+    restoreState(previous.saveState());
+    const int page = previous.m_pages->currentIndex();
+    showProject();
+    showModel();
+    m_health->setAudit(m_session->audit());
+    m_health->setFixes(m_session->project().fixes);
+    showWeightsStatus();
+    m_pages->setCurrentIndex(page);
+    setWindowModified(previous.isWindowModified());
+    updateActions();
+}
+
+MainWindow *MainWindow::retranslate()
+{
+    if (m_session->isTraining()) {
+        m_retranslateAfterRun = true;
+        return nullptr;
+    }
+    auto *next = new MainWindow(*this);
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->show();
+    hide();
+    deleteLater();
+    Q_EMIT replacedBy(next);
+    return next;
+}
+
+void MainWindow::build()
+{
     setObjectName(QStringLiteral("mainWindow"));
     updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/icons/retrain-studio.svg")));
@@ -75,15 +128,6 @@ MainWindow::MainWindow(const StudioOptions &options, QWidget *parent)
     createMenus();
     connectActions();
     connectSession();
-
-    restoreWindow();
-    m_session->restoreSettings();
-    if (m_options.weights)
-        m_session->setWeights(*m_options.weights);
-    showProject();
-    showWeightsStatus();
-    setWindowModified(false);
-    updateActions();
 }
 
 void MainWindow::connectSession()
@@ -148,7 +192,11 @@ void MainWindow::connectSession()
         statusBar()->clearMessage();
         m_pages->setCurrentWidget(m_training);
     });
-    connect(m_session, &Session::trainingEnded, this, &MainWindow::updateActions);
+    connect(m_session, &Session::trainingEnded, this, [this] {
+        updateActions();
+        if (std::exchange(m_retranslateAfterRun, false))
+            QMetaObject::invokeMethod(this, &MainWindow::retranslate, Qt::QueuedConnection);
+    });
     connect(m_session, &Session::status, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_session, &Session::failed, this, &MainWindow::showError);
     connect(m_session, &Session::sampleDataWritten, m_dataset, [this](const QString &folder, const QString &error) {
@@ -342,7 +390,16 @@ void MainWindow::createMenus()
     guide->setIcon(QIcon::fromTheme(QStringLiteral("help-contents"), style()->standardIcon(QStyle::SP_DialogHelpButton)));
     auto *language = new LanguageMenu(help);
     help->addMenu(language);
-    connect(language, &LanguageMenu::chosen, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(language, &LanguageMenu::chosen, this, [this](const QString &message) {
+        // Queued: the menu that asked goes with this window.
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                MainWindow *shown = retranslate();
+                (shown ? shown : this)->statusBar()->showMessage(message);
+            },
+            Qt::QueuedConnection);
+    });
     help->addAction(tr("&About Retrain Studio"), this, [this] {
         QMessageBox::about(this, tr("About Retrain Studio"),
                            tr("<p><b>Retrain Studio %1</b></p><p>Trains an image classifier on your own images by "

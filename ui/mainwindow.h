@@ -44,6 +44,12 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(const StudioOptions &options = {}, QWidget *parent = nullptr);
 
+    // Shows the work in a new window built in the language now installed, in place of this one,
+    // which then goes (deleteLater: the window must be on the heap). The session, the project
+    // file and its unsaved changes carry over. Returns the new window; null while a run goes
+    // on, whose curve lives in this window: it happens when the run ends.
+    MainWindow *retranslate();
+
     Session *session() const { return m_session; }
     ProjectFiles *projectFiles() const { return m_files; }
     // Fetches the ImageNet weights into the torch hub cache with a progress dialog, and uses them.
@@ -51,6 +57,7 @@ public:
 
 Q_SIGNALS:
     void weightsDownloaded(const QString &error); // empty on success
+    void replacedBy(rs::MainWindow *window);      // retranslate() made it
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +66,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Takes `previous`'s session and project file over, and its place on the screen.
+    explicit MainWindow(MainWindow &previous);
+    void build(); // pages, menus and wiring over m_session
     void connectActions();
     void createMenus();
     void connectSession();
@@ -96,6 +106,7 @@ private:
     WeightsPrompt *m_weightsPrompt;
     RateFinderDialog *m_rateFinder = nullptr; // made when first needed
     QString m_lastError; // the last refusal or failure shown, which the next edit takes off the status bar
+    bool m_retranslateAfterRun = false;
 };
 
 } // namespace rs

@@ -38,6 +38,12 @@ void ProjectFiles::setPath(const QString &path)
     Q_EMIT pathChanged(m_path);
 }
 
+void ProjectFiles::takeOver(const ProjectFiles &other)
+{
+    m_path = other.m_path;
+    Q_EMIT pathChanged(m_path);
+}
+
 void ProjectFiles::startNew()
 {
     if (!saveOrCancel())

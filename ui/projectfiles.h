@@ -31,6 +31,8 @@ public:
     void chooseToOpen();
     // Whether the current work may go: saved, discarded, or there was nothing to save.
     bool saveOrCancel();
+    // The same file as `other`'s, for a window that takes another's work over.
+    void takeOver(const ProjectFiles &other);
 
 Q_SIGNALS:
     void pathChanged(const QString &path);
