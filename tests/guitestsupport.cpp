@@ -9,7 +9,9 @@
 #include <QImage>
 #include <QMimeData>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QUrl>
 #include <QWidget>
 #include <QtTest>
@@ -53,6 +55,15 @@ bool dropFiles(QWidget *target, const QStringList &paths)
     QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &drop);
     return drop.isAccepted();
+}
+
+StudioData prepareStudioData(const QString &folder, int perClass)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    const StudioData data{folder + QStringLiteral("/images"), folder + QStringLiteral("/cache")};
+    writeClassImages(data.images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, perClass);
+    return data;
 }
 
 std::unique_ptr<MainWindow> studioWindow(const QString &cacheRoot)

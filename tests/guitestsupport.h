@@ -21,6 +21,16 @@ void writeClassImages(const QString &root, const QStringList &classes, int perCl
 // event first (the target must accept it), then the drop. Returns whether the drop was taken.
 bool dropFiles(QWidget *target, const QStringList &paths);
 
+struct StudioData
+{
+    QString images; // red/, green/ and blue/
+    QString cache;  // where the window's features go
+};
+
+// For a window test: test mode on (the user's settings are left alone) and cleared, and in
+// `folder` three class folders (red, green, blue) of `perClass` images and a feature cache.
+StudioData prepareStudioData(const QString &folder, int perClass);
+
 // The studio's window, shown, with seeded random InceptionV3 weights (standing in for the
 // ImageNet file) and features cached under `cacheRoot`.
 std::unique_ptr<MainWindow> studioWindow(const QString &cacheRoot);

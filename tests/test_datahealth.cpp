@@ -66,12 +66,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_images = m_dir.filePath(QStringLiteral("images"));
-        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 16);
+        const rs::test::StudioData data = rs::test::prepareStudioData(m_dir.path(), 16);
+        m_images = data.images;
         m_copy = m_images + QStringLiteral("/blue/copy of red.png");
         QVERIFY(QFile::copy(m_images + QStringLiteral("/red/img4.png"), m_copy));
-        m_cache = m_dir.filePath(QStringLiteral("cache"));
+        m_cache = data.cache;
     }
 
     void findingsBecomeFixesKeptInTheProject()

@@ -46,11 +46,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        m_images = m_dir.filePath(QStringLiteral("images"));
-        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 16);
-        m_cache = m_dir.filePath(QStringLiteral("cache"));
+        const rs::test::StudioData data = rs::test::prepareStudioData(m_dir.path(), 16);
+        m_images = data.images;
+        m_cache = data.cache;
     }
 
     // The trials fill a table as they finish; the winner trains, is marked, and becomes the

@@ -100,11 +100,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        m_images = m_dir.filePath(QStringLiteral("images"));
-        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 8);
-        m_cache = m_dir.filePath(QStringLiteral("cache"));
+        const rs::test::StudioData data = rs::test::prepareStudioData(m_dir.path(), 8);
+        m_images = data.images;
+        m_cache = data.cache;
     }
 
     // 1: the first launch was a blank table with a one-line hint.

@@ -75,16 +75,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        m_images = m_dir.filePath(QStringLiteral("images"));
-        rs::test::writeClassImages(m_images, {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")}, 16);
+        const rs::test::StudioData data = rs::test::prepareStudioData(m_dir.path(), 16);
+        m_images = data.images;
         // Starts as a JPEG, so the scan takes it; decoding finds the damage and the run skips it.
         QFile cut(m_images + QStringLiteral("/red/cut.jpg"));
         QVERIFY(cut.open(QIODevice::WriteOnly));
         cut.write(QByteArray("\xff\xd8\xff\xe0", 4) + QByteArray(200, 'x'));
         cut.close();
-        m_cache = m_dir.filePath(QStringLiteral("cache"));
+        m_cache = data.cache;
     }
 
     void trainsFromTheStartButton()
