@@ -693,52 +693,52 @@
 <context>
     <name>rs::DatasetWelcome</name>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="39"/>
+        <location filename="../ui/datasetwelcome.cpp" line="49"/>
         <source>Drop class folders here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="46"/>
+        <location filename="../ui/datasetwelcome.cpp" line="56"/>
         <source>One folder per class, named after the class, or a folder holding them. A few hundred images per class are plenty; any size and format.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="50"/>
+        <location filename="../ui/datasetwelcome.cpp" line="60"/>
         <source>&amp;Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="51"/>
+        <location filename="../ui/datasetwelcome.cpp" line="61"/>
         <source>Try the &amp;sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="52"/>
+        <location filename="../ui/datasetwelcome.cpp" line="62"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="58"/>
+        <location filename="../ui/datasetwelcome.cpp" line="68"/>
         <source>&amp;Download (104 MB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="59"/>
+        <location filename="../ui/datasetwelcome.cpp" line="69"/>
         <source>&amp;Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="60"/>
+        <location filename="../ui/datasetwelcome.cpp" line="70"/>
         <source>&amp;Untrained weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="61"/>
+        <location filename="../ui/datasetwelcome.cpp" line="71"/>
         <source>Random weights: the tool works, but the classifier learns little. For trying it out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="86"/>
+        <location filename="../ui/datasetwelcome.cpp" line="96"/>
         <source>Training needs them: get them now, or when you press Start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,162 +851,162 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;6 Data health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Results of the run that ended at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
         <source>Web pages (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1267,7 +1267,8 @@ Likeliest: %3</source>
     </message>
     <message>
         <location filename="../ui/reliabilityplot.cpp" line="40"/>
-        <source>%1 validation images · temperature %2 · calibration error %3 % → %4 %</source>
+        <source>%1 validation images · temperature %2
+calibration error %3 % → %4 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1403,144 +1404,144 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="73"/>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>The classifier was not kept with the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="76"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="80"/>
+        <location filename="../ui/session.cpp" line="88"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="84"/>
+        <location filename="../ui/session.cpp" line="92"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="85"/>
+        <location filename="../ui/session.cpp" line="93"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="90"/>
+        <location filename="../ui/session.cpp" line="98"/>
         <source>Report not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="101"/>
+        <location filename="../ui/session.cpp" line="109"/>
         <source>No heat map: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="210"/>
+        <location filename="../ui/session.cpp" line="218"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="212"/>
+        <location filename="../ui/session.cpp" line="220"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="284"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="294"/>
+        <location filename="../ui/session.cpp" line="302"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="318"/>
+        <location filename="../ui/session.cpp" line="326"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="318"/>
+        <location filename="../ui/session.cpp" line="326"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="324"/>
+        <location filename="../ui/session.cpp" line="332"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="325"/>
+        <location filename="../ui/session.cpp" line="333"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="340"/>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="348"/>
+        <location filename="../ui/session.cpp" line="368"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="369"/>
+        <location filename="../ui/session.cpp" line="377"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="373"/>
+        <location filename="../ui/session.cpp" line="381"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="383"/>
+        <location filename="../ui/session.cpp" line="391"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="387"/>
+        <location filename="../ui/session.cpp" line="395"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="396"/>
+        <location filename="../ui/session.cpp" line="404"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="446"/>
+        <location filename="../ui/session.cpp" line="454"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="486"/>
+        <location filename="../ui/session.cpp" line="494"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="70"/>
+        <location filename="../ui/keptclassifier.cpp" line="74"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="81"/>
+        <location filename="../ui/keptclassifier.cpp" line="85"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="120"/>
+        <location filename="../ui/keptclassifier.cpp" line="124"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="123"/>
+        <location filename="../ui/keptclassifier.cpp" line="127"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="508"/>
+        <location filename="../ui/session.cpp" line="516"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>

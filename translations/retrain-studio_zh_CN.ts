@@ -692,52 +692,52 @@
 <context>
     <name>rs::DatasetWelcome</name>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="39"/>
+        <location filename="../ui/datasetwelcome.cpp" line="49"/>
         <source>Drop class folders here</source>
         <translation>将类别文件夹拖放到这里</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="46"/>
+        <location filename="../ui/datasetwelcome.cpp" line="56"/>
         <source>One folder per class, named after the class, or a folder holding them. A few hundred images per class are plenty; any size and format.</source>
         <translation>每个类别一个以类别命名的文件夹，或包含这些文件夹的上级文件夹。每类几百张图像就足够；任意尺寸和格式均可。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="50"/>
+        <location filename="../ui/datasetwelcome.cpp" line="60"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="51"/>
+        <location filename="../ui/datasetwelcome.cpp" line="61"/>
         <source>Try the &amp;sample images</source>
         <translation>试用示例图像(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="52"/>
+        <location filename="../ui/datasetwelcome.cpp" line="62"/>
         <source>Ten classes of clothing photos from Fashion-MNIST, to see how training works.</source>
         <translation>来自 Fashion-MNIST 的十类服装图片，用来体验训练过程。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="58"/>
+        <location filename="../ui/datasetwelcome.cpp" line="68"/>
         <source>&amp;Download (104 MB)</source>
         <translation>下载(&amp;D)（104 MB）</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="59"/>
+        <location filename="../ui/datasetwelcome.cpp" line="69"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="60"/>
+        <location filename="../ui/datasetwelcome.cpp" line="70"/>
         <source>&amp;Untrained weights</source>
         <translation>未训练的权重(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="61"/>
+        <location filename="../ui/datasetwelcome.cpp" line="71"/>
         <source>Random weights: the tool works, but the classifier learns little. For trying it out.</source>
         <translation>随机权重：工具可以运行，但分类器学到的很少。仅供试用。</translation>
     </message>
     <message>
-        <location filename="../ui/datasetwelcome.cpp" line="86"/>
+        <location filename="../ui/datasetwelcome.cpp" line="96"/>
         <source>Training needs them: get them now, or when you press Start.</source>
         <translation>训练需要它们：现在获取，或在按下“开始”时获取。</translation>
     </message>
@@ -852,162 +852,162 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;6 Data health</source>
         <translation>&amp;6 数据健康</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation>%3 步后在 %2 张测试图像上的测试准确率为 %1 %；详情见“结果”页。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Results of the run that ended at %1.</source>
         <translation>于 %1 结束的运行的结果。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation>上次运行的结果，随项目保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Cannot check the data</source>
         <translation>无法检查数据</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Export the report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -1268,8 +1268,10 @@ Likeliest: %3</source>
     </message>
     <message>
         <location filename="../ui/reliabilityplot.cpp" line="40"/>
-        <source>%1 validation images · temperature %2 · calibration error %3 % → %4 %</source>
-        <translation>%1 张验证图像 · 温度 %2 · 校准误差 %3 % → %4 %</translation>
+        <source>%1 validation images · temperature %2
+calibration error %3 % → %4 %</source>
+        <translation>%1 张验证图像 · 温度 %2
+校准误差 %3 % → %4 %</translation>
     </message>
 </context>
 <context>
@@ -1404,145 +1406,145 @@ Likeliest: %3</source>
         <translation>“继续训练”可从停止处接着运行。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="73"/>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>The classifier was not kept with the project: %1</source>
         <translation>分类器未随项目保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="76"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
         <translation>随项目保存的分类器未能加载（%1）：按“开始”会重新训练，特征取自缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="80"/>
+        <location filename="../ui/session.cpp" line="88"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="84"/>
+        <location filename="../ui/session.cpp" line="92"/>
         <source>No sample images</source>
         <translation>没有示例图像</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="85"/>
+        <location filename="../ui/session.cpp" line="93"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation>%1
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="90"/>
+        <location filename="../ui/session.cpp" line="98"/>
         <source>Report not written</source>
         <translation>报告未写入</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="101"/>
+        <location filename="../ui/session.cpp" line="109"/>
         <source>No heat map: %1</source>
         <translation>无法生成热力图：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="210"/>
+        <location filename="../ui/session.cpp" line="218"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation>仍在读取文件夹；请稍后再开始。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="212"/>
+        <location filename="../ui/session.cpp" line="220"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="276"/>
+        <location filename="../ui/session.cpp" line="284"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="294"/>
+        <location filename="../ui/session.cpp" line="302"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="318"/>
+        <location filename="../ui/session.cpp" line="326"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="318"/>
+        <location filename="../ui/session.cpp" line="326"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="324"/>
+        <location filename="../ui/session.cpp" line="332"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="325"/>
+        <location filename="../ui/session.cpp" line="333"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="340"/>
-        <location filename="../ui/session.cpp" line="360"/>
+        <location filename="../ui/session.cpp" line="348"/>
+        <location filename="../ui/session.cpp" line="368"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="369"/>
+        <location filename="../ui/session.cpp" line="377"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="373"/>
+        <location filename="../ui/session.cpp" line="381"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="383"/>
+        <location filename="../ui/session.cpp" line="391"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="387"/>
+        <location filename="../ui/session.cpp" line="395"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="396"/>
+        <location filename="../ui/session.cpp" line="404"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="446"/>
+        <location filename="../ui/session.cpp" line="454"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="486"/>
+        <location filename="../ui/session.cpp" line="494"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="70"/>
+        <location filename="../ui/keptclassifier.cpp" line="74"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation>上次运行的分类器已加载：无需重新训练即可预测和导出。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="81"/>
+        <location filename="../ui/keptclassifier.cpp" line="85"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation>正在加载上次运行的分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="120"/>
+        <location filename="../ui/keptclassifier.cpp" line="124"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="123"/>
+        <location filename="../ui/keptclassifier.cpp" line="127"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="508"/>
+        <location filename="../ui/session.cpp" line="516"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>

@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rs {
 namespace {
 
@@ -33,8 +35,16 @@ QHBoxLayout *centred(std::initializer_list<QWidget *> widgets)
 DatasetWelcome::DatasetWelcome(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("datasetWelcome"));
+    // A visible drop zone: a dashed frame around the whole page.
+    setAttribute(Qt::WA_StyledBackground);
+    setStyleSheet(QStringLiteral("#datasetWelcome { border: 2px dashed palette(mid); border-radius: 12px; }"));
     auto *icon = new QLabel;
-    icon->setPixmap(style()->standardIcon(QStyle::SP_DirOpenIcon).pixmap(kIconSize, kIconSize));
+    const QIcon folder = style()->standardIcon(QStyle::SP_DirOpenIcon);
+    // Styles draw this icon small; the largest they have, scaled smoothly, reads from afar.
+    QSize largest(kIconSize, kIconSize);
+    if (const QList<QSize> sizes = folder.availableSizes(); !sizes.isEmpty())
+        largest = *std::max_element(sizes.begin(), sizes.end(), [](QSize a, QSize b) { return a.width() < b.width(); });
+    icon->setPixmap(folder.pixmap(largest).scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     icon->setAlignment(Qt::AlignCenter);
     auto *title = new QLabel(tr("Drop class folders here"));
     title->setObjectName(QStringLiteral("dropTitle"));

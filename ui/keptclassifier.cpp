@@ -43,6 +43,10 @@ void copyClassifier(const QString &from, const QString &to)
 
 void Session::keepClassifier(const QString &projectPath)
 {
+    if (m_keep.isRunning()) { // the latest save is kept when this one ends
+        m_nextKeep = projectPath;
+        return;
+    }
     const QString folder = classifierFolder(projectPath);
     if (m_model) {
         const std::shared_ptr<const TrainedModel> model = m_model;

@@ -5,6 +5,7 @@
 #include "datasetpage.h"
 #include "datasetwelcome.h"
 #include "export/prediction.h"
+#include "fieldproblems.h"
 #include "predictpage.h"
 #include "projectfiles.h"
 #include "ratefinderdialog.h"
@@ -301,7 +302,7 @@ bool MainWindow::readyToRun(bool tune, const QString &refusal)
     if (m_session->isTraining())
         return false;
     if (const QString problem = m_session->startProblem(tune); !problem.isEmpty()) {
-        showError(refusal, problem);
+        showError(refusal, FieldProblems::sentence(problem));
         return false;
     }
     if (!m_session->weights().validate().isEmpty()) {

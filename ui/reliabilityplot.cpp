@@ -37,7 +37,7 @@ void ReliabilityPlot::setCalibration(const Calibration &c)
     m_accuracy->setData(centres, accuracies, /*alreadySorted=*/true);
     m_title->setText(c.images == 0
                          ? tr("Not calibrated (no validation images, or calibration switched off)")
-                         : tr("%1 validation images · temperature %2 · calibration error %3 % → %4 %")
+                         : tr("%1 validation images · temperature %2\ncalibration error %3 % → %4 %")
                                .arg(c.images)
                                .arg(c.temperature, 0, 'g', 3)
                                .arg(100 * c.before.ece, 0, 'f', 1)

@@ -69,8 +69,16 @@ Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths
             message += QLatin1Char(' ') + tr("Resume carries the run on from where it stopped.");
         Q_EMIT trainingEnded(message);
     });
-    connect(&m_keep, &Job::failed, this, [this](const QString &error) {
+    // A save made while the classifier was being kept is kept next, however that one ended.
+    const auto keepNext = [this] {
+        if (const auto next = std::exchange(m_nextKeep, std::nullopt))
+            keepClassifier(*next);
+    };
+    connect(&m_keep, &Job::succeeded, this, keepNext);
+    connect(&m_keep, &Job::cancelled, this, keepNext);
+    connect(&m_keep, &Job::failed, this, [this, keepNext](const QString &error) {
         Q_EMIT status(tr("The classifier was not kept with the project: %1").arg(error));
+        keepNext();
     });
     connect(&m_restore, &Job::failed, this, [this](const QString &error) {
         Q_EMIT status(tr("The classifier kept with the project was not loaded (%1): Start trains it again, with the "

@@ -183,6 +183,7 @@ private:
     // The classifier kept with the opened project, when it was restored, and where it was.
     std::shared_ptr<const ExportedModel> m_restored;
     QString m_restoredFolder;
+    std::optional<QString> m_nextKeep; // a project saved while its classifier was being kept
     std::shared_ptr<const DataAudit> m_audit;
     // The last weights loaded, kept for the next run with the same choice.
     std::shared_ptr<const Backbone> m_backbone;

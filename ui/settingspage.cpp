@@ -258,7 +258,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QHBoxLayout(this);
-    layout->addWidget(scroll, 3);
+    layout->addWidget(scroll, 5);
     layout->addSpacing(12);
     layout->addLayout(preview, 2);
 
