@@ -1,8 +1,10 @@
 // The Session's trained classifier beyond the run that made it: kept beside the project file,
-// restored when the project is opened, used to predict and exported.
+// restored when the project is opened, used to predict and explain, and exported.
 
 #include "session.h"
 
+#include "images/image.h"
+#include "images/preprocess.h"
 #include "model/precision.h"
 
 #include <QDir>
@@ -98,6 +100,38 @@ std::function<TopClassPredictions(const QStringList &, int)> Session::predictor(
     return [model = m_restored, precision](const QStringList &paths, int k) {
         return predictTopClasses(model->backbone, model->head, model->layer, precision, paths, k);
     };
+}
+
+void Session::explain(const QString &path, int label)
+{
+    if (!canPredict())
+        return;
+    if (m_explain.isRunning()) {
+        m_nextExplain = std::make_pair(path, label);
+        return;
+    }
+    // The run's model or the restored classifier, each kept alive by the job.
+    std::shared_ptr<const Backbone> backbone;
+    std::shared_ptr<const ClassifierHead> head;
+    QString layer;
+    if (m_model) {
+        backbone = std::shared_ptr<const Backbone>(m_model, &m_model->backbone());
+        head = std::shared_ptr<const ClassifierHead>(m_model, &m_model->head());
+        layer = m_model->layer();
+    } else {
+        backbone = std::shared_ptr<const Backbone>(m_restored, &m_restored->backbone);
+        head = std::shared_ptr<const ClassifierHead>(m_restored, &m_restored->head);
+        layer = m_restored->layer;
+    }
+    m_explain.start(
+        [backbone, head, layer, path, label](JobContext &) {
+            const DecodedImage decoded = loadImage(path, Backbone::kInputSize);
+            if (!decoded.ok())
+                throw std::runtime_error(decoded.error.toStdString());
+            const std::vector<float> input = networkInput(decoded.image, Backbone::kInputSize);
+            return gradCam(*backbone, input.data(), {head.get(), layer, label});
+        },
+        [this, path, label](const GradCam &cam) { Q_EMIT heatMapReady(path, label, cam); });
 }
 
 QStringList Session::predictorLabels() const

@@ -409,38 +409,6 @@ void Session::checkData()
         });
 }
 
-void Session::explain(const QString &path, int label)
-{
-    if (!canPredict())
-        return;
-    if (m_explain.isRunning()) {
-        m_nextExplain = std::make_pair(path, label);
-        return;
-    }
-    // The run's model or the restored classifier, each kept alive by the job.
-    std::shared_ptr<const Backbone> backbone;
-    std::shared_ptr<const ClassifierHead> head;
-    QString layer;
-    if (m_model) {
-        backbone = std::shared_ptr<const Backbone>(m_model, &m_model->backbone());
-        head = std::shared_ptr<const ClassifierHead>(m_model, &m_model->head());
-        layer = m_model->layer();
-    } else {
-        backbone = std::shared_ptr<const Backbone>(m_restored, &m_restored->backbone);
-        head = std::shared_ptr<const ClassifierHead>(m_restored, &m_restored->head);
-        layer = m_restored->layer;
-    }
-    m_explain.start(
-        [backbone, head, layer, path, label](JobContext &) {
-            const DecodedImage decoded = loadImage(path, Backbone::kInputSize);
-            if (!decoded.ok())
-                throw std::runtime_error(decoded.error.toStdString());
-            const std::vector<float> input = networkInput(decoded.image, Backbone::kInputSize);
-            return gradCam(*backbone, input.data(), {head.get(), layer, label});
-        },
-        [this, path, label](const GradCam &cam) { Q_EMIT heatMapReady(path, label, cam); });
-}
-
 void Session::exportReport(const QString &file)
 {
     if (!m_project.lastRun)
