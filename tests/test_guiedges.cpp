@@ -322,6 +322,26 @@ private Q_SLOTS:
             QVERIFY2(action->isSeparator() || !action->icon().isNull(), qPrintable(action->objectName()));
     }
 
+    // 10: checking the data wiped the last training's curves and promised new ones.
+    void checkingTheDataKeepsTheCurves()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        rs::test::prepareRun(*w, m_images, 20);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
+        child<QAction>(w.get(), "actionStart")->trigger();
+        QVERIFY(ended.wait(180000));
+        auto *plot = child<rs::CurvePlot>(w.get(), "curvePlot");
+        const int points = plot->series(rs::CurvePlot::TrainingLoss)->dataCount();
+        QVERIFY(points > 0);
+        child<QAction>(w.get(), "actionCheckData")->trigger();
+        QVERIFY(ended.wait(180000));
+        QVERIFY(w->session()->audit());
+        QCOMPARE(plot->series(rs::CurvePlot::TrainingLoss)->dataCount(), points);
+        QCOMPARE(plot->placeholder(), QString());
+        QVERIFY(child<QLabel>(w.get(), "runLabel")->text().endsWith(QStringLiteral("the curves below are the last training's.")));
+        w->setWindowModified(false);
+    }
+
     // 9: Resume was only in the Training menu.
     void resumeSitsBesideStartAndStop()
     {

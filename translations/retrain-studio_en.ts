@@ -1480,68 +1480,68 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="348"/>
-        <location filename="../ui/session.cpp" line="368"/>
+        <location filename="../ui/session.cpp" line="349"/>
+        <location filename="../ui/session.cpp" line="370"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="377"/>
+        <location filename="../ui/session.cpp" line="379"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="381"/>
+        <location filename="../ui/session.cpp" line="383"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="391"/>
+        <location filename="../ui/session.cpp" line="393"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="395"/>
+        <location filename="../ui/session.cpp" line="397"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="404"/>
+        <location filename="../ui/session.cpp" line="406"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="454"/>
+        <location filename="../ui/session.cpp" line="424"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="494"/>
+        <location filename="../ui/session.cpp" line="464"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="74"/>
+        <location filename="../ui/keptclassifier.cpp" line="76"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="85"/>
+        <location filename="../ui/keptclassifier.cpp" line="87"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="124"/>
+        <location filename="../ui/keptclassifier.cpp" line="158"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="127"/>
+        <location filename="../ui/keptclassifier.cpp" line="161"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="516"/>
+        <location filename="../ui/session.cpp" line="486"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,89 +1930,94 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/trainingpage.cpp" line="45"/>
-        <location filename="../ui/trainingpage.cpp" line="115"/>
-        <location filename="../ui/trainingpage.cpp" line="228"/>
+        <location filename="../ui/trainingpage.cpp" line="118"/>
+        <location filename="../ui/trainingpage.cpp" line="233"/>
         <source>%v of %m images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="106"/>
+        <location filename="../ui/trainingpage.cpp" line="108"/>
         <source>The curves start once the image features are computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="124"/>
         <source>This run started at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="130"/>
+        <location filename="../ui/trainingpage.cpp" line="125"/>
+        <source>This run started at %1; the curves below are the last training&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="135"/>
         <source>Images: %1 · classes: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="147"/>
+        <location filename="../ui/trainingpage.cpp" line="152"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="157"/>
-        <location filename="../ui/trainingpage.cpp" line="228"/>
+        <location filename="../ui/trainingpage.cpp" line="162"/>
+        <location filename="../ui/trainingpage.cpp" line="233"/>
         <source>step %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="168"/>
+        <location filename="../ui/trainingpage.cpp" line="173"/>
         <source>Resumed at %2: the curves up to step %1 are the stopped run&apos;s, this run carries them on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="176"/>
+        <location filename="../ui/trainingpage.cpp" line="181"/>
         <source>%1 steps/s · %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="179"/>
+        <location filename="../ui/trainingpage.cpp" line="184"/>
         <source>training loss %1 · learning rate %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="181"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="188"/>
+        <location filename="../ui/trainingpage.cpp" line="193"/>
         <source>Validation loss has risen since step %1 while training loss goes on falling: the classifier is overfitting, learning its training images rather than the classes. Keeping the best validation point keeps step %1&apos;s classifier; fewer steps, more dropout or weight decay, or more images help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="203"/>
+        <location filename="../ui/trainingpage.cpp" line="208"/>
         <source>%v of %m settings tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="213"/>
+        <location filename="../ui/trainingpage.cpp" line="218"/>
         <source>%v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="219"/>
+        <location filename="../ui/trainingpage.cpp" line="224"/>
         <source>No run yet: the next run&apos;s curves appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="238"/>
+        <location filename="../ui/trainingpage.cpp" line="243"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="238"/>
+        <location filename="../ui/trainingpage.cpp" line="243"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="239"/>
+        <location filename="../ui/trainingpage.cpp" line="244"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1483,68 +1483,68 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="348"/>
-        <location filename="../ui/session.cpp" line="368"/>
+        <location filename="../ui/session.cpp" line="349"/>
+        <location filename="../ui/session.cpp" line="370"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="377"/>
+        <location filename="../ui/session.cpp" line="379"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="381"/>
+        <location filename="../ui/session.cpp" line="383"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="391"/>
+        <location filename="../ui/session.cpp" line="393"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="395"/>
+        <location filename="../ui/session.cpp" line="397"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="404"/>
+        <location filename="../ui/session.cpp" line="406"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="454"/>
+        <location filename="../ui/session.cpp" line="424"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="494"/>
+        <location filename="../ui/session.cpp" line="464"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="74"/>
+        <location filename="../ui/keptclassifier.cpp" line="76"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation>上次运行的分类器已加载：无需重新训练即可预测和导出。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="85"/>
+        <location filename="../ui/keptclassifier.cpp" line="87"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation>正在加载上次运行的分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="124"/>
+        <location filename="../ui/keptclassifier.cpp" line="158"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="127"/>
+        <location filename="../ui/keptclassifier.cpp" line="161"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="516"/>
+        <location filename="../ui/session.cpp" line="486"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>
@@ -1933,89 +1933,94 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/trainingpage.cpp" line="45"/>
-        <location filename="../ui/trainingpage.cpp" line="115"/>
-        <location filename="../ui/trainingpage.cpp" line="228"/>
+        <location filename="../ui/trainingpage.cpp" line="118"/>
+        <location filename="../ui/trainingpage.cpp" line="233"/>
         <source>%v of %m images</source>
         <translation>%v / %m 张图像</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="106"/>
+        <location filename="../ui/trainingpage.cpp" line="108"/>
         <source>The curves start once the image features are computed.</source>
         <translation>图像特征计算完成后开始绘制曲线。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="120"/>
+        <location filename="../ui/trainingpage.cpp" line="124"/>
         <source>This run started at %1.</source>
         <translation>本次运行开始于 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="130"/>
+        <location filename="../ui/trainingpage.cpp" line="125"/>
+        <source>This run started at %1; the curves below are the last training&apos;s.</source>
+        <translation>本次运行开始于 %1；下方曲线属于上一次训练。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingpage.cpp" line="135"/>
         <source>Images: %1 · classes: %2</source>
         <translation>图像：%1 · 类别：%2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="147"/>
+        <location filename="../ui/trainingpage.cpp" line="152"/>
         <source>%1 images/s · %2 left · %3 from the cache</source>
         <translation>%1 张/秒 · 剩余 %2 · %3 张来自缓存</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="157"/>
-        <location filename="../ui/trainingpage.cpp" line="228"/>
+        <location filename="../ui/trainingpage.cpp" line="162"/>
+        <location filename="../ui/trainingpage.cpp" line="233"/>
         <source>step %v of %m</source>
         <translation>第 %v / %m 步</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="168"/>
+        <location filename="../ui/trainingpage.cpp" line="173"/>
         <source>Resumed at %2: the curves up to step %1 are the stopped run&apos;s, this run carries them on.</source>
         <translation>于 %2 继续：第 %1 步及之前的曲线属于已停止的运行，本次运行在其基础上继续。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="176"/>
+        <location filename="../ui/trainingpage.cpp" line="181"/>
         <source>%1 steps/s · %2 left</source>
         <translation>%1 步/秒 · 剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="179"/>
+        <location filename="../ui/trainingpage.cpp" line="184"/>
         <source>training loss %1 · learning rate %2</source>
         <translation>训练损失 %1 · 学习率 %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="181"/>
+        <location filename="../ui/trainingpage.cpp" line="186"/>
         <source> · validation loss %1 · validation accuracy %2 %</source>
         <translation> · 验证损失 %1 · 验证准确率 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="188"/>
+        <location filename="../ui/trainingpage.cpp" line="193"/>
         <source>Validation loss has risen since step %1 while training loss goes on falling: the classifier is overfitting, learning its training images rather than the classes. Keeping the best validation point keeps step %1&apos;s classifier; fewer steps, more dropout or weight decay, or more images help.</source>
         <translation>自第 %1 步起验证损失上升，而训练损失继续下降：分类器正在过拟合，记住的是训练图像而不是类别。保留最佳验证点会保留第 %1 步的分类器；减少步数、增加 dropout 或权重衰减，或增加图像都有帮助。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="203"/>
+        <location filename="../ui/trainingpage.cpp" line="208"/>
         <source>%v of %m settings tried</source>
         <translation>已试验 %v / %m 组设置</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="213"/>
+        <location filename="../ui/trainingpage.cpp" line="218"/>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="219"/>
+        <location filename="../ui/trainingpage.cpp" line="224"/>
         <source>No run yet: the next run&apos;s curves appear here.</source>
         <translation>尚无运行：下一次运行的曲线将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="238"/>
+        <location filename="../ui/trainingpage.cpp" line="243"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="238"/>
+        <location filename="../ui/trainingpage.cpp" line="243"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/trainingpage.cpp" line="239"/>
+        <location filename="../ui/trainingpage.cpp" line="244"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>

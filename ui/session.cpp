@@ -344,6 +344,7 @@ void Session::startRun(const TrainingRunOptions &options, const WeightsSource &w
         return;
     m_lastOptions = options;
     m_lastWeights = weights;
+    m_runTrains = true;
     Q_EMIT trainingStarted();
     Q_EMIT phaseChanged(tr("Reading the dataset…"));
     Q_EMIT stateChanged();
@@ -364,6 +365,7 @@ void Session::startOnData(Work work, Done done)
         std::move(done));
     if (!started)
         return;
+    m_runTrains = false;
     Q_EMIT trainingStarted();
     Q_EMIT phaseChanged(tr("Reading the dataset…"));
     Q_EMIT stateChanged();

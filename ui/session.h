@@ -98,6 +98,10 @@ public:
     bool canResume() const;
     void stopTraining();
     bool isTraining() const { return m_training.isRunning(); }
+    // The run going on (or the last one) trains a classifier (Start, Find good settings,
+    // Resume), rather than only reading the data (Check data, Find a learning rate): it brings
+    // curves.
+    bool runTrains() const { return m_runTrains; }
 
     // The last run's model; null before the first run and after a project is opened.
     std::shared_ptr<const TrainedModel> model() const { return m_model; }
@@ -178,6 +182,7 @@ private:
     WeightsSource m_weights = WeightsSource::defaultFile();
     Precision m_precision = Precision::Auto;
     bool m_scanning = false;
+    bool m_runTrains = true;
     int m_includedClasses = 0;
     std::shared_ptr<const TrainedModel> m_model;
     // The classifier kept with the opened project, when it was restored, and where it was.

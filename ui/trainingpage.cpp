@@ -87,7 +87,7 @@ TrainingPage::TrainingPage(QAction *start, QAction *findSettings, QAction *stop,
 
 void TrainingPage::follow(const Session *session)
 {
-    connect(session, &Session::trainingStarted, this, &TrainingPage::runStarted);
+    connect(session, &Session::trainingStarted, this, [this, session] { runStarted(session->runTrains()); });
     connect(session, &Session::phaseChanged, this, &TrainingPage::setPhase);
     connect(session, &Session::scanned, this, &TrainingPage::scanned);
     connect(session, &Session::extracting, this, &TrainingPage::extracting);
@@ -100,12 +100,15 @@ void TrainingPage::follow(const Session *session)
     connect(session, &Session::trainingEnded, this, &TrainingPage::runEnded);
 }
 
-void TrainingPage::runStarted()
+void TrainingPage::runStarted(bool trains)
 {
-    m_plot->clear();
-    m_plot->setPlaceholder(tr("The curves start once the image features are computed."));
-    m_curve.clear();
-    m_overfitting->hide();
+    // A run that only reads the data (a check, a rate sweep) leaves the last training's curves.
+    if (trains) {
+        m_plot->clear();
+        m_plot->setPlaceholder(tr("The curves start once the image features are computed."));
+        m_curve.clear();
+        m_overfitting->hide();
+    }
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_speed->clear();
@@ -117,7 +120,9 @@ void TrainingPage::runStarted()
     m_trials->hide();
     m_started = QTime::currentTime();
     m_resumedFrom = 0;
-    m_run->setText(tr("This run started at %1.").arg(QLocale().toString(m_started, QLocale::ShortFormat)));
+    const QString started = QLocale().toString(m_started, QLocale::ShortFormat);
+    m_run->setText(trains || m_curve.empty() ? tr("This run started at %1.").arg(started)
+                                             : tr("This run started at %1; the curves below are the last training's.").arg(started));
 }
 
 void TrainingPage::setPhase(const QString &text)

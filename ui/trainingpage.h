@@ -32,7 +32,8 @@ public:
     // Shows every run `session` starts, as it goes.
     void follow(const Session *session);
 
-    void runStarted();
+    // `trains`: the run brings curves of its own; else the last ones stay.
+    void runStarted(bool trains = true);
     void setPhase(const QString &text);
     void scanned(int images, int classes);
     void extracting(int done, int total, int fromCache);
