@@ -121,10 +121,19 @@ void PredictPage::chooseImages()
     predict(QFileDialog::getOpenFileNames(this, tr("Images to classify"), {}, filter));
 }
 
+void PredictPage::removeCards()
+{
+    // The stretch at the end stays; each card goes with the layout item that held it.
+    while (m_cards->count() > 1) {
+        QLayoutItem *item = m_cards->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
+}
+
 void PredictPage::clear()
 {
-    while (m_cards->count() > 1)
-        delete m_cards->takeAt(0)->widget();
+    removeCards();
     m_clear->setEnabled(false);
     setPredictor(m_predictor, m_classes, m_reason);
 }
@@ -138,8 +147,7 @@ void PredictPage::showResults()
         m_message->setText(tr("Classification failed: %1").arg(QString::fromStdString(e.what())));
         return;
     }
-    while (m_cards->count() > 1)
-        delete m_cards->takeAt(0)->widget();
+    removeCards();
     const TopClassPredictions &result = batch.predictions;
     for (std::size_t i = 0; i < result.images.size(); ++i)
         m_cards->insertWidget(m_cards->count() - 1, card(result.images[i], batch.previews[qsizetype(i)]));

@@ -50,6 +50,7 @@ private:
         QList<QImage> previews;
     };
 
+    void removeCards();
     void chooseImages();
     void showResults();
     QWidget *card(const ImageTopClasses &image, const QImage &preview) const;
