@@ -29,6 +29,8 @@ const std::vector<Command> &commands()
         {"inspect-weights", "Check an InceptionV3 weights file and print its fingerprint.", inspectWeightsCommand},
         {"download-weights", "Download torchvision's ImageNet InceptionV3 weights.", downloadWeightsCommand},
         {"features", "Write images' features at a layer to a .npy file.", featuresCommand},
+        {"extract", "Fill the bottleneck cache as train would, for one shard of a cluster job.", extractCommand},
+        {"cache", "Show or merge bottleneck cache folders.", cacheCommand},
         {"classify", "Print the top ImageNet classes of images (a quick check).", classifyCommand},
         {"sample-data", "Write the built-in Fashion-MNIST sample dataset.", sampleDataCommand},
     };

@@ -16,5 +16,7 @@ int auditCommand(const QStringList &arguments);
 int reportCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
+int extractCommand(const QStringList &arguments);
+int cacheCommand(const QStringList &arguments);
 
 } // namespace rs::cli

@@ -53,9 +53,9 @@ private:
     int m_fd;
 };
 
-void openOrThrow(QFile &file)
+void openOrThrow(QFile &file, QIODevice::OpenMode mode)
 {
-    if (!file.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
+    if (!file.open(mode | QIODevice::Unbuffered))
         throw std::runtime_error(file.fileName().toStdString() + ": cannot open the bottleneck cache: "
                                  + file.errorString().toStdString());
 }
@@ -98,10 +98,26 @@ BottleneckCache::BottleneckCache(const QString &root, const QString &featureKey,
                                                              {QStringLiteral("storage"), QLatin1String(kStorageFormat)}})
                                        .toJson());
     }
+    open(QIODevice::ReadWrite);
+}
+
+std::unique_ptr<BottleneckCache> BottleneckCache::openFolder(const QString &folder, bool readOnly)
+{
+    std::unique_ptr<BottleneckCache> cache(new BottleneckCache);
+    cache->m_folder = folder;
+    cache->m_readOnly = readOnly;
+    if (readOnly && (!QFile::exists(cache->entriesFile()) || !QFile::exists(cache->indexFile())))
+        throw std::runtime_error(folder.toStdString() + ": not a bottleneck cache pack (no entries.bin and index.bin)");
+    cache->open(readOnly ? QIODevice::ReadOnly : QIODevice::ReadWrite);
+    return cache;
+}
+
+void BottleneckCache::open(QIODevice::OpenMode mode)
+{
     m_entries.setFileName(entriesFile());
     m_index.setFileName(indexFile());
-    openOrThrow(m_entries);
-    openOrThrow(m_index);
+    openOrThrow(m_entries, mode);
+    openOrThrow(m_index, mode);
     readIndexTail();
 }
 
@@ -125,6 +141,17 @@ std::size_t BottleneckCache::size() const
 {
     const std::lock_guard<std::mutex> lock(m_mutex);
     return m_offsets.size();
+}
+
+std::vector<QByteArray> BottleneckCache::keys() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    readIndexTail();
+    std::vector<QByteArray> keys;
+    keys.reserve(m_offsets.size());
+    for (const auto &entry : m_offsets)
+        keys.emplace_back(reinterpret_cast<const char *>(entry.first.data()), qsizetype(entry.first.size()));
+    return keys;
 }
 
 // Reads the index records added since the last read (by this object or another process). A
@@ -194,6 +221,8 @@ void BottleneckCache::store(const QByteArray &contentHash, float *features, int 
     Key key;
     if (contentHash.size() != qsizetype(key.size()) || count < 0 || std::uint32_t(count) > kMaxCount)
         throw std::invalid_argument("bottleneck cache entries need a SHA-256 key and at most 2^24 values");
+    if (m_readOnly)
+        throw std::logic_error(m_folder.toStdString() + ": a pack opened read-only was written to");
     std::memcpy(key.data(), contentHash.constData(), key.size());
     bool fitsHalf = true;
     for (int i = 0; i < count && fitsHalf; ++i)

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -34,6 +35,12 @@ public:
     // Throws std::runtime_error naming the folder when it cannot be created or opened.
     BottleneckCache(const QString &root, const QString &featureKey, const QString &layer, const QString &variant = {});
 
+    // The pack already in `folder`, as another run or node wrote it (features/cachepacks.h
+    // finds them). Read-only, it never writes, so that packs on read-only storage can be merged,
+    // and throws std::runtime_error naming the folder when it holds no pack; otherwise an empty
+    // pack is started there.
+    static std::unique_ptr<BottleneckCache> openFolder(const QString &folder, bool readOnly);
+
     // $XDG_CACHE_HOME/retrain-studio/bottlenecks, shared by the GUI and the CLI.
     static QString defaultRoot();
 
@@ -42,6 +49,8 @@ public:
     QString indexFile() const;
     // Entries the index knows (each image once, whatever times it was stored).
     std::size_t size() const;
+    // The SHA-256 of every image the index knows, in no particular order.
+    std::vector<QByteArray> keys() const;
 
     enum class Lookup { Hit, Miss, Damaged };
     // A damaged entry (cut short by a crash, or altered) reads as Damaged and is replaced by
@@ -60,9 +69,12 @@ private:
         std::size_t operator()(const Key &key) const;
     };
 
+    BottleneckCache() = default;
+    void open(QIODevice::OpenMode mode);
     void readIndexTail() const;
 
     QString m_folder;
+    bool m_readOnly = false;
     mutable std::mutex m_mutex;
     mutable QFile m_entries;
     mutable QFile m_index;

@@ -115,10 +115,17 @@ void prepareChunks(const QStringList &paths, const ExtractionOptions &options, i
 class RowCollector
 {
 public:
-    explicit RowCollector(int images) : m_present(std::size_t(images), false), m_hashes(std::size_t(images)) {}
+    RowCollector(int images, bool keepRows)
+        : m_keepRows(keepRows), m_present(std::size_t(images), false), m_hashes(std::size_t(images))
+    {
+    }
 
     void put(int index, const float *row, std::int64_t cols, const QString &path, const QByteArray &hash)
     {
+        m_present[std::size_t(index)] = true;
+        m_hashes[std::size_t(index)] = hash;
+        if (!m_keepRows)
+            return;
         if (m_matrix.cols == 0) {
             m_matrix.cols = cols;
             m_matrix.values.resize(m_present.size() * std::size_t(cols));
@@ -126,12 +133,12 @@ public:
         if (cols != m_matrix.cols)
             throw std::runtime_error("cache entry for " + path.toStdString() + " has the wrong size");
         std::copy(row, row + cols, m_matrix.values.begin() + std::ptrdiff_t(index) * cols);
-        m_present[std::size_t(index)] = true;
-        m_hashes[std::size_t(index)] = hash;
     }
 
     void putSignature(int index, const std::vector<float> &signature)
     {
+        if (!m_keepRows)
+            return;
         if (m_signatures.cols == 0) {
             m_signatures.cols = kSignatureSize;
             m_signatures.values.resize(m_present.size() * std::size_t(kSignatureSize));
@@ -145,7 +152,7 @@ public:
         for (std::size_t i = 0; i < m_present.size(); ++i) {
             if (!m_present[i])
                 continue;
-            if (std::int64_t(i) != rows) {
+            if (std::int64_t(i) != rows && m_keepRows) {
                 std::copy_n(m_matrix.row(std::int64_t(i)), m_matrix.cols, m_matrix.values.begin() + rows * m_matrix.cols);
                 if (m_signatures.cols > 0)
                     std::copy_n(m_signatures.row(std::int64_t(i)), kSignatureSize,
@@ -155,7 +162,7 @@ public:
             result.contentHashes.push_back(m_hashes[i]);
             ++rows;
         }
-        m_matrix.rows = rows;
+        m_matrix.rows = m_keepRows ? rows : 0;
         m_matrix.values.resize(std::size_t(rows * m_matrix.cols));
         m_matrix.values.shrink_to_fit();
         result.features = std::move(m_matrix);
@@ -167,6 +174,7 @@ public:
     }
 
 private:
+    bool m_keepRows;
     FeatureMatrix m_matrix;
     FeatureMatrix m_signatures;
     std::vector<bool> m_present;
@@ -181,7 +189,7 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
     const int batchSize = std::max(1, options.batchSize);
     ExtractionResult result;
     ExtractionProgress progress{0, int(paths.size()), 0};
-    RowCollector rows(int(paths.size()));
+    RowCollector rows(int(paths.size()), options.keepRows);
 
     BoundedQueue<Chunk> queue(kChunksAhead);
     std::thread producer([&] {

@@ -35,6 +35,9 @@ struct ExtractionOptions
     const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`
     int variant = 0;
     Precision precision = Precision::Auto; // the network's number format
+    // false: only fill the caches (retrain-cli extract). The result's features and signatures
+    // are then empty, sourceIndex and contentHashes as usual, so any number of images fits.
+    bool keepRows = true;
     const CancelFlag *cancel = nullptr;
     std::function<void(const ExtractionProgress &)> progress;
 };

@@ -1,6 +1,7 @@
 #include "training/trainingrun.h"
 
 #include "base/processinfo.h"
+#include "data/shard.h"
 #include "features/bottleneckcache.h"
 #include "images/signature.h"
 #include "training/jsonformat.h"
@@ -56,6 +57,40 @@ int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::
     return int(extra.sourceIndex.size());
 }
 
+// The distorted copies of the training images `trainRows` (of run.dataset), read from their
+// caches or computed, their counts added to `run`'s; with `train`, their rows appended to it.
+void extractCopies(const Backbone &backbone, const RunFeatures &read, TrainingRun &run, const std::vector<int> &trainRows,
+                   const TrainingRunCallbacks &callbacks, LabelledFeatures *train)
+{
+    const TrainingRunOptions &options = run.options;
+    QStringList trainPaths;
+    std::vector<int> trainLabels;
+    for (int r : trainRows) {
+        trainPaths << run.dataset.images[std::size_t(r)].path;
+        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
+    }
+    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
+    const int total = read.images + copies * read.plannedTrain;
+    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
+        if (callbacks.extracting)
+            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
+    };
+    for (int copy = 0; copy < copies; ++copy) {
+        const int offset = read.images + copy * read.plannedTrain, cachedBefore = run.fromCache;
+        const ExtractionResult extra = extractCopy(backbone, read, options.augmentation, copy, trainPaths,
+                                                   [&, offset, cachedBefore](const ExtractionProgress &p) {
+                                                       announce(offset, p, cachedBefore);
+                                                   });
+        run.fromCache += extra.fromCache;
+        run.computed += extra.computed;
+        run.repaired += extra.repaired;
+        if (train)
+            run.augmentedRows += appendRows(*train, extra, trainLabels);
+    }
+    if (copies > 0) // unreadable training images make the passes fall short of the plan
+        announce(total, {0, 0, 0}, run.fromCache);
+}
+
 // Everything before training: the features of every readable image split into the three
 // sets, the distorted copies; the run's steps set from epochs.
 struct Prepared
@@ -85,31 +120,7 @@ Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, co
         throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
     read.features.features = {}; // selected: not held twice while the copies are computed
 
-    QStringList trainPaths;
-    std::vector<int> trainLabels;
-    for (int r : trainRows) {
-        trainPaths << run.dataset.images[std::size_t(r)].path;
-        trainLabels.push_back(run.dataset.images[std::size_t(r)].label);
-    }
-    const int copies = options.augmentation.enabled() ? options.augmentation.copies : 0;
-    const int total = read.images + copies * read.plannedTrain;
-    const auto announce = [&](int offset, const ExtractionProgress &p, int cachedBefore) {
-        if (callbacks.extracting)
-            callbacks.extracting({offset + p.done, total, cachedBefore + p.fromCache});
-    };
-    for (int copy = 0; copy < copies; ++copy) {
-        const int offset = read.images + copy * read.plannedTrain, cachedBefore = run.fromCache;
-        const ExtractionResult extra = extractCopy(backbone, read, options.augmentation, copy, trainPaths,
-                                                   [&, offset, cachedBefore](const ExtractionProgress &p) {
-                                                       announce(offset, p, cachedBefore);
-                                                   });
-        run.fromCache += extra.fromCache;
-        run.computed += extra.computed;
-        run.repaired += extra.repaired;
-        run.augmentedRows += appendRows(train, extra, trainLabels);
-    }
-    if (copies > 0) // unreadable training images make the passes fall short of the plan
-        announce(total, {0, 0, 0}, run.fromCache);
+    extractCopies(backbone, read, run, trainRows, callbacks, &train);
     run.extractionSeconds += clock.elapsed() / 1000.0;
     run.extractionPeakBytes = peakResidentBytes();
 
@@ -119,10 +130,8 @@ Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, co
     return prepared;
 }
 
-} // namespace
-
-RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
-                            const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
+                         const CancelFlag *cancel, const Shard &shard, bool keepRows)
 {
     RunFeatures read;
     TrainingRun &run = read.run;
@@ -130,10 +139,11 @@ RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &
     run.dataset = scanDataset(options.sources, options.split);
     run.fixes = applyFixes(run.dataset, options.fixes);
     run.dataset.warnings << emptySubsetWarnings(run.dataset.counts());
-    if (callbacks.scanned)
-        callbacks.scanned(run.dataset, run.fixes);
     const auto counts = run.dataset.counts();
     const auto withImages = std::count_if(counts.begin(), counts.end(), [](const ClassCounts &c) { return c.total() > 0; });
+    keepShard(run.dataset, options.sources, shard);
+    if (callbacks.scanned)
+        callbacks.scanned(run.dataset, run.fixes);
     if (withImages < 2)
         throw std::invalid_argument("training needs at least two classes with images; found " + std::to_string(withImages));
 
@@ -153,6 +163,7 @@ RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &
     read.extraction.pooled = !blocksTrain;
     read.extraction.batchSize = options.extractionBatch;
     read.extraction.cancel = cancel;
+    read.extraction.keepRows = keepRows;
     const BottleneckCache cache(read.cacheRoot, backbone.featureKey(options.precision), read.extraction.layer,
                                 read.cacheVariant);
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
@@ -187,6 +198,26 @@ RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &
     run.precision = resolvePrecision(options.precision);
     run.extractionPeakBytes = peakResidentBytes();
     return read;
+}
+
+} // namespace
+
+RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
+                            const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    return readFeatures(backbone, options, callbacks, cancel, Shard{}, true);
+}
+
+TrainingRun fillRunCache(const Backbone &backbone, const TrainingRunOptions &options, const Shard &shard,
+                         const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
+{
+    RunFeatures read = readFeatures(backbone, options, callbacks, cancel, shard, false);
+    QElapsedTimer clock;
+    clock.start();
+    extractCopies(backbone, read, read.run, read.run.dataset.indicesOf(Subset::Train), callbacks, nullptr);
+    read.run.extractionSeconds += clock.elapsed() / 1000.0;
+    read.run.extractionPeakBytes = peakResidentBytes();
+    return std::move(read.run);
 }
 
 int stepsForEpochs(double epochs, int trainImages, int batchSize)

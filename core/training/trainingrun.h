@@ -3,6 +3,7 @@
 #include "base/cancellation.h"
 #include "data/dataset.h"
 #include "data/imagefixes.h"
+#include "data/shard.h"
 #include "evaluation/evaluation.h"
 #include "features/extraction.h"
 #include "images/augmentation.h"
@@ -92,6 +93,14 @@ struct RunFeatures
 // Throws as runTraining does, before training.
 RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
                             const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
+
+// What `retrain-cli extract` does on each node of a cluster: reads or computes, into the run's
+// caches, every feature runTraining would read for the images of `shard` (the originals and
+// the training images' distorted copies), and no more; nothing is trained or kept in memory.
+// The result has the shard's readable images in `dataset`, the counts and the extraction
+// time and peak memory. Throws as runTraining does before training.
+TrainingRun fillRunCache(const Backbone &backbone, const TrainingRunOptions &options, const Shard &shard,
+                         const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);
 
 // Throws std::invalid_argument when the data cannot be trained on (fewer than two classes,
 // no training images), Cancelled when `cancel` is set.
