@@ -40,8 +40,11 @@ build_packages=(cmake ninja-build g++ ccache pkgconf libtorch-dev libopencv-dev 
 data_packages=(dataset-fashion-mnist)
 # Headless chromium opens the HTML report in its test; clang and its runtime build the
 # libFuzzer targets (tools/fuzz.sh).
-test_packages=(python3-torch python3-torchvision python3-numpy python3-pil desktop-file-utils appstream chromium
-               clang-14 libclang-rt-14-dev)
+# A real single-node Slurm (munge, slurm-wlm) and kubectl run the cluster recipes' tests; a
+# kubectl that came from elsewhere (Google's packages) is used as it is.
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil python3-yaml desktop-file-utils appstream chromium
+               clang-14 libclang-rt-14-dev munge slurm-wlm)
+command -v kubectl >/dev/null || test_packages+=(kubernetes-client)
 
 install_packages() {
     local wanted=("$@") missing=()
