@@ -98,6 +98,8 @@ int trainCommand(const QStringList &arguments)
     out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
     if (run.computed > 0)
         out() << " (" << throughputSummary(run.precision, run.computed, run.extractionSeconds) << ')';
+    if (run.trainingSetOnDisk)
+        out() << "; the training set is read from the cache on disk as it trains (too large for memory)";
     out() << "; training: "
           << run.options.training.steps << " steps ("
           << QString::number(epochsForSteps(run.options.training.steps, int(run.dataset.indicesOf(Subset::Train).size()),

@@ -13,7 +13,8 @@ RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(pars
          {&o.imageDir, &o.project, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
           &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
           &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
-          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache})
+          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
+          &o.memoryLimit})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
 }
@@ -78,6 +79,8 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     a.brightnessPercent = number.real(o.brightness, 0, 99.9);
     a.copies = number.integer(o.copies, 0, 100);
     run.layer = parser.value(o.layer);
+    if (parser.isSet(o.memoryLimit))
+        run.inMemoryLimit = std::int64_t(number.integer(o.memoryLimit, 1, 1 << 30)) << 20;
     run.cacheRoot = parser.value(o.cache);
     if (!number.ok())
         return false;

@@ -132,6 +132,11 @@ struct TrainOptions
     QCommandLineOption cache{{QStringLiteral("bottleneck-dir"), QStringLiteral("bottleneck_dir")},
                              QStringLiteral("Bottleneck cache folder (default %1).").arg(QDir::toNativeSeparators(BottleneckCache::defaultRoot())),
                              QStringLiteral("DIR")};
+    QCommandLineOption memoryLimit{QStringLiteral("in-memory-limit"),
+                                   QStringLiteral("Hold the training set's features in memory up to this many MiB "
+                                                  "(default: a quarter of the machine's memory); beyond, train on them "
+                                                  "from the cache on disk, a batch at a time."),
+                                   QStringLiteral("MIB")};
     QCommandLineOption exportDir{QStringLiteral("export"), QStringLiteral("Export the trained model to this folder."),
                                  QStringLiteral("DIR")};
     QCommandLineOption labels{{QStringLiteral("output-labels"), QStringLiteral("output_labels")},

@@ -221,6 +221,42 @@ private Q_SLOTS:
         QVERIFY2(rerun.out.contains(QStringLiteral("5 from the cache, 15 computed")), qPrintable(rerun.out));
     }
 
+    // Issue 19's training at scale: a training set over the memory limit is read from the cache
+    // a batch at a time, and trains exactly the head the same set in memory does.
+    void trainsFromDiskAsFromMemory()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data")), cache = dir.filePath(QStringLiteral("cache"));
+        // 200 images of 2048 float32 values: 1.6 MB, over a 1 MiB limit.
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("20"), data}).exitCode, 0);
+        const QStringList train{QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+                                QStringLiteral("--image_dir"), data, QStringLiteral("--steps"), QStringLiteral("300"),
+                                QStringLiteral("--bottleneck_dir"), cache};
+        const QString inMemory = dir.filePath(QStringLiteral("memory.json")), onDisk = dir.filePath(QStringLiteral("disk.json"));
+        const rs::test::CliRun memory = runCli(train + QStringList{QStringLiteral("--report"), inMemory});
+        QVERIFY2(memory.exitCode == 0, qPrintable(memory.err));
+        QVERIFY(!memory.out.contains(QStringLiteral("on disk")));
+        const QStringList limited = train + QStringList{QStringLiteral("--in-memory-limit"), QStringLiteral("1")};
+        const rs::test::CliRun disk = runCli(limited + QStringList{QStringLiteral("--report"), onDisk});
+        QVERIFY2(disk.exitCode == 0, qPrintable(disk.err));
+        QVERIFY2(disk.out.contains(QStringLiteral("the training set is read from the cache on disk")), qPrintable(disk.out));
+        QJsonObject a = timeless(inMemory), b = timeless(onDisk);
+        for (QJsonObject *report : {&a, &b}) {
+            QJsonObject training = report->value(QStringLiteral("training")).toObject();
+            QCOMPARE(training.take(QStringLiteral("training_set_on_disk")).toBool(), report == &b);
+            report->insert(QStringLiteral("training"), training);
+            QJsonObject extraction = report->value(QStringLiteral("extraction")).toObject();
+            extraction.remove(QStringLiteral("from_cache")); // the first run computed them
+            extraction.remove(QStringLiteral("computed"));
+            report->insert(QStringLiteral("extraction"), extraction);
+        }
+        QCOMPARE(a, b); // the same curve, kept step, calibration and test results
+
+        const rs::test::CliRun tune = runCli(limited + QStringList{QStringLiteral("--tune")});
+        QCOMPARE(tune.exitCode, 1);
+        QVERIFY2(tune.err.contains(QStringLiteral("needs the training features in memory")), qPrintable(tune.err));
+    }
+
     void refusesADamagedPackBeforeWriting()
     {
         QTemporaryDir dir;

@@ -5,6 +5,8 @@
 
 #include <mutex>
 
+#include <unistd.h>
+
 namespace rs {
 
 std::int64_t peakResidentBytes()
@@ -13,6 +15,11 @@ std::int64_t peakResidentBytes()
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return 0;
     return std::int64_t(usage.ru_maxrss) * 1024; // Linux reports KiB
+}
+
+std::int64_t physicalMemoryBytes()
+{
+    return std::int64_t(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
 }
 
 void keepFreedMemoryForReuse()

@@ -154,6 +154,18 @@ std::vector<QByteArray> BottleneckCache::keys() const
     return keys;
 }
 
+qint64 BottleneckCache::offsetOf(const QByteArray &contentHash) const
+{
+    Key key;
+    if (contentHash.size() != qsizetype(key.size()))
+        throw std::invalid_argument("bottleneck cache keys are SHA-256 hashes");
+    std::memcpy(key.data(), contentHash.constData(), key.size());
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    readIndexTail();
+    const auto it = m_offsets.find(key);
+    return it == m_offsets.end() ? -1 : qint64(it->second);
+}
+
 // Reads the index records added since the last read (by this object or another process). A
 // record cut short by a crash is left for the next writer to cut off.
 void BottleneckCache::readIndexTail() const
@@ -189,31 +201,46 @@ BottleneckCache::Lookup BottleneckCache::load(const QByteArray &contentHash, std
     }
     if (!m_entries.seek(qint64(it->second)))
         return Lookup::Damaged;
-    const QByteArray header = m_entries.read(kHeaderSize);
-    std::uint32_t count = 0, crc = 0;
-    if (header.size() == kHeaderSize) {
-        std::memcpy(&count, header.constData() + 8, 4);
-        std::memcpy(&crc, header.constData() + 12, 4);
-    }
-    const std::uint8_t type = header.size() == kHeaderSize ? std::uint8_t(header[4]) : 0;
-    if (header.size() != kHeaderSize || std::memcmp(header.constData(), kMagic, 4) != 0
-        || std::memcmp(header.constData() + 16, key.data(), key.size()) != 0 || (type != Float16 && type != Float32)
-        || count > kMaxCount)
+    QByteArray entry = m_entries.read(kHeaderSize);
+    std::uint32_t count = 0;
+    if (entry.size() == kHeaderSize)
+        std::memcpy(&count, entry.constData() + 8, 4);
+    if (entry.size() != kHeaderSize || count > kMaxCount)
         return Lookup::Damaged;
-    const qint64 bytes = qint64(count) * (type == Float16 ? 2 : 4);
-    const QByteArray data = m_entries.read(bytes);
-    if (data.size() != bytes || crc32(0L, reinterpret_cast<const Bytef *>(data.constData()), uInt(bytes)) != crc)
-        return Lookup::Damaged;
+    entry += m_entries.read(qint64(count) * (std::uint8_t(entry[4]) == Float16 ? 2 : 4));
     features.resize(count);
+    return decodeEntry(entry.constData(), entry.size(), contentHash.constData(), features.data(), int(count)) == int(count)
+        ? Lookup::Hit : Lookup::Damaged;
+}
+
+qint64 BottleneckCache::entrySizeAtMost(int count)
+{
+    return kHeaderSize + 4 * qint64(count);
+}
+
+int BottleneckCache::decodeEntry(const char *bytes, qint64 size, const char *contentHash, float *out, int room)
+{
+    if (size < kHeaderSize || std::memcmp(bytes, kMagic, 4) != 0 || std::memcmp(bytes + 16, contentHash, 32) != 0)
+        return -1;
+    std::uint32_t count = 0, crc = 0;
+    std::memcpy(&count, bytes + 8, 4);
+    std::memcpy(&crc, bytes + 12, 4);
+    const std::uint8_t type = std::uint8_t(bytes[4]);
+    if ((type != Float16 && type != Float32) || count > std::uint32_t(room))
+        return -1;
+    const qint64 valueBytes = qint64(count) * (type == Float16 ? 2 : 4);
+    const char *values = bytes + kHeaderSize;
+    if (size - kHeaderSize < valueBytes || crc32(0L, reinterpret_cast<const Bytef *>(values), uInt(valueBytes)) != crc)
+        return -1;
     if (type == Float32) {
-        if (bytes > 0) // an empty vector may have no buffer
-            std::memcpy(features.data(), data.constData(), std::size_t(bytes));
+        if (valueBytes > 0) // an empty entry's output may have no buffer
+            std::memcpy(out, values, std::size_t(valueBytes));
     } else {
-        const auto *half = reinterpret_cast<const c10::Half *>(data.constData());
+        const auto *half = reinterpret_cast<const c10::Half *>(values);
         for (std::uint32_t i = 0; i < count; ++i)
-            features[i] = float(half[i]);
+            out[i] = float(half[i]);
     }
-    return Lookup::Hit;
+    return int(count);
 }
 
 void BottleneckCache::store(const QByteArray &contentHash, float *features, int count) const

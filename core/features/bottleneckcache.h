@@ -51,11 +51,21 @@ public:
     std::size_t size() const;
     // The SHA-256 of every image the index knows, in no particular order.
     std::vector<QByteArray> keys() const;
+    // Where the entry of `contentHash` starts in entriesFile(), or -1 when the index lacks it:
+    // for readers that fetch many entries themselves (PackRows).
+    qint64 offsetOf(const QByteArray &contentHash) const;
 
     enum class Lookup { Hit, Miss, Damaged };
     // A damaged entry (cut short by a crash, or altered) reads as Damaged and is replaced by
     // the next store(). Thread-safe.
     Lookup load(const QByteArray &contentHash, std::vector<float> &features) const;
+
+    // For readers that fetch entries themselves at offsetOf(): an entry of `count` values takes
+    // at most entrySizeAtMost(count) bytes. decodeEntry() writes the values of the entry of
+    // `contentHash` (32 bytes) whose stored bytes start at `bytes` to `out`, which has room for
+    // `room`, and returns how many; -1 when the bytes are not that whole, intact entry.
+    static qint64 entrySizeAtMost(int count);
+    static int decodeEntry(const char *bytes, qint64 size, const char *contentHash, float *out, int room);
 
     // Appends an entry and rounds `features` in place to the stored values, so the caller
     // holds exactly what a later load() returns. Thread-safe. Throws std::runtime_error

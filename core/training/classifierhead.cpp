@@ -85,7 +85,7 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
 {
     // Checked before the head is built: a nonsensical shape would fail inside torch instead.
     checkTrainingInput(options, train);
-    const HeadShape shape{int(train.features.cols), classCount, options.hiddenUnits};
+    const HeadShape shape{int(train.cols()), classCount, options.hiddenUnits};
     auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0, {}});
     TrainableModel model{*impl->module, impl->module, {}, {}, 1.0,
                          [&](bool training) { impl->module->train(training); }};

@@ -21,6 +21,8 @@ constexpr int kPointFields = 7;
 
 void addFeatures(QCryptographicHash &hash, const LabelledFeatures &data)
 {
+    if (data.packed) // reading a million rows back to hash them would cost a pass over the disk
+        hash.addData(data.packed->fingerprint());
     hash.addData(QByteArrayView(reinterpret_cast<const char *>(data.features.values.data()),
                                 qsizetype(data.features.values.size() * sizeof(float))));
     hash.addData(QByteArrayView(reinterpret_cast<const char *>(data.labels.data()),
@@ -58,7 +60,7 @@ QByteArray runSignature(const TrainingOptions &options, int classCount, const La
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QJsonDocument(toJson(options)).toJson(QJsonDocument::Compact));
-    hash.addData(QByteArray(QByteArray::number(classCount) + ' ' + QByteArray::number(train.features.cols)));
+    hash.addData(QByteArray(QByteArray::number(classCount) + ' ' + QByteArray::number(train.cols())));
     addFeatures(hash, train);
     addFeatures(hash, validation);
     return hash.result();

@@ -16,6 +16,13 @@
 namespace rs {
 namespace {
 
+// Which features a run's read keeps in memory: all, none (they are only cached), or all up to
+// the run's limit, beyond which the training set is read from disk as it trains.
+enum class RowsInMemory { All, None, UpToLimit };
+
+RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
+                         const CancelFlag *cancel, const Shard &shard, RowsInMemory rowsInMemory);
+
 LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, const std::vector<ImageEntry> &images)
 {
     LabelledFeatures out;
@@ -32,8 +39,11 @@ LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, 
 // The features of distorted copy `copy` of the training images. Each copy has its own cache
 // folder, named by the distortion settings and the copy's number, so changing the
 // distortions never reuses stale features.
-ExtractionResult extractCopy(const Backbone &backbone, const RunFeatures &read, const Augmentation &augmentation, int copy,
-                             const QStringList &paths, const std::function<void(const ExtractionProgress &)> &progress)
+// The rows of a distorted copy, and the cache they are in.
+using CopyRows = std::function<void(const BottleneckCache &, const ExtractionResult &)>;
+
+void extractCopy(const Backbone &backbone, const RunFeatures &read, const Augmentation &augmentation, int copy,
+                 const QStringList &paths, const std::function<void(const ExtractionProgress &)> &progress, const CopyRows &add)
 {
     const BottleneckCache copyCache(read.cacheRoot, backbone.featureKey(read.extraction.precision), read.extraction.layer,
                                     read.cacheVariant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
@@ -42,7 +52,7 @@ ExtractionResult extractCopy(const Backbone &backbone, const RunFeatures &read, 
     distorted.augmentation = &augmentation;
     distorted.variant = copy;
     distorted.progress = progress;
-    return extractFeatures(backbone, paths, distorted);
+    add(copyCache, extractFeatures(backbone, paths, distorted));
 }
 
 // Appends the rows of `extra` (images of `paths` with these `labels`) to `set`; returns how many.
@@ -58,9 +68,10 @@ int appendRows(LabelledFeatures &set, const ExtractionResult &extra, const std::
 }
 
 // The distorted copies of the training images `trainRows` (of run.dataset), read from their
-// caches or computed, their counts added to `run`'s; with `train`, their rows appended to it.
+// caches or computed, their counts added to `run`'s; with `train`, their rows appended to it
+// (to its rows in memory, or on disk when it has them there).
 void extractCopies(const Backbone &backbone, const RunFeatures &read, TrainingRun &run, const std::vector<int> &trainRows,
-                   const TrainingRunCallbacks &callbacks, LabelledFeatures *train)
+                   const TrainingRunCallbacks &callbacks, LabelledFeatures *train, PackRows *onDisk)
 {
     const TrainingRunOptions &options = run.options;
     QStringList trainPaths;
@@ -77,18 +88,44 @@ void extractCopies(const Backbone &backbone, const RunFeatures &read, TrainingRu
     };
     for (int copy = 0; copy < copies; ++copy) {
         const int offset = read.images + copy * read.plannedTrain, cachedBefore = run.fromCache;
-        const ExtractionResult extra = extractCopy(backbone, read, options.augmentation, copy, trainPaths,
-                                                   [&, offset, cachedBefore](const ExtractionProgress &p) {
-                                                       announce(offset, p, cachedBefore);
-                                                   });
-        run.fromCache += extra.fromCache;
-        run.computed += extra.computed;
-        run.repaired += extra.repaired;
-        if (train)
-            run.augmentedRows += appendRows(*train, extra, trainLabels);
+        const auto progress = [&, offset, cachedBefore](const ExtractionProgress &p) { announce(offset, p, cachedBefore); };
+        extractCopy(backbone, read, options.augmentation, copy, trainPaths, progress,
+                    [&](const BottleneckCache &cache, const ExtractionResult &extra) {
+                        run.fromCache += extra.fromCache;
+                        run.computed += extra.computed;
+                        run.repaired += extra.repaired;
+                        if (!train)
+                            return;
+                        if (!onDisk) {
+                            run.augmentedRows += appendRows(*train, extra, trainLabels);
+                            return;
+                        }
+                        for (std::size_t i = 0; i < extra.sourceIndex.size(); ++i) {
+                            onDisk->append(cache, extra.contentHashes[i]);
+                            train->labels.push_back(trainLabels[std::size_t(extra.sourceIndex[i])]);
+                        }
+                        run.augmentedRows += int(extra.sourceIndex.size());
+                    });
     }
     if (copies > 0) // unreadable training images make the passes fall short of the plan
         announce(total, {0, 0, 0}, run.fromCache);
+}
+
+// The features of `rows` (into `images`), read from `cache` by their images' hashes.
+LabelledFeatures load(const BottleneckCache &cache, const std::vector<QByteArray> &hashes, const std::vector<int> &rows,
+                      const std::vector<ImageEntry> &images)
+{
+    LabelledFeatures out;
+    std::vector<float> values;
+    for (int r : rows) {
+        if (cache.load(hashes[std::size_t(r)], values) != BottleneckCache::Lookup::Hit)
+            throw std::runtime_error(images[std::size_t(r)].path.toStdString() + ": its features went missing from the cache");
+        out.features.cols = std::int64_t(values.size());
+        out.features.values.insert(out.features.values.end(), values.begin(), values.end());
+        out.labels.push_back(images[std::size_t(r)].label);
+    }
+    out.features.rows = std::int64_t(rows.size());
+    return out;
 }
 
 // Everything before training: the features of every readable image split into the three
@@ -103,24 +140,40 @@ struct Prepared
 Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
                  const CancelFlag *cancel)
 {
-    RunFeatures read = readRunFeatures(backbone, options, callbacks, cancel);
+    RunFeatures read = readFeatures(backbone, options, callbacks, cancel, Shard{}, RowsInMemory::UpToLimit);
     QElapsedTimer clock;
     clock.start();
     Prepared prepared;
     TrainingRun &run = prepared.run;
     run = std::move(read.run);
-    const FeatureMatrix &all = read.features.features;
     const std::vector<int> trainRows = run.dataset.indicesOf(Subset::Train);
-    LabelledFeatures &train = prepared.train;
-    train = select(all, trainRows, run.dataset.images);
-    prepared.validation = select(all, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
     prepared.testRows = run.dataset.indicesOf(Subset::Test);
-    prepared.test = select(all, prepared.testRows, run.dataset.images);
-    if (train.features.rows == 0)
+    LabelledFeatures &train = prepared.train;
+    std::shared_ptr<PackRows> onDisk;
+    if (run.trainingSetOnDisk) {
+        // The features were only cached: the training rows stay there, the others are read in.
+        const BottleneckCache cache(read.cacheRoot, backbone.featureKey(options.precision), read.extraction.layer,
+                                    read.cacheVariant);
+        onDisk = std::make_shared<PackRows>();
+        for (int r : trainRows) {
+            onDisk->append(cache, read.features.contentHashes[std::size_t(r)]);
+            train.labels.push_back(run.dataset.images[std::size_t(r)].label);
+        }
+        prepared.validation = load(cache, read.features.contentHashes, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
+        prepared.test = load(cache, read.features.contentHashes, prepared.testRows, run.dataset.images);
+        run.featureSize = int(onDisk->cols());
+    } else {
+        const FeatureMatrix &all = read.features.features;
+        train = select(all, trainRows, run.dataset.images);
+        prepared.validation = select(all, run.dataset.indicesOf(Subset::Validation), run.dataset.images);
+        prepared.test = select(all, prepared.testRows, run.dataset.images);
+        read.features.features = {}; // selected: not held twice while the copies are computed
+    }
+    if (trainRows.empty())
         throw std::invalid_argument("no image is in the training set; lower the validation and test percentages");
-    read.features.features = {}; // selected: not held twice while the copies are computed
 
-    extractCopies(backbone, read, run, trainRows, callbacks, &train);
+    extractCopies(backbone, read, run, trainRows, callbacks, &train, onDisk.get());
+    train.packed = onDisk;
     run.extractionSeconds += clock.elapsed() / 1000.0;
     run.extractionPeakBytes = peakResidentBytes();
 
@@ -131,7 +184,7 @@ Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, co
 }
 
 RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
-                         const CancelFlag *cancel, const Shard &shard, bool keepRows)
+                         const CancelFlag *cancel, const Shard &shard, RowsInMemory rowsInMemory)
 {
     RunFeatures read;
     TrainingRun &run = read.run;
@@ -163,7 +216,11 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
     read.extraction.pooled = !blocksTrain;
     read.extraction.batchSize = options.extractionBatch;
     read.extraction.cancel = cancel;
-    read.extraction.keepRows = keepRows;
+    // Pooled features are at most 2048 wide: a bound known before any is computed.
+    const std::int64_t limit = options.inMemoryLimit > 0 ? options.inMemoryLimit : trainingSetInMemoryLimit();
+    run.trainingSetOnDisk = rowsInMemory == RowsInMemory::UpToLimit && !blocksTrain
+                            && std::int64_t(paths.size()) * 2048 * std::int64_t(sizeof(float)) > limit;
+    read.extraction.keepRows = rowsInMemory == RowsInMemory::All || (rowsInMemory == RowsInMemory::UpToLimit && !run.trainingSetOnDisk);
     const BottleneckCache cache(read.cacheRoot, backbone.featureKey(options.precision), read.extraction.layer,
                                 read.cacheVariant);
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
@@ -205,19 +262,24 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
 RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
                             const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
-    return readFeatures(backbone, options, callbacks, cancel, Shard{}, true);
+    return readFeatures(backbone, options, callbacks, cancel, Shard{}, RowsInMemory::All);
 }
 
 TrainingRun fillRunCache(const Backbone &backbone, const TrainingRunOptions &options, const Shard &shard,
                          const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
-    RunFeatures read = readFeatures(backbone, options, callbacks, cancel, shard, false);
+    RunFeatures read = readFeatures(backbone, options, callbacks, cancel, shard, RowsInMemory::None);
     QElapsedTimer clock;
     clock.start();
-    extractCopies(backbone, read, read.run, read.run.dataset.indicesOf(Subset::Train), callbacks, nullptr);
+    extractCopies(backbone, read, read.run, read.run.dataset.indicesOf(Subset::Train), callbacks, nullptr, nullptr);
     read.run.extractionSeconds += clock.elapsed() / 1000.0;
     read.run.extractionPeakBytes = peakResidentBytes();
     return std::move(read.run);
+}
+
+std::int64_t trainingSetInMemoryLimit()
+{
+    return physicalMemoryBytes() / 4;
 }
 
 int stepsForEpochs(double epochs, int trainImages, int batchSize)
@@ -244,6 +306,10 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
     const LabelledFeatures &train = prepared.train, &validation = prepared.validation, &test = prepared.test;
     const bool blocksTrain = options.fineTuning.enabled();
     QElapsedTimer clock;
+    if (train.packed && (options.tune || blocksTrain))
+        throw std::invalid_argument(std::string(options.tune ? "the settings search (tune)" : "fine-tuning")
+                                    + " needs the training features in memory, and these "
+                                    + std::to_string(train.rows()) + " rows are kept on disk");
     if (options.tune) {
         run.tuning = tuneHead(train, validation, int(run.dataset.classes.size()), run.options.training, callbacks.tuning, cancel);
         run.options.training = run.tuning->bestOptions();
@@ -281,6 +347,9 @@ LearningRateSweep sweepRunLearningRate(const Backbone &backbone, const TrainingR
     headOnly.fineTuning = {};
     headOnly.tune = false;
     const Prepared prepared = prepare(backbone, headOnly, callbacks, cancel);
+    if (prepared.train.packed)
+        throw std::invalid_argument("the learning-rate sweep needs the training features in memory, and these "
+                                    + std::to_string(prepared.train.rows()) + " rows are kept on disk");
     return sweepLearningRate(prepared.train, int(prepared.run.dataset.classes.size()), prepared.run.options.training, cancel);
 }
 
@@ -297,6 +366,7 @@ QJsonObject TrainingRun::report(const WeightsInfo &weights) const
     training.insert(QStringLiteral("test_percent"), options.split.testPercent);
     training.insert(QStringLiteral("split_key"), QLatin1String(splitKeyName(options.split.key)));
     training.insert(QStringLiteral("seconds"), trainingSeconds);
+    training.insert(QStringLiteral("training_set_on_disk"), trainingSetOnDisk);
     training.insert(QStringLiteral("curve"), toJson(curve));
     if (head)
         training.insert(QStringLiteral("best_step"), head->keptStep());

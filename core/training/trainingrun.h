@@ -37,7 +37,13 @@ struct TrainingRunOptions
     // its choice replaces the optimizer, rates, weight decay, hidden units, length and scaling.
     bool tune = false;
     ImageFixes fixes; // the project's relabelled, excluded and reviewed images, applied to the scan
+    // Above this many bytes of float32 features the training set stays in the cache on disk and
+    // is read a batch at a time (PackRows); 0: trainingSetInMemoryLimit().
+    std::int64_t inMemoryLimit = 0;
 };
+
+// A quarter of the machine's memory: the training set's features beyond it are read from disk.
+std::int64_t trainingSetInMemoryLimit();
 
 // Training length in the two units users think in: an epoch shows every training image once.
 int stepsForEpochs(double epochs, int trainImages, int batchSize);
@@ -61,6 +67,7 @@ struct TrainingRun
     int computed = 0;
     int repaired = 0;
     int augmentedRows = 0; // distorted copies added to the training set
+    bool trainingSetOnDisk = false; // too large for memory: read from the cache a batch at a time
     double extractionSeconds = 0;
     Precision precision = Precision::Float32; // the frozen network's, as resolved
     std::int64_t extractionPeakBytes = 0;     // the process's peak RSS when extraction ended

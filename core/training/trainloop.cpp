@@ -59,26 +59,47 @@ struct FeatureScaler
 {
     std::vector<double> mean, scale; // one per column
 
-    static FeatureScaler of(const FeatureMatrix &rows)
+    // Rows kept on disk are read in blocks, twice, in the same order as rows in memory: the
+    // same sums, so the same head either way.
+    static FeatureScaler of(const LabelledFeatures &set)
     {
-        const double count = double(std::max<std::int64_t>(rows.rows, 1));
+        const std::int64_t rows = set.rows(), cols = set.cols();
+        const double count = double(std::max<std::int64_t>(rows, 1));
+        constexpr std::int64_t kBlock = 1024;
+        std::vector<float> block;
+        std::vector<std::int64_t> indices;
+        const auto forEachRow = [&](const auto &visit) {
+            if (!set.packed) {
+                for (std::int64_t r = 0; r < rows; ++r)
+                    visit(set.features.row(r));
+                return;
+            }
+            block.resize(std::size_t(kBlock * cols));
+            for (std::int64_t first = 0; first < rows; first += kBlock) {
+                const int n = int(std::min(kBlock, rows - first));
+                indices.resize(std::size_t(n));
+                for (int i = 0; i < n; ++i)
+                    indices[std::size_t(i)] = first + i;
+                set.packed->read(indices.data(), n, block.data());
+                for (int i = 0; i < n; ++i)
+                    visit(block.data() + i * cols);
+            }
+        };
         FeatureScaler scaler;
-        scaler.mean.assign(std::size_t(rows.cols), 0.0);
-        for (std::int64_t r = 0; r < rows.rows; ++r) {
-            const float *row = rows.row(r);
-            for (std::int64_t c = 0; c < rows.cols; ++c)
+        scaler.mean.assign(std::size_t(cols), 0.0);
+        forEachRow([&](const float *row) {
+            for (std::int64_t c = 0; c < cols; ++c)
                 scaler.mean[std::size_t(c)] += row[c];
-        }
+        });
         for (double &m : scaler.mean)
             m /= count;
-        std::vector<double> variance(std::size_t(rows.cols), 0.0);
-        for (std::int64_t r = 0; r < rows.rows; ++r) {
-            const float *row = rows.row(r);
-            for (std::int64_t c = 0; c < rows.cols; ++c) {
+        std::vector<double> variance(std::size_t(cols), 0.0);
+        forEachRow([&](const float *row) {
+            for (std::int64_t c = 0; c < cols; ++c) {
                 const double d = row[c] - scaler.mean[std::size_t(c)];
                 variance[std::size_t(c)] += d * d;
             }
-        }
+        });
         double total = 0;
         for (double &v : variance) {
             v /= count;
@@ -87,7 +108,7 @@ struct FeatureScaler
         // A nearly constant dimension is scaled as one of a hundredth of the typical spread, not
         // blown up: its rounding noise, or a test image's slight difference, would otherwise
         // dominate (the floor scales with the features, so the scaling stays scale-free).
-        const double floor = std::max(0.01 * std::sqrt(total / double(std::max<std::int64_t>(rows.cols, 1))), 1e-30);
+        const double floor = std::max(0.01 * std::sqrt(total / double(std::max<std::int64_t>(cols, 1))), 1e-30);
         for (double v : variance)
             scaler.scale.push_back(1.0 / std::max(std::sqrt(v), floor));
         return scaler;
@@ -97,12 +118,15 @@ struct FeatureScaler
     {
         at::Tensor out = at::empty({rows.rows, rows.cols}, at::kFloat);
         float *to = out.data_ptr<float>();
-        for (std::int64_t r = 0; r < rows.rows; ++r) {
-            const float *row = rows.row(r);
-            for (std::int64_t c = 0; c < rows.cols; ++c)
-                *to++ = float((row[c] - mean[std::size_t(c)]) * scale[std::size_t(c)]);
-        }
+        for (std::int64_t r = 0; r < rows.rows; ++r)
+            applyToRow(rows.row(r), to + r * rows.cols);
         return out;
+    }
+
+    void applyToRow(const float *row, float *to) const
+    {
+        for (std::size_t c = 0; c < mean.size(); ++c)
+            to[c] = float((row[c] - mean[c]) * scale[c]);
     }
 
     // The layer that took standardised input takes raw input and gives the same outputs.
@@ -188,6 +212,18 @@ SoftmaxLinearResult plainLinearGradient(const SoftmaxLinearBatch &batch, at::Ten
     return sum;
 }
 
+// The rows `index` of a training set kept on disk, standardised when `scaler` is given.
+at::Tensor readBatch(const PackRows &rows, const at::Tensor &index, const FeatureScaler *scaler)
+{
+    at::Tensor batch = at::empty({index.size(0), rows.cols()}, at::kFloat);
+    float *values = batch.data_ptr<float>();
+    rows.read(index.data_ptr<std::int64_t>(), int(index.size(0)), values);
+    if (scaler)
+        for (std::int64_t r = 0; r < index.size(0); ++r)
+            scaler->applyToRow(values + r * rows.cols(), values + r * rows.cols());
+    return batch;
+}
+
 } // namespace
 
 at::Tensor featureTensor(const FeatureMatrix &m)
@@ -204,8 +240,12 @@ void checkTrainingInput(const TrainingOptions &options, const LabelledFeatures &
 {
     if (const QString problem = options.validate(); !problem.isEmpty())
         throw std::invalid_argument(problem.toStdString());
-    if (train.features.rows == 0)
+    if (train.rows() == 0)
         throw std::invalid_argument("there are no training images");
+    if (train.packed && (options.batchSize == 0 || options.batchSize >= train.rows()))
+        throw std::invalid_argument("the training set is kept on disk (too large for memory): every step cannot "
+                                    "read all of it; give a batch size below its "
+                                    + std::to_string(train.rows()) + " images");
 }
 
 at::Tensor evaluationLogits(TrainableModel &model, const at::Tensor &rows, int chunk)
@@ -245,14 +285,18 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
     // Fine-tuning's head sees the body's output, which changes as it trains: only the head
     // alone is trained on scaled features.
     const std::unique_ptr<const FeatureScaler> scaler = options.standardize && !model.body
-        ? std::make_unique<const FeatureScaler>(FeatureScaler::of(train.features)) : nullptr;
+        ? std::make_unique<const FeatureScaler>(FeatureScaler::of(train)) : nullptr;
     const auto input = [&](const FeatureMatrix &m) { return scaler ? scaler->apply(m) : featureTensor(m); };
-    const at::Tensor x = input(train.features);
+    if (train.packed && model.body)
+        throw std::invalid_argument("fine-tuning needs its training set in memory");
+    // A training set on disk is read a batch at a time; `x` then stays undefined.
+    const PackRows *packed = train.packed.get();
+    const at::Tensor x = packed ? at::Tensor() : input(train.features);
     const at::Tensor y = labelTensor(train.labels);
     const bool haveValidation = validation.features.rows > 0;
     const at::Tensor vx = haveValidation ? input(validation.features) : at::Tensor();
     const at::Tensor vy = haveValidation ? labelTensor(validation.labels) : at::Tensor();
-    const std::int64_t n = x.size(0);
+    const std::int64_t n = train.rows();
     const bool fullBatch = options.batchSize == 0 || options.batchSize >= n;
     at::Tensor sampleWeights, lossWeights;
     const at::Tensor perClass = at::bincount(y, {}, classCount).to(at::kDouble);
@@ -318,21 +362,25 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             : options.balancedSampling ? at::multinomial(sampleWeights, options.batchSize, /*replacement=*/true, generator)
                                        : at::randint(n, {options.batchSize}, generator, at::kLong);
         at::Tensor logits, loss, by;
+        // From disk: the batch's rows, read in the order drawn, become rows 0 .. B-1.
+        const at::Tensor readRows = packed ? readBatch(*packed, index, scaler.get()) : at::Tensor();
+        const at::Tensor readLabels = packed ? y.index_select(0, index) : at::Tensor();
+        const at::Tensor readIndex = packed ? at::arange(index.size(0), at::kLong) : at::Tensor();
         if (plainLinear) {
             SoftmaxLinearBatch batch;
-            batch.features = x.data_ptr<float>();
-            batch.cols = x.size(1);
-            batch.rows = index.data_ptr<std::int64_t>();
+            batch.features = packed ? readRows.data_ptr<float>() : x.data_ptr<float>();
+            batch.cols = train.cols();
+            batch.rows = packed ? readIndex.data_ptr<std::int64_t>() : index.data_ptr<std::int64_t>();
             batch.batch = int(index.size(0));
-            batch.labels = y.data_ptr<std::int64_t>();
+            batch.labels = packed ? readLabels.data_ptr<std::int64_t>() : y.data_ptr<std::int64_t>();
             batch.classWeights = lossWeights.defined() ? lossWeights.data_ptr<float>() : nullptr;
             batch.weight = weight.data_ptr<float>();
             batch.bias = bias.data_ptr<float>();
             batch.classes = int(weight.size(0));
             plainResult = plainLinearGradient(batch, weight.mutable_grad(), bias.mutable_grad(), scratch);
         } else {
-            const at::Tensor bx = fullBatch ? x : x.index_select(0, index);
-            by = fullBatch ? y : y.index_select(0, index);
+            const at::Tensor bx = packed ? readRows : fullBatch ? x : x.index_select(0, index);
+            by = packed ? readLabels : fullBatch ? y : y.index_select(0, index);
             optimizer->zero_grad();
             logits = forward(model, bx, options.dropout, &generator);
             loss = torch::nn::functional::cross_entropy(
