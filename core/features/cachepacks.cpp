@@ -88,7 +88,8 @@ CacheMerge mergeCaches(const QString &output, const QStringList &inputs,
         std::size_t damaged = 0;
         for (const QByteArray &key : input.cache->keys()) {
             damaged += input.cache->load(key, values) != BottleneckCache::Lookup::Hit;
-            if (progress && ++merge.checked % 4096 == 0)
+            ++merge.checked;
+            if (progress && merge.checked % 4096 == 0)
                 progress(merge.checked, 2 * total);
         }
         if (damaged > 0)
@@ -114,7 +115,8 @@ CacheMerge mergeCaches(const QString &output, const QStringList &inputs,
                 target->store(key, values.data(), int(values.size()));
                 ++merge.copied;
             }
-            if (progress && ++done % 4096 == 0)
+            ++done;
+            if (progress && done % 4096 == 0)
                 progress(total + done, 2 * total);
         }
     }
