@@ -112,8 +112,7 @@ int extractCommand(const QStringList &arguments)
     out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
     if (run.computed > 0)
         out() << " (" << throughputSummary(run.precision, run.computed, run.extractionSeconds) << ')';
-    out() << ", into " << QDir::toNativeSeparators(cacheRoot) << "; peak memory "
-          << QString::number(double(run.extractionPeakBytes) / (1 << 20), 'f', 0) << " MiB" << Qt::endl;
+    out() << ", into " << QDir::toNativeSeparators(cacheRoot) << Qt::endl;
     for (const QString &skipped : run.dataset.skipped)
         err() << "skipped " << skipped << Qt::endl;
     return kSuccess;

@@ -25,6 +25,8 @@ as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-re
 dpkg -L retrain-studio | grep -E '^/usr/(bin|share/(applications|metainfo|icons/hicolor/(48x48|scalable)/apps))/' 
 test -f /usr/share/doc/retrain-studio/user-guide.md
 test -f /usr/share/doc/retrain-studio/images/dataset.png
+test -f /usr/share/doc/retrain-studio/cluster/extract.sbatch
+test -f /usr/share/doc/retrain-studio/cluster/extract-job.yaml
 
 echo "==> Running the installed retrain-cli"
 work=$(mktemp -d)
@@ -34,4 +36,7 @@ trap 'rm -rf "$work"' EXIT
 /usr/bin/retrain-cli train --random-weights 0 --image_dir "$work/data" --how_many_training_steps 20 \
     --bottleneck_dir "$work/cache" --export "$work/model" | tail -n 3
 test -f "$work/model/model.pt"
+# The cluster commands, as a node with the package runs them.
+/usr/bin/retrain-cli extract --random-weights 0 --image_dir "$work/data" --shard 0/2 --bottleneck_dir "$work/shard0" | tail -n 1
+/usr/bin/retrain-cli cache merge "$work/merged" "$work/shard0" | tail -n 1
 echo "==> The package works"
