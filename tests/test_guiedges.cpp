@@ -244,6 +244,13 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(folder + QLatin1Char('/') + QLatin1String(file)), file);
         const rs::ExportedModel reloaded = rs::loadExportedModel(folder);
         QCOMPARE(reloaded.classes, w->session()->predictorLabels());
+
+        // Saved under another name, the restored classifier goes along (core's copyClassifier).
+        QVERIFY(w->projectFiles()->save(m_dir.filePath(QStringLiteral("renamed.rsproject"))));
+        QTRY_VERIFY(!w->session()->isBusy());
+        const QString renamed = m_dir.filePath(QStringLiteral("renamed.classifier"));
+        QCOMPARE(QDir(renamed).entryList(QDir::Files), QDir(kept).entryList(QDir::Files));
+        QCOMPARE(rs::test::readAll(renamed + QStringLiteral("/head.pth")), rs::test::readAll(kept + QStringLiteral("/head.pth")));
     }
 
     // 10: nothing on the empty plots said why, nor did anything point at overfitting.

@@ -27,20 +27,6 @@ bool isLastRuns(const QJsonObject &manifest, const RunSummary &run)
            && metrics.value(QStringLiteral("test_accuracy")).toDouble() == run.evaluation.accuracy;
 }
 
-void copyClassifier(const QString &from, const QString &to)
-{
-    const QString staging = to + QStringLiteral(".partial");
-    QDir(staging).removeRecursively();
-    if (!QDir().mkpath(staging))
-        throw std::runtime_error(staging.toStdString() + ": cannot create the folder");
-    for (const QFileInfo &file : QDir(from).entryInfoList(QDir::Files))
-        if (!QFile::copy(file.filePath(), QDir(staging).filePath(file.fileName())))
-            throw std::runtime_error(file.filePath().toStdString() + ": cannot copy it beside the project");
-    QDir(to).removeRecursively();
-    if (!QDir().rename(staging, to))
-        throw std::runtime_error(to.toStdString() + ": cannot move the classifier into place");
-}
-
 } // namespace
 
 void Session::keepClassifier(const QString &projectPath)

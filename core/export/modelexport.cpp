@@ -112,6 +112,13 @@ void replaceFolder(const QString &folder, const std::function<void(const QString
         QDir(previous).removeRecursively();
 }
 
+void copyFiles(const QString &from, const QStringList &files, const QString &to)
+{
+    for (const QString &file : files)
+        if (!QFile::copy(QDir(from).filePath(file), QDir(to).filePath(file)))
+            throw std::runtime_error(QDir(from).filePath(file).toStdString() + ": cannot copy it to " + to.toStdString());
+}
+
 Backbone backboneFor(const QJsonObject &backbone, const std::optional<WeightsSource> &given, const QString &folder)
 {
     std::vector<WeightsSource> candidates;
@@ -154,6 +161,11 @@ void saveClassifier(const QString &folder, const TrainedModel &model)
     replaceFolder(folder, [&](const QString &staging) { writeClassifierFiles(staging, model, manifest); });
 }
 
+void copyClassifier(const QString &from, const QString &to)
+{
+    replaceFolder(to, [&](const QString &staging) { copyFiles(from, QDir(from).entryList(QDir::Files), staging); });
+}
+
 void exportModel(const QString &folder, const ExportedModel &model, const QString &saved)
 {
     replaceFolder(folder, [&](const QString &staging) {
@@ -161,9 +173,7 @@ void exportModel(const QString &folder, const ExportedModel &model, const QStrin
         const QJsonObject tuning = model.manifest.value(QStringLiteral("fine_tuning")).toObject();
         if (tuning.contains(QStringLiteral("file")))
             files << tuning.value(QStringLiteral("file")).toString();
-        for (const QString &file : files)
-            if (!QFile::copy(QDir(saved).filePath(file), QDir(staging).filePath(file)))
-                throw std::runtime_error(QDir(saved).filePath(file).toStdString() + ": cannot copy it into the export");
+        copyFiles(saved, files, staging);
         QJsonObject manifest = model.manifest;
         manifest.insert(QStringLiteral("torchscript"), QStringLiteral("model.pt"));
         manifest.insert(QStringLiteral("onnx"), QStringLiteral("model.onnx"));

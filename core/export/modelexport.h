@@ -39,6 +39,10 @@ struct ExportedModel
 // small fraction of the size. Replaced as a whole, as an export is.
 void saveClassifier(const QString &folder, const TrainedModel &model);
 
+// The classifier saved in `from` copied to `to` (a project saved under another name), which
+// is replaced as a whole.
+void copyClassifier(const QString &from, const QString &to);
+
 // A full export of `model`, loaded from the classifier saved in `saved`.
 void exportModel(const QString &folder, const ExportedModel &model, const QString &saved);
 
