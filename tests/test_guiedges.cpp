@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "projectfiles.h"
 #include "settingspage.h"
+#include "weightsfield.h"
 #include "testsupport.h"
 
 #include <QAbstractScrollArea>
@@ -251,6 +252,27 @@ private Q_SLOTS:
         const QString renamed = m_dir.filePath(QStringLiteral("renamed.classifier"));
         QCOMPARE(QDir(renamed).entryList(QDir::Files), QDir(kept).entryList(QDir::Files));
         QCOMPARE(rs::test::readAll(renamed + QStringLiteral("/head.pth")), rs::test::readAll(kept + QStringLiteral("/head.pth")));
+    }
+
+    // The Settings page reads a chosen weights file to check it; the run then used to read the
+    // same 100 MB again.
+    void weightsCheckedOnTheSettingsPageAreNotReadAgain()
+    {
+        auto w = rs::test::studioWindow(m_cache);
+        auto *field = child<rs::WeightsField>(w.get(), "");
+        QSignalSpy checked(field, &rs::WeightsField::checked);
+        child<rs::SettingsPage>(w.get(), "")->setWeights(
+            rs::WeightsSource::file(rs::test::referenceFile(QStringLiteral("inception_zip.pth"))));
+        QVERIFY(checked.wait(60000));
+        QCOMPARE(field->problem(), QString());
+        rs::test::prepareRun(*w, m_images, 5);
+        QStringList phases;
+        connect(w->session(), &rs::Session::phaseChanged, this, [&](const QString &phase) { phases << phase; });
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
+        child<QAction>(w.get(), "actionStart")->trigger();
+        QVERIFY(ended.wait(180000));
+        QVERIFY2(w->session()->model(), qPrintable(w->statusBar()->currentMessage()));
+        QVERIFY2(!phases.contains(QStringLiteral("Loading the InceptionV3 weights…")), qPrintable(phases.join(QLatin1Char('|'))));
     }
 
     // 10: nothing on the empty plots said why, nor did anything point at overfitting.

@@ -154,6 +154,7 @@ void MainWindow::connectSession()
         if (m_session->weights() != before)
             showWeightsStatus();
     });
+    connect(m_settings, &SettingsPage::weightsLoaded, m_session, &Session::adoptBackbone);
     connect(m_weightsPrompt, &WeightsPrompt::chosen, this, [this](const WeightsSource &weights, const QString &message) {
         m_settings->setWeights(weights);
         statusBar()->showMessage(message);

@@ -276,6 +276,12 @@ void Session::stopTraining()
     m_training.stop();
 }
 
+void Session::adoptBackbone(const WeightsSource &weights, std::shared_ptr<const Backbone> backbone)
+{
+    m_backbone = std::move(backbone);
+    m_backboneWeights = weights;
+}
+
 std::shared_ptr<const Backbone> Session::backboneFor(JobContext &job, const WeightsSource &weights,
                                                     std::shared_ptr<const Backbone> loaded)
 {

@@ -60,6 +60,8 @@ public:
     RunSettings settings() const;
     const WeightsSource &weights() const { return m_weights; }
     void setWeights(const WeightsSource &weights);
+    // Weights loaded elsewhere (the Settings page's check), kept for the next run that uses them.
+    void adoptBackbone(const WeightsSource &weights, std::shared_ptr<const Backbone> backbone);
     Precision precision() const { return m_precision; }
     void setPrecision(Precision precision);
 

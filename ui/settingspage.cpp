@@ -280,6 +280,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest, m_calibrate})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weights, &WeightsField::changed, this, &SettingsPage::update);
+    connect(m_weights, &WeightsField::loaded, this, &SettingsPage::weightsLoaded);
     update();
 }
 

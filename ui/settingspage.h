@@ -58,6 +58,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void weightsLoaded(const rs::WeightsSource &weights, std::shared_ptr<const rs::Backbone> backbone); // see WeightsField
 
 private:
     void update();

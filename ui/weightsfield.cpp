@@ -38,8 +38,11 @@ WeightsField::WeightsField(QWidget *parent) : QWidget(parent)
     connect(browseButton, &QPushButton::clicked, this, &WeightsField::browse);
     connect(m_file, &QLineEdit::textEdited, this, &WeightsField::changed);
     connect(m_file, &QLineEdit::editingFinished, this, &WeightsField::check);
-    connect(&m_check, &QFutureWatcher<QString>::finished, this, [this] {
-        m_problem->setText(m_check.result());
+    connect(&m_check, &QFutureWatcher<Check>::finished, this, [this] {
+        const Check result = m_check.result();
+        m_problem->setText(result.problem);
+        if (result.backbone && m_checked)
+            Q_EMIT loaded(*m_checked, result.backbone);
         if (std::exchange(m_checkAgain, false))
             check();
         else
@@ -97,12 +100,11 @@ void WeightsField::check()
     }
     m_problem->clear();
     // The whole file is read, as a run would: ~100 MB, about a second, off the GUI thread.
-    m_check.setFuture(QtConcurrent::run([source]() -> QString {
+    m_check.setFuture(QtConcurrent::run([source]() -> Check {
         try {
-            source.load();
-            return {};
+            return {{}, std::make_shared<const Backbone>(source.load())};
         } catch (const std::exception &e) {
-            return QString::fromUtf8(e.what());
+            return {QString::fromUtf8(e.what()), nullptr};
         }
     }));
 }
