@@ -69,7 +69,8 @@ int extractCommand(const QStringList &arguments)
                        "a Slurm job array (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT) or a "
                        "Kubernetes Indexed Job (JOB_COMPLETION_INDEX with --shards N). Images already cached are "
                        "only hashed, so a task that died is simply run again. Merge the tasks' cache folders with "
-                       "'retrain-cli cache merge'."));
+                       "'retrain-cli cache merge'. The head's training options are accepted, so that one set of options "
+                       "serves extract and train, and play no part here."));
     const RunCommandOptions common(parser);
     const QCommandLineOption shardOption(QStringLiteral("shard"),
                                          QStringLiteral("Take shard K of N (0 <= K < N)."), QStringLiteral("K/N"));

@@ -96,7 +96,7 @@ def run(jobs, cli, work):
                 log = open(work / f"{name}-{index}.log", "w")
                 pods.append((index, log, subprocess.Popen(command, env=pod_env, stdout=log, stderr=subprocess.STDOUT)))
             for index, log, process in pods:
-                if process.wait(timeout=300) != 0:
+                if process.wait(timeout=1200) != 0:
                     fail(f"{name} pod {index} failed:\n" + (work / f"{name}-{index}.log").read_text())
                 log.close()
         print(f"{name}: {completions} pod(s) succeeded")

@@ -44,7 +44,7 @@ port=$((20000 + ($$ % 20000) * 2))
 host=$(hostname -s)
 cat >"$dir/slurm.conf" <<CONF
 ClusterName=retraintest
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 AuthType=auth/munge
@@ -68,7 +68,7 @@ JobCompType=jobcomp/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MpiDefault=none
-NodeName=$host CPUs=$(nproc) State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF=$dir/slurm.conf
@@ -92,14 +92,14 @@ train=$(sed -n 's/.*merge and train: job \([0-9]*\)$/\1/p' <<<"$submitted")
 [ -n "$array" ] && [ -n "$train" ] || fail "the recipe did not submit both jobs"
 
 state() { scontrol show job "$1" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' | sort -u | tr '\n' ' '; }
-for _ in $(seq 300); do
+for _ in $(seq 1200); do
     case $(state "$train") in
     "COMPLETED ") break ;;
     *FAILED* | *CANCELLED* | *TIMEOUT*) fail "the merge-and-train job ended $(state "$train")" ;;
     esac
     sleep 1
 done
-[ "$(state "$train")" = "COMPLETED " ] || fail "the merge-and-train job is $(state "$train") after 300 s"
+[ "$(state "$train")" = "COMPLETED " ] || fail "the merge-and-train job is $(state "$train") after 1200 s"
 [ "$(state "$array")" = "COMPLETED " ] || fail "the extraction array ended $(state "$array")"
 
 total=0
