@@ -50,6 +50,17 @@ bool insideScrolledArea(const QWidget *widget, const QWidget *top)
     return false;
 }
 
+
+// The Grad-CAM map the session computes for `image` and class 0, waited for.
+std::vector<float> heatMap(rs::Session &session, const QString &image)
+{
+    QSignalSpy ready(&session, &rs::Session::heatMapReady);
+    session.explain(image, 0);
+    if (!ready.wait(60000))
+        return {};
+    return ready.first().at(2).value<rs::GradCam>().values;
+}
+
 } // namespace
 
 class TestGuiEdges : public QObject
@@ -197,6 +208,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("trained.rsproject"));
         const QStringList images{m_images + QStringLiteral("/red/img1.png"), m_images + QStringLiteral("/blue/img2.png")};
         rs::TopClassPredictions before;
+        std::vector<float> beforeCam;
         {
             auto w = rs::test::studioWindow(m_cache);
             rs::test::prepareRun(*w, m_images, 20);
@@ -207,6 +219,8 @@ private Q_SLOTS:
             QVERIFY2(w->session()->model(), qPrintable(w->statusBar()->currentMessage()));
             QVERIFY(child<QLabel>(w.get(), "resultsOrigin")->text().startsWith(QStringLiteral("Results of the run that ended at")));
             before = w->session()->predictor()(images, 3);
+            beforeCam = heatMap(*w->session(), images[0]);
+            QVERIFY(!beforeCam.empty());
             QVERIFY(w->projectFiles()->save(path));
             QTRY_VERIFY(!w->session()->isBusy());
             QVERIFY(w->close());
@@ -236,6 +250,8 @@ private Q_SLOTS:
                 QCOMPARE(after.images[i].top[k].first, before.images[i].top[k].first);
                 QCOMPARE(after.images[i].top[k].second, before.images[i].top[k].second);
             }
+        // Grad-CAM explains with the restored classifier as with the run's.
+        QCOMPARE(heatMap(*w->session(), images[0]), beforeCam);
         QSignalSpy exported(w->session(), &rs::Session::exportFinished);
         const QString folder = m_dir.filePath(QStringLiteral("exported"));
         w->session()->exportModel(folder);
