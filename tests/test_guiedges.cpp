@@ -8,6 +8,7 @@
 #include "guitestsupport.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
+#include "predictpage.h"
 #include "projectfiles.h"
 #include "settingspage.h"
 #include "weightsfield.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -430,6 +432,16 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("language.rsproject"));
         auto *w = rs::test::studioWindow(m_cache).release();
         rs::test::prepareRun(*w, m_images, 10);
+        QSignalSpy ended(w->session(), &rs::Session::trainingEnded);
+        child<QAction>(w, "actionStart")->trigger();
+        QVERIFY(ended.wait(180000));
+        auto *predict = child<rs::PredictPage>(w, "");
+        QSignalSpy predicted(predict, &rs::PredictPage::predicted);
+        predict->predict({m_images + QStringLiteral("/red")});
+        QVERIFY(predicted.wait(60000));
+        const auto cards = [](QWidget *window) { return window->findChildren<QFrame *>(QStringLiteral("predictionCard")).size(); };
+        QVERIFY(cards(w) > 0);
+        const qsizetype shown = cards(w);
         QVERIFY(w->projectFiles()->save(path));
         child<QSpinBox>(w, "steps")->setValue(12); // unsaved, and must stay so
         child<QTabWidget>(w, "pages")->setCurrentIndex(1);
@@ -452,6 +464,7 @@ private Q_SLOTS:
         QCOMPARE(child<QSpinBox>(next, "steps")->value(), 12);
         QCOMPARE(next->size(), size);
         QTRY_COMPARE(child<rs::DatasetPage>(next, "")->model()->rowCount(), 3);
+        QCOMPARE(cards(next), shown); // the predictions stay on the Predict page
 
         // And back, for the tests after this one.
         QSignalSpy back(next, &rs::MainWindow::replacedBy);

@@ -79,6 +79,7 @@ MainWindow::MainWindow(MainWindow &previous)
     const int page = previous.m_pages->currentIndex();
     showProject();
     showModel();
+    m_predict->takeOver(*previous.m_predict);
     m_health->setAudit(m_session->audit());
     m_health->setFixes(m_session->project().fixes);
     showWeightsStatus();

@@ -134,6 +134,7 @@ void PredictPage::removeCards()
 void PredictPage::clear()
 {
     removeCards();
+    m_shown = {};
     m_clear->setEnabled(false);
     setPredictor(m_predictor, m_classes, m_reason);
 }
@@ -147,6 +148,18 @@ void PredictPage::showResults()
         m_message->setText(tr("Classification failed: %1").arg(QString::fromStdString(e.what())));
         return;
     }
+    showBatch(batch);
+}
+
+void PredictPage::takeOver(const PredictPage &previous)
+{
+    if (m_predictor && !previous.m_shown.predictions.images.empty())
+        showBatch(previous.m_shown);
+}
+
+void PredictPage::showBatch(const Batch &batch)
+{
+    m_shown = batch;
     removeCards();
     const TopClassPredictions &result = batch.predictions;
     for (std::size_t i = 0; i < result.images.size(); ++i)

@@ -31,6 +31,8 @@ public:
     void setPredictor(Predictor predictor, const QStringList &classes, const QString &reason = {});
     void predict(const QStringList &paths);
     bool isBusy() const { return m_watcher.isRunning(); }
+    // Shows what `previous` shows (a window rebuilt in another language keeps the results).
+    void takeOver(const PredictPage &previous);
 
 Q_SIGNALS:
     void predicted();
@@ -53,8 +55,10 @@ private:
     void removeCards();
     void chooseImages();
     void showResults();
+    void showBatch(const Batch &batch);
     QWidget *card(const ImageTopClasses &image, const QImage &preview) const;
 
+    Batch m_shown;
     Predictor m_predictor;
     QStringList m_classes;
     QLabel *m_message;
