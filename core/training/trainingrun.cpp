@@ -36,12 +36,12 @@ LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, 
     return out;
 }
 
-// The features of distorted copy `copy` of the training images. Each copy has its own cache
-// folder, named by the distortion settings and the copy's number, so changing the
-// distortions never reuses stale features.
 // The rows of a distorted copy, and the cache they are in.
 using CopyRows = std::function<void(const BottleneckCache &, const ExtractionResult &)>;
 
+// The features of distorted copy `copy` of the training images, handed to `add`. Each copy
+// has its own cache folder, named by the distortion settings and the copy's number, so
+// changing the distortions never reuses stale features.
 void extractCopy(const Backbone &backbone, const RunFeatures &read, const Augmentation &augmentation, int copy,
                  const QStringList &paths, const std::function<void(const ExtractionProgress &)> &progress, const CopyRows &add)
 {
