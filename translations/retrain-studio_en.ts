@@ -851,162 +851,162 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;1 Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;2 Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;3 Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;4 Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;5 Predict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;6 Data health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>Results of the run that ended at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Cannot find settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Cannot find a learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>Cannot check the data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Web pages (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&amp;About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>About Retrain Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
         <source>Train a classifier first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>The last run, as saved with the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Cannot start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Export the model to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,17 +1132,17 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="138"/>
+        <location filename="../ui/predictpage.cpp" line="148"/>
         <source>Classification failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="146"/>
+        <location filename="../ui/predictpage.cpp" line="167"/>
         <source>Images classified: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="148"/>
+        <location filename="../ui/predictpage.cpp" line="169"/>
         <source>Not readable:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,169 +1379,169 @@ calibration error %3 % → %4 %</source>
 <context>
     <name>rs::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="59"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="64"/>
+        <location filename="../ui/session.cpp" line="60"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="67"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="67"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="69"/>
+        <location filename="../ui/session.cpp" line="65"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="80"/>
+        <location filename="../ui/session.cpp" line="76"/>
         <source>The classifier was not kept with the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="84"/>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="88"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="92"/>
+        <location filename="../ui/session.cpp" line="88"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="93"/>
+        <location filename="../ui/session.cpp" line="89"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="98"/>
+        <location filename="../ui/session.cpp" line="94"/>
         <source>Report not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="109"/>
+        <location filename="../ui/session.cpp" line="105"/>
         <source>No heat map: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="218"/>
+        <location filename="../ui/sessionruns.cpp" line="14"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="220"/>
+        <location filename="../ui/sessionruns.cpp" line="16"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="284"/>
+        <location filename="../ui/sessionruns.cpp" line="86"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/sessionruns.cpp" line="104"/>
         <source>Computing image features in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/sessionruns.cpp" line="128"/>
         <source>Training the classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/sessionruns.cpp" line="128"/>
         <source>Trying settings on the features…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="332"/>
+        <location filename="../ui/sessionruns.cpp" line="134"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="333"/>
+        <location filename="../ui/sessionruns.cpp" line="135"/>
         <source>Training the classifier with the best settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="349"/>
-        <location filename="../ui/session.cpp" line="370"/>
+        <location filename="../ui/sessionruns.cpp" line="151"/>
+        <location filename="../ui/sessionruns.cpp" line="172"/>
         <source>Reading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/sessionruns.cpp" line="181"/>
         <source>Training with rising learning rates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="383"/>
+        <location filename="../ui/sessionruns.cpp" line="185"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="393"/>
+        <location filename="../ui/sessionruns.cpp" line="195"/>
         <source>Checking the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="397"/>
+        <location filename="../ui/sessionruns.cpp" line="199"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="406"/>
+        <location filename="../ui/sessionruns.cpp" line="208"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="424"/>
+        <location filename="../ui/session.cpp" line="221"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="464"/>
+        <location filename="../ui/sessionruns.cpp" line="233"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="76"/>
+        <location filename="../ui/keptclassifier.cpp" line="62"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="87"/>
+        <location filename="../ui/keptclassifier.cpp" line="73"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="158"/>
+        <location filename="../ui/keptclassifier.cpp" line="144"/>
         <source>Exported the model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="161"/>
+        <location filename="../ui/keptclassifier.cpp" line="147"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="486"/>
+        <location filename="../ui/session.cpp" line="259"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,374 +1549,374 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="77"/>
+        <location filename="../ui/settingsform.cpp" line="76"/>
         <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingsform.cpp" line="77"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingsform.cpp" line="77"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="80"/>
+        <location filename="../ui/settingsform.cpp" line="79"/>
         <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingsform.cpp" line="83"/>
         <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="90"/>
+        <location filename="../ui/settingsform.cpp" line="89"/>
         <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="93"/>
+        <location filename="../ui/settingsform.cpp" line="92"/>
         <source>all images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="94"/>
+        <location filename="../ui/settingsform.cpp" line="93"/>
         <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="97"/>
+        <location filename="../ui/settingsform.cpp" line="96"/>
         <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="100"/>
+        <location filename="../ui/settingsform.cpp" line="99"/>
         <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="109"/>
+        <location filename="../ui/settingsform.cpp" line="108"/>
         <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="120"/>
+        <location filename="../ui/settingsform.cpp" line="119"/>
         <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="124"/>
+        <location filename="../ui/settingsform.cpp" line="123"/>
         <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="131"/>
+        <location filename="../ui/settingsform.cpp" line="130"/>
         <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="135"/>
+        <location filename="../ui/settingsform.cpp" line="134"/>
         <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="160"/>
+        <location filename="../ui/settingsform.cpp" line="159"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>as the images come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>draw classes equally often</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>weight classes by rarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="240"/>
+        <location filename="../ui/settingsform.cpp" line="239"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
+        <location filename="../ui/settingsform.cpp" line="163"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="112"/>
+        <location filename="../ui/settingsform.cpp" line="111"/>
         <source>exponential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="113"/>
+        <location filename="../ui/settingsform.cpp" line="112"/>
         <source>constant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="114"/>
+        <location filename="../ui/settingsform.cpp" line="113"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="115"/>
+        <location filename="../ui/settingsform.cpp" line="114"/>
         <source>cosine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="116"/>
+        <location filename="../ui/settingsform.cpp" line="115"/>
         <source>geometric</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="140"/>
+        <location filename="../ui/settingsform.cpp" line="139"/>
         <source>Pulls the classifier&apos;s weights towards zero a little at every step, against overfitting a small dataset. Too much and it cannot fit at all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="145"/>
+        <location filename="../ui/settingsform.cpp" line="144"/>
         <source>standardise features</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="146"/>
+        <location filename="../ui/settingsform.cpp" line="145"/>
         <source>Train on features scaled to the same spread in every dimension, so the learning rate suits any backbone. The exported classifier still takes the network&apos;s own features. Off: the classic recipe, on the features as they come.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="149"/>
+        <location filename="../ui/settingsform.cpp" line="148"/>
         <source>keep the best validation point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="150"/>
+        <location filename="../ui/settingsform.cpp" line="149"/>
         <source>End with the classifier as it was when its validation loss was lowest, not as it was at the last step, which may have started to overfit. Needs validation images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="152"/>
+        <location filename="../ui/settingsform.cpp" line="151"/>
         <source>calibrate probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="153"/>
+        <location filename="../ui/settingsform.cpp" line="152"/>
         <source>After training, rescale the classifier&apos;s confidence on the validation images so that &quot;90 %&quot; is right about nine times in ten. Never changes which class is predicted. Needs validation images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="168"/>
+        <location filename="../ui/settingsform.cpp" line="167"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="175"/>
+        <location filename="../ui/settingsform.cpp" line="174"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingsform.cpp" line="177"/>
         <source>the classifier only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="180"/>
+        <location filename="../ui/settingsform.cpp" line="179"/>
         <source>the classifier and the blocks from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="182"/>
+        <location filename="../ui/settingsform.cpp" line="181"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
+        <location filename="../ui/settingsform.cpp" line="186"/>
         <source>update BatchNorm statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingsform.cpp" line="187"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="192"/>
+        <location filename="../ui/settingsform.cpp" line="191"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="195"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingsform.cpp" line="196"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingsform.cpp" line="201"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="203"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="205"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="206"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingsform.cpp" line="207"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingsform.cpp" line="214"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="227"/>
+        <location filename="../ui/settingsform.cpp" line="226"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="229"/>
+        <location filename="../ui/settingsform.cpp" line="228"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="230"/>
+        <location filename="../ui/settingsform.cpp" line="229"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="231"/>
+        <location filename="../ui/settingsform.cpp" line="230"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="232"/>
+        <location filename="../ui/settingsform.cpp" line="231"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="232"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="234"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="234"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="235"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="237"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="238"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="240"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="241"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="243"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="243"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="244"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="245"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="247"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="460"/>
+        <location filename="../ui/settingspage.cpp" line="204"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="462"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="467"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,17 +2103,17 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="63"/>
+        <location filename="../ui/weightsfield.cpp" line="66"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="72"/>
+        <location filename="../ui/weightsfield.cpp" line="75"/>
         <source>InceptionV3 weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="73"/>
+        <location filename="../ui/weightsfield.cpp" line="76"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -852,162 +852,162 @@ Likeliest: %3</source>
 <context>
     <name>rs::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>Retrain Studio</source>
         <translation>Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;1 Dataset</source>
         <translation>数据集(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;2 Settings</source>
         <translation>设置(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;3 Training</source>
         <translation>训练(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;4 Results</source>
         <translation>结果(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;5 Predict</source>
         <translation>预测(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;6 Data health</source>
         <translation>&amp;6 数据健康</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Test accuracy %1 % on %2 test images after %3 steps; the Results page has the details.</source>
         <translation>%3 步后在 %2 张测试图像上的测试准确率为 %1 %；详情见“结果”页。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>Results of the run that ended at %1.</source>
         <translation>于 %1 结束的运行的结果。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Results of the last run, as saved with the project.</source>
         <translation>上次运行的结果，随项目保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Cannot find settings</source>
         <translation>无法寻找设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Cannot find a learning rate</source>
         <translation>无法寻找学习率</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>Cannot check the data</source>
         <translation>无法检查数据</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Export the report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&amp;About Retrain Studio</source>
         <translation>关于 Retrain Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>About Retrain Studio</source>
         <translation>关于 Retrain Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trains an image classifier on your own images by transfer learning from an ImageNet-trained InceptionV3, without Python.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Retrain Studio %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;基于在 ImageNet 上预训练的 InceptionV3，通过迁移学习用你自己的图像训练图像分类器，无需 Python。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Not started. Add classes on the Dataset page, then press Start.</source>
         <translation>尚未开始。请先在“数据集”页添加类别，然后点击“开始”。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
         <source>Train a classifier first.</source>
         <translation>请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>This project holds the last run&apos;s report, not its model: press Start to train again (features already computed come from the cache).</source>
         <translation>此项目保存了上一次训练的报告，但没有保存模型：点击“开始”重新训练（已计算的特征会从缓存读取）。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>The last run, as saved with the project.</source>
         <translation>上一次训练，随项目一起保存。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Export the model to a new folder</source>
         <translation>将模型导出到新文件夹</translation>
     </message>
@@ -1133,17 +1133,17 @@ Likeliest: %3</source>
         <translation>要分类的图像</translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="138"/>
+        <location filename="../ui/predictpage.cpp" line="148"/>
         <source>Classification failed: %1</source>
         <translation>分类失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="146"/>
+        <location filename="../ui/predictpage.cpp" line="167"/>
         <source>Images classified: %1.</source>
         <translation>已分类图像：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/predictpage.cpp" line="148"/>
+        <location filename="../ui/predictpage.cpp" line="169"/>
         <source>Not readable:</source>
         <translation>无法读取：</translation>
     </message>
@@ -1381,170 +1381,170 @@ calibration error %3 % → %4 %</source>
 <context>
     <name>rs::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="59"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="64"/>
+        <location filename="../ui/session.cpp" line="60"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="67"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation>已停止。上一次训练的结果保留不变。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="67"/>
+        <location filename="../ui/session.cpp" line="63"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="69"/>
+        <location filename="../ui/session.cpp" line="65"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation>“继续训练”可从停止处接着运行。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="80"/>
+        <location filename="../ui/session.cpp" line="76"/>
         <source>The classifier was not kept with the project: %1</source>
         <translation>分类器未随项目保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="84"/>
+        <location filename="../ui/session.cpp" line="80"/>
         <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
         <translation>随项目保存的分类器未能加载（%1）：按“开始”会重新训练，特征取自缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="88"/>
+        <location filename="../ui/session.cpp" line="84"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="92"/>
+        <location filename="../ui/session.cpp" line="88"/>
         <source>No sample images</source>
         <translation>没有示例图像</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="93"/>
+        <location filename="../ui/session.cpp" line="89"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation>%1
 示例图像来自 Debian 的 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="98"/>
+        <location filename="../ui/session.cpp" line="94"/>
         <source>Report not written</source>
         <translation>报告未写入</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="109"/>
+        <location filename="../ui/session.cpp" line="105"/>
         <source>No heat map: %1</source>
         <translation>无法生成热力图：%1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="218"/>
+        <location filename="../ui/sessionruns.cpp" line="14"/>
         <source>The folders are still being read; start again in a moment.</source>
         <translation>仍在读取文件夹；请稍后再开始。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="220"/>
+        <location filename="../ui/sessionruns.cpp" line="16"/>
         <source>Training needs at least two classes with images. Drop folders on the Dataset page.</source>
         <translation>训练至少需要两个含有图像的类别。请把文件夹拖到“数据集”页。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="284"/>
+        <location filename="../ui/sessionruns.cpp" line="86"/>
         <source>Loading the InceptionV3 weights…</source>
         <translation>正在加载 InceptionV3 权重…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="302"/>
+        <location filename="../ui/sessionruns.cpp" line="104"/>
         <source>Computing image features in %1…</source>
         <translation>正在以 %1 计算图像特征…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/sessionruns.cpp" line="128"/>
         <source>Training the classifier…</source>
         <translation>正在训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="326"/>
+        <location filename="../ui/sessionruns.cpp" line="128"/>
         <source>Trying settings on the features…</source>
         <translation>正在特征上试验设置…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="332"/>
+        <location filename="../ui/sessionruns.cpp" line="134"/>
         <source>Trying settings on the features: %1 of %2…</source>
         <translation>正在特征上试验设置：第 %1 组，共 %2 组…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="333"/>
+        <location filename="../ui/sessionruns.cpp" line="135"/>
         <source>Training the classifier with the best settings…</source>
         <translation>正在用最佳设置训练分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="349"/>
-        <location filename="../ui/session.cpp" line="370"/>
+        <location filename="../ui/sessionruns.cpp" line="151"/>
+        <location filename="../ui/sessionruns.cpp" line="172"/>
         <source>Reading the dataset…</source>
         <translation>正在读取数据集…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="379"/>
+        <location filename="../ui/sessionruns.cpp" line="181"/>
         <source>Training with rising learning rates…</source>
         <translation>正在以逐步升高的学习率训练…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="383"/>
+        <location filename="../ui/sessionruns.cpp" line="185"/>
         <source>Done: the loss falls fastest at a learning rate of %1.</source>
         <translation>完成：学习率为 %1 时损失下降最快。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="393"/>
+        <location filename="../ui/sessionruns.cpp" line="195"/>
         <source>Checking the data…</source>
         <translation>正在检查数据…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="397"/>
+        <location filename="../ui/sessionruns.cpp" line="199"/>
         <source>Checking the data: step %1 of %2…</source>
         <translation>正在检查数据：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="406"/>
+        <location filename="../ui/sessionruns.cpp" line="208"/>
         <source>Done: %1 labels look wrong, %2 groups of duplicates, %3 outliers.</source>
         <translation>完成：%1 个标签看起来有误，%2 组重复图像，%3 张离群图像。</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="424"/>
+        <location filename="../ui/session.cpp" line="221"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="464"/>
+        <location filename="../ui/sessionruns.cpp" line="233"/>
         <source>Done: test accuracy %1 %, steps: %2 (features %3 s, training %4 s).</source>
         <translation>完成：测试准确率 %1 %，步数：%2（特征 %3 秒，训练 %4 秒）。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="76"/>
+        <location filename="../ui/keptclassifier.cpp" line="62"/>
         <source>The last run&apos;s classifier is loaded: Predict and Export work without training again.</source>
         <translation>上次运行的分类器已加载：无需重新训练即可预测和导出。</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="87"/>
+        <location filename="../ui/keptclassifier.cpp" line="73"/>
         <source>Loading the last run&apos;s classifier…</source>
         <translation>正在加载上次运行的分类器…</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="158"/>
+        <location filename="../ui/keptclassifier.cpp" line="144"/>
         <source>Exported the model to %1</source>
         <translation>模型已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/keptclassifier.cpp" line="161"/>
+        <location filename="../ui/keptclassifier.cpp" line="147"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="486"/>
+        <location filename="../ui/session.cpp" line="259"/>
         <source>Writing the sample images to %1…</source>
         <translation>正在将示例图像写入 %1…</translation>
     </message>
@@ -1552,374 +1552,374 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
 <context>
     <name>rs::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="77"/>
+        <location filename="../ui/settingsform.cpp" line="76"/>
         <source>Set the training length in steps (one batch each) or in epochs (every training image seen once).</source>
         <translation>以步数（每步一个批次）或轮数（每张训练图像各看一次）设置训练时长。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingsform.cpp" line="77"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="78"/>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingsform.cpp" line="77"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="80"/>
+        <location filename="../ui/settingsform.cpp" line="79"/>
         <source>How many batches the classifier learns from. Too few and it stops before it has learnt; too many mostly costs time, and can overfit a small dataset.</source>
         <translation>分类器学习的批次数。太少则还没学好就停止；太多主要是浪费时间，在小数据集上还可能过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="84"/>
+        <location filename="../ui/settingsform.cpp" line="83"/>
         <source>How many times each training image is seen. Too few and the classifier has not learnt; too many can overfit a small dataset.</source>
         <translation>每张训练图像被看到的次数。太少则分类器没学好；太多可能在小数据集上过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="90"/>
+        <location filename="../ui/settingsform.cpp" line="89"/>
         <source>Images per learning step. Small batches give noisy but quick steps; large ones smooth steps that cost more each.</source>
         <translation>每个学习步骤使用的图像数。批次小则每步快但噪声大；批次大则更平稳，但每步更慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="93"/>
+        <location filename="../ui/settingsform.cpp" line="92"/>
         <source>all images</source>
         <translation>全部图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="94"/>
+        <location filename="../ui/settingsform.cpp" line="93"/>
         <source>Learn from every training image in every step: the steadiest curve, slow on large datasets.</source>
         <translation>每一步都使用全部训练图像：曲线最平稳，但在大数据集上很慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="97"/>
+        <location filename="../ui/settingsform.cpp" line="96"/>
         <source>How big the first learning steps are. Too high and the loss jumps about or grows; too low and learning crawls.</source>
         <translation>初始学习步长的大小。太高则损失剧烈波动甚至上升；太低则学习非常缓慢。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="100"/>
+        <location filename="../ui/settingsform.cpp" line="99"/>
         <source>The rate the schedule decays towards: small steps at the end fine-tune the result. It cannot be above the base rate.</source>
         <translation>学习率衰减的目标值：结束时的小步长用于微调结果。不能高于基础学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="109"/>
+        <location filename="../ui/settingsform.cpp" line="108"/>
         <source>How the learning rate changes from the base rate towards the minimum over the run; the plot below shows it.</source>
         <translation>学习率在训练过程中如何从基础学习率变化到最小学习率；下方的图显示了它。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="112"/>
+        <location filename="../ui/settingsform.cpp" line="111"/>
         <source>exponential</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="113"/>
+        <location filename="../ui/settingsform.cpp" line="112"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="114"/>
+        <location filename="../ui/settingsform.cpp" line="113"/>
         <source>step</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="115"/>
+        <location filename="../ui/settingsform.cpp" line="114"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="116"/>
+        <location filename="../ui/settingsform.cpp" line="115"/>
         <source>geometric</source>
         <translation>几何衰减</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="120"/>
+        <location filename="../ui/settingsform.cpp" line="119"/>
         <source>SGD is the classic recipe; Adam adapts the step size per weight and often needs a 10 to 100 times smaller rate.</source>
         <translation>SGD 是经典方案；Adam 为每个权重自适应调整步长，通常需要小 10 到 100 倍的学习率。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="124"/>
+        <location filename="../ui/settingsform.cpp" line="123"/>
         <source>SGD only: how much of the previous step carries into the next. 0.9 speeds learning up; close to 1 it overshoots.</source>
         <translation>仅用于 SGD：上一步有多少延续到下一步。0.9 能加快学习；接近 1 时会冲过头。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="131"/>
+        <location filename="../ui/settingsform.cpp" line="130"/>
         <source>0 trains one layer on the image features (the classic recipe). A hidden layer can fit harder problems but overfits small datasets more easily.</source>
         <translation>0 表示在图像特征上只训练一层（经典方案）。隐藏层能拟合更难的问题，但在小数据集上更容易过拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="135"/>
+        <location filename="../ui/settingsform.cpp" line="134"/>
         <source>Share of features hidden at random in each step, against overfitting. Too high and the classifier cannot learn.</source>
         <translation>每一步随机屏蔽的特征比例，用于防止过拟合。太高则分类器无法学习。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="140"/>
+        <location filename="../ui/settingsform.cpp" line="139"/>
         <source>Pulls the classifier&apos;s weights towards zero a little at every step, against overfitting a small dataset. Too much and it cannot fit at all.</source>
         <translation>每一步都把分类器的权重向零稍稍拉近，防止在小数据集上过拟合。过大则完全无法拟合。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="145"/>
+        <location filename="../ui/settingsform.cpp" line="144"/>
         <source>standardise features</source>
         <translation>标准化特征</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="146"/>
+        <location filename="../ui/settingsform.cpp" line="145"/>
         <source>Train on features scaled to the same spread in every dimension, so the learning rate suits any backbone. The exported classifier still takes the network&apos;s own features. Off: the classic recipe, on the features as they come.</source>
         <translation>在每个维度缩放到相同分布的特征上训练，使学习率适用于任何骨干网络。导出的分类器仍然接受网络原始的特征。关闭：经典方案，直接使用原始特征。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="149"/>
+        <location filename="../ui/settingsform.cpp" line="148"/>
         <source>keep the best validation point</source>
         <translation>保留验证集上最好的时刻</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="150"/>
+        <location filename="../ui/settingsform.cpp" line="149"/>
         <source>End with the classifier as it was when its validation loss was lowest, not as it was at the last step, which may have started to overfit. Needs validation images.</source>
         <translation>最终采用验证损失最低时的分类器，而不是最后一步（那时可能已开始过拟合）的分类器。需要验证集图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="152"/>
+        <location filename="../ui/settingsform.cpp" line="151"/>
         <source>calibrate probabilities</source>
         <translation>校准概率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="153"/>
+        <location filename="../ui/settingsform.cpp" line="152"/>
         <source>After training, rescale the classifier&apos;s confidence on the validation images so that &quot;90 %&quot; is right about nine times in ten. Never changes which class is predicted. Needs validation images.</source>
         <translation>训练后在验证图像上重新调整分类器的置信度，使“90 %”大约十次对九次。不会改变预测的类别。需要验证图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="160"/>
+        <location filename="../ui/settingsform.cpp" line="159"/>
         <source>For classes of very different sizes, so that small classes are not drowned out by large ones: draw every class equally often, or weight each class&apos;s errors by its rarity.</source>
         <translation>当各类别大小相差很大时，避免小类别被大类别淹没：让每个类别被抽到的次数相同，或按类别的稀少程度加权其误差。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>as the images come</source>
         <translation>按图像原样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>draw classes equally often</source>
         <translation>各类别等量抽样</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="162"/>
+        <location filename="../ui/settingsform.cpp" line="161"/>
         <source>weight classes by rarity</source>
         <translation>按稀少程度为类别加权</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="164"/>
+        <location filename="../ui/settingsform.cpp" line="163"/>
         <source>The same seed, data and settings train the same classifier; change it to see how much results vary by chance.</source>
         <translation>相同的种子、数据和设置会训练出相同的分类器；改变种子可以看出结果受随机性影响有多大。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="168"/>
+        <location filename="../ui/settingsform.cpp" line="167"/>
         <source>Where in InceptionV3 the image features are taken. The bottleneck (2048 numbers) suits most photos; earlier layers keep simpler shapes and textures, for images unlike ImageNet&apos;s.</source>
         <translation>从 InceptionV3 的哪一层提取图像特征。瓶颈特征（2048 个数）适合大多数照片；较早的层保留更简单的形状和纹理，适合与 ImageNet 差别较大的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="175"/>
+        <location filename="../ui/settingsform.cpp" line="174"/>
         <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
         <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="178"/>
+        <location filename="../ui/settingsform.cpp" line="177"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="180"/>
+        <location filename="../ui/settingsform.cpp" line="179"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="182"/>
+        <location filename="../ui/settingsform.cpp" line="181"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="187"/>
+        <location filename="../ui/settingsform.cpp" line="186"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="188"/>
+        <location filename="../ui/settingsform.cpp" line="187"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="192"/>
+        <location filename="../ui/settingsform.cpp" line="191"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="195"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="197"/>
+        <location filename="../ui/settingsform.cpp" line="196"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="200"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingsform.cpp" line="201"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="203"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="205"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="206"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingsform.cpp" line="207"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="215"/>
+        <location filename="../ui/settingsform.cpp" line="214"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="227"/>
+        <location filename="../ui/settingsform.cpp" line="226"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="229"/>
+        <location filename="../ui/settingsform.cpp" line="228"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="230"/>
+        <location filename="../ui/settingsform.cpp" line="229"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="231"/>
+        <location filename="../ui/settingsform.cpp" line="230"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="232"/>
+        <location filename="../ui/settingsform.cpp" line="231"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="232"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="234"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="234"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="235"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="237"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="238"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="240"/>
+        <location filename="../ui/settingsform.cpp" line="239"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="240"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="241"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="243"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="243"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="244"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="245"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="247"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="458"/>
+        <location filename="../ui/settingspage.cpp" line="202"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="460"/>
+        <location filename="../ui/settingspage.cpp" line="204"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="462"/>
+        <location filename="../ui/settingspage.cpp" line="206"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="467"/>
+        <location filename="../ui/settingspage.cpp" line="211"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>
@@ -2106,17 +2106,17 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="63"/>
+        <location filename="../ui/weightsfield.cpp" line="66"/>
         <source>random weights, seed %1 (for testing only)</source>
         <translation>随机权重，种子 %1（仅供测试）</translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="72"/>
+        <location filename="../ui/weightsfield.cpp" line="75"/>
         <source>InceptionV3 weights</source>
         <translation>InceptionV3 权重</translation>
     </message>
     <message>
-        <location filename="../ui/weightsfield.cpp" line="73"/>
+        <location filename="../ui/weightsfield.cpp" line="76"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
         <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
     </message>
