@@ -43,8 +43,10 @@ private Q_SLOTS:
             // computed, the others while training, a random moment after each has begun.
             const bool extracting = kill < 2;
             QString output;
-            // "features 12/120 …" is extraction's progress line, "step 200/10000 …" training's.
-            const QRegularExpression phase(extracting ? QStringLiteral("features \\d+/") : QStringLiteral("step \\d+/"));
+            // "features 12/120 …" is extraction's progress line, "step   200/10000 …" training's
+            // (right-aligned: a single space matched only the last step's line, so these kills
+            // fell after training, during the export).
+            const QRegularExpression phase(extracting ? QStringLiteral("features \\d+/") : QStringLiteral("step +\\d+/"));
             if (!waitFor(process, phase, output) || process.waitForFinished(int(random.bounded(extracting ? 200 : 1500)))) {
                 outputs << output + QString::fromUtf8(process.readAll());
                 break; // finished first: the chain is complete
@@ -52,7 +54,7 @@ private Q_SLOTS:
             process.kill(); // SIGKILL: no handler runs, as in a crash or power loss
             QVERIFY(process.waitForFinished(10000));
             output += QString::fromUtf8(process.readAll());
-            (output.contains(QRegularExpression(QStringLiteral("step \\d+/"))) ? duringTraining : duringExtraction) += 1;
+            (output.contains(QRegularExpression(QStringLiteral("step +\\d+/"))) ? duringTraining : duringExtraction) += 1;
             outputs << output;
             checkNothingIsCorrupt();
         }
