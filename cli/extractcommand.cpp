@@ -1,7 +1,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "data/shard.h"
-#include "reporting.h"
 #include "terminal.h"
 #include "trainoptions.h"
 
@@ -106,14 +105,8 @@ int extractCommand(const QStringList &arguments)
     progress.finish();
     const QString cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
     out() << (shard.whole() ? QStringLiteral("all") : QStringLiteral("shard ") + shard.text()) << ": "
-          << run.dataset.images.size() << " images; features: " << run.fromCache
-          << " from the cache, " << run.computed << " computed";
-    if (run.repaired)
-        out() << " (" << run.repaired << " damaged cache entries recomputed)";
-    out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
-    if (run.computed > 0)
-        out() << " (" << throughputSummary(run.precision, run.computed, run.extractionSeconds) << ')';
-    out() << ", into " << QDir::toNativeSeparators(cacheRoot) << Qt::endl;
+          << run.dataset.images.size() << " images; features: " << featureCounts(run) << ", into "
+          << QDir::toNativeSeparators(cacheRoot) << Qt::endl;
     for (const QString &skipped : run.dataset.skipped)
         err() << "skipped " << skipped << Qt::endl;
     return kSuccess;

@@ -90,14 +90,7 @@ int trainCommand(const QStringList &arguments)
               << (run.tuning->folds ? QStringLiteral("%1-fold cross-validation over %2 images").arg(run.tuning->folds).arg(run.tuning->heldOut)
                                     : QStringLiteral("%1 validation images").arg(run.tuning->heldOut))
               << "): " << describeTrial(run.options.training) << '\n';
-    out() << "features: " << run.fromCache << " from the cache, " << run.computed << " computed";
-    if (run.repaired)
-        out() << " (" << run.repaired << " damaged cache entries recomputed)";
-    if (run.augmentedRows)
-        out() << ", " << run.augmentedRows << " of them distorted copies of training images";
-    out() << " in " << QString::number(run.extractionSeconds, 'f', 1) << " s";
-    if (run.computed > 0)
-        out() << " (" << throughputSummary(run.precision, run.computed, run.extractionSeconds) << ')';
+    out() << "features: " << featureCounts(run);
     if (run.trainingSetOnDisk)
         out() << "; the training set is read from the cache on disk as it trains (too large for memory)";
     out() << "; training: "

@@ -115,6 +115,19 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     return true;
 }
 
+QString featureCounts(const TrainingRun &run)
+{
+    QString text = QStringLiteral("%1 from the cache, %2 computed").arg(run.fromCache).arg(run.computed);
+    if (run.repaired)
+        text += QStringLiteral(" (%1 damaged cache entries recomputed)").arg(run.repaired);
+    if (run.augmentedRows)
+        text += QStringLiteral(", %1 of them distorted copies of training images").arg(run.augmentedRows);
+    text += QStringLiteral(" in %1 s").arg(run.extractionSeconds, 0, 'f', 1);
+    if (run.computed > 0)
+        text += QStringLiteral(" (%1)").arg(throughputSummary(run.precision, run.computed, run.extractionSeconds));
+    return text;
+}
+
 FeatureProgress::FeatureProgress(TrainingRunCallbacks &callbacks, bool quiet)
 {
     callbacks.scanned = [this, quiet](const Dataset &dataset, const FixesApplied &fixes) {

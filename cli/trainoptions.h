@@ -170,6 +170,10 @@ private:
     SplitOption m_split;
 };
 
+// "58 from the cache, 2 computed in 0.4 s (46.2 img/s, bf16, ...)": where a run's features
+// came from, and how fast the computed ones went (train and extract print it).
+QString featureCounts(const TrainingRun &run);
+
 // What a command prints while a run reads its data: the dataset's summary once the folders are
 // read (unless `quiet`), then a progress line as features are computed, ended when the last
 // one is or by finish(), whichever comes first.
