@@ -5,6 +5,7 @@
 #include "export/modelexport.h"
 #include "features/bottleneckcache.h"
 #include "features/extraction.h"
+#include "features/int8calibration.h"
 #include "reporting.h"
 #include "terminal.h"
 #include "weightsoption.h"
@@ -57,10 +58,13 @@ int evaluateCommand(const QStringList &arguments)
         QStringList paths;
         for (const ImageEntry &image : dataset.images)
             paths << image.path;
-        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(compute.precision()), model.layer);
         ExtractionOptions options;
         options.layer = model.layer;
         options.precision = compute.precision();
+        if (resolvePrecision(options.precision) == Precision::Int8)
+            options.int8Calibration = calibrateInt8(model.backbone, paths);
+        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(options.precision, options.int8Calibration),
+                                          model.layer);
         options.cache = &bottlenecks;
         Progress progress(QStringLiteral("features"), paths.size());
         options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };

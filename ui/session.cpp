@@ -44,7 +44,14 @@ QByteArray compact(const QJsonObject &json)
 
 QString precisionLabel(Precision precision)
 {
-    return resolvePrecision(precision) == Precision::BFloat16 ? QStringLiteral("bfloat16") : QStringLiteral("float32");
+    switch (resolvePrecision(precision)) {
+    case Precision::BFloat16:
+        return QStringLiteral("bfloat16");
+    case Precision::Int8:
+        return QStringLiteral("int8");
+    default:
+        return QStringLiteral("float32");
+    }
 }
 
 Session::Session(SessionPaths paths, QObject *parent) : QObject(parent), m_paths(std::move(paths))

@@ -213,8 +213,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
                            "of float32's; elsewhere it is slower. The classifier always trains in float32."));
     m_precision->addItem(tr("automatic (%1 on this computer)").arg(precisionLabel(Precision::Auto)),
                          precisionName(Precision::Auto));
-    for (Precision p : {Precision::Float32, Precision::BFloat16})
-        m_precision->addItem(precisionLabel(p), precisionName(p));
+    for (Precision p : {Precision::Float32, Precision::BFloat16, Precision::Int8})
+        if (p != Precision::Int8 || int8Available())
+            m_precision->addItem(precisionLabel(p), precisionName(p));
     m_preview = new RatePreview;
 
     auto *form = new QFormLayout;

@@ -10,7 +10,9 @@ TopClassPredictions predictTopClasses(const Backbone &backbone, const Classifier
 {
     ExtractionOptions options;
     options.layer = layer;
-    options.precision = precision;
+    // A few images at a time are no sample to calibrate int8 on: they are predicted in float,
+    // which int8 features follow closely (Precision::Int8).
+    options.precision = floatPrecision(precision);
     options.cancel = cancel;
     const ExtractionResult extracted = extractFeatures(backbone, paths, options);
     const FeatureMatrix p = head.probabilities(extracted.features);

@@ -2,6 +2,7 @@
 
 #include "base/boundedqueue.h"
 #include "features/bottleneckcache.h"
+#include "features/int8calibration.h"
 #include "images/augmentation.h"
 #include "images/image.h"
 #include "images/preprocess.h"
@@ -183,9 +184,12 @@ private:
 
 } // namespace
 
-ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths, const ExtractionOptions &options)
+ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths, const ExtractionOptions &given)
 {
-    Backbone::checkLayer(options.layer);
+    Backbone::checkLayer(given.layer);
+    ExtractionOptions options = given;
+    if (resolvePrecision(options.precision) == Precision::Int8 && options.int8Calibration.isEmpty() && !paths.isEmpty())
+        options.int8Calibration = calibrateInt8(backbone, paths, {}, options.cancel);
     const int batchSize = std::max(1, options.batchSize);
     ExtractionResult result;
     ExtractionProgress progress{0, int(paths.size()), 0};
@@ -224,7 +228,7 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
         result.errors << chunk->errors;
         if (computing > 0) {
             FeatureMatrix out = backbone.extract(chunk->inputs.data(), computing, options.layer, options.precision, options.pooled,
-                                             options.cancel);
+                                             options.cancel, options.int8Calibration);
             for (int i = 0; i < computing; ++i) {
                 float *row = out.values.data() + std::int64_t(i) * out.cols;
                 if (options.cache)

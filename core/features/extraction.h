@@ -35,6 +35,8 @@ struct ExtractionOptions
     const Augmentation *augmentation = nullptr; // with it: the features of distorted variant `variant`
     int variant = 0;
     Precision precision = Precision::Auto; // the network's number format
+    // Int8's calibration (features/int8calibration); empty: calibrateInt8() on the paths given.
+    QString int8Calibration;
     // false: only fill the caches (retrain-cli extract). The result's features and signatures
     // are then empty, sourceIndex and contentHashes as usual, so any number of images fits.
     bool keepRows = true;

@@ -114,7 +114,7 @@ const WeightsInfo &Backbone::weights() const
 
 std::shared_ptr<const InferenceModel> Backbone::Impl::inference(Precision precision) const
 {
-    const Precision wanted = resolvePrecision(precision);
+    const Precision wanted = resolvePrecision(floatPrecision(precision));
     const std::lock_guard<std::mutex> lock(m_inferenceMutex);
     std::shared_ptr<const InferenceModel> &slot = m_inference[wanted == Precision::BFloat16 ? 1 : 0];
     if (!slot)
@@ -122,12 +122,54 @@ std::shared_ptr<const InferenceModel> Backbone::Impl::inference(Precision precis
     return slot;
 }
 
-QString Backbone::featureKey(Precision precision) const
+std::shared_ptr<const QuantizedModel> Backbone::Impl::quantized(const QString &id) const
+{
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    for (const auto &[kept, model] : m_quantized)
+        if (kept == id)
+            return model;
+    return nullptr;
+}
+
+void Backbone::Impl::keepQuantized(const QString &id, std::shared_ptr<const QuantizedModel> model) const
+{
+    constexpr std::size_t kKept = 2;
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    m_quantized.erase(std::remove_if(m_quantized.begin(), m_quantized.end(), [&](const auto &k) { return k.first == id; }),
+                      m_quantized.end());
+    m_quantized.emplace_back(id, std::move(model));
+    if (m_quantized.size() > kKept)
+        m_quantized.erase(m_quantized.begin());
+}
+
+QString Backbone::featureKey(Precision precision, const QString &int8Calibration) const
 {
     const Precision resolved = resolvePrecision(precision);
     if (resolved == Precision::Float32)
         return d->info.fingerprint;
-    return d->info.fingerprint + QLatin1Char('|') + precisionName(resolved);
+    QString key = d->info.fingerprint + QLatin1Char('|') + precisionName(resolved);
+    if (resolved == Precision::Int8) {
+        if (int8Calibration.isEmpty())
+            throw std::invalid_argument("int8 features need a calibration sample");
+        key += QLatin1Char('|') + int8Calibration;
+    }
+    return key;
+}
+
+bool Backbone::hasInt8Calibration(const QString &id) const
+{
+    return d->quantized(id) != nullptr;
+}
+
+void Backbone::calibrateInt8(const QString &id, const float *images, std::int64_t count) const
+{
+    if (d->quantized(id))
+        return;
+    if (count <= 0)
+        throw std::invalid_argument("an int8 calibration needs at least one image");
+    c10::InferenceMode inference;
+    const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
+    d->keepQuantized(id, std::make_shared<const QuantizedModel>(*d->model, input));
 }
 
 QStringList Backbone::layerNames()
@@ -144,17 +186,23 @@ void Backbone::checkLayer(const QString &layer)
 }
 
 FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const QString &layer, Precision precision,
-                                bool pooled, const CancelFlag *cancel) const
+                                bool pooled, const CancelFlag *cancel, const QString &int8Calibration) const
 {
     const auto [name, alwaysPooled] = activationFor(layer);
     FeatureMatrix out;
     if (count == 0)
         return out;
-    const std::shared_ptr<const InferenceModel> fast = d->inference(precision);
+    std::shared_ptr<const QuantizedModel> int8;
+    if (resolvePrecision(precision) == Precision::Int8) {
+        int8 = d->quantized(int8Calibration);
+        if (!int8)
+            throw std::invalid_argument("int8 calibration '" + int8Calibration.toStdString() + "' is not measured");
+    }
+    const std::shared_ptr<const InferenceModel> fast = int8 ? nullptr : d->inference(precision);
     // Grad mode is thread-local: the guard must live in the thread that runs the model.
     c10::InferenceMode inference;
     const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
-    at::Tensor features = fast->activation(input, name, cancel);
+    at::Tensor features = int8 ? int8->activation(input, name, cancel) : fast->activation(input, name, cancel);
     if (!alwaysPooled && pooled)
         features = at::adaptive_avg_pool2d(features, {1, 1});
     features = features.reshape({count, -1}).contiguous();

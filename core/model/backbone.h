@@ -57,8 +57,17 @@ public:
     const WeightsInfo &weights() const;
 
     // What features in `precision` depend on besides layer and input: the weights fingerprint,
-    // plus the resolved precision when it is not float32. Keys the bottleneck cache.
-    QString featureKey(Precision precision) const;
+    // plus the resolved precision when it is not float32, plus for int8 the calibration's id.
+    // Keys the bottleneck cache. Throws std::invalid_argument for int8 without a calibration.
+    QString featureKey(Precision precision, const QString &int8Calibration = {}) const;
+
+    // Int8 computes with every activation's range measured on sample inputs (a calibration;
+    // features/int8calibration chooses the sample). `id` names the sample: features computed
+    // with it are cached under it, so those of different samples never mix. Measuring is one
+    // float32 pass over the `count` inputs (as for extract()); the two calibrations used last
+    // are kept, and one already kept under `id` is not measured again.
+    bool hasInt8Calibration(const QString &id) const;
+    void calibrateInt8(const QString &id, const float *images, std::int64_t count) const;
 
     // "bottleneck", "logits" and every stage from Conv2d_1a_3x3 to Mixed_7c.
     static QStringList layerNames();
@@ -69,9 +78,11 @@ public:
     // Returns one row per image: the layer's output, average-pooled over space when `pooled`
     // (always so for bottleneck and logits), computed in `precision` (Auto: bfloat16 where the
     // CPU has it). The backbone itself is never changed, so runs in different precisions can
-    // share it. Throws Cancelled between network stages once `cancel` is set.
+    // share it. Throws Cancelled between network stages once `cancel` is set. Int8 needs the
+    // id of a calibration kept by calibrateInt8() (std::invalid_argument otherwise).
     FeatureMatrix extract(const float *images, std::int64_t count, const QString &layer, Precision precision,
-                          bool pooled = true, const CancelFlag *cancel = nullptr) const;
+                          bool pooled = true, const CancelFlag *cancel = nullptr,
+                          const QString &int8Calibration = {}) const;
 
     // core/ internals (export) reach the torch model through backboneimpl.h.
     struct Impl;

@@ -24,7 +24,8 @@ Conv2dOptions conv(std::int64_t in, std::int64_t out, std::int64_t kh, std::int6
 
 torch::Tensor poolSameSize(const torch::Tensor &x)
 {
-    return at::avg_pool2d(x, 3, 1, 1); // count_include_pad, as torch's default
+    // Sizes spelled out per axis: the quantized kernels take no single-number shorthand.
+    return at::avg_pool2d(x, {3, 3}, {1, 1}, {1, 1}); // count_include_pad, as torch's default
 }
 
 } // namespace
@@ -38,6 +39,8 @@ BasicConv2dImpl::BasicConv2dImpl(Conv2dOptions options)
 
 torch::Tensor BasicConv2dImpl::forward(torch::Tensor x)
 {
+    if (replacement)
+        return replacement(x);
     auto y = conv->forward(x);
     if (!folded)
         y = bn->forward(y);
@@ -91,7 +94,7 @@ torch::Tensor InceptionBImpl::forward(torch::Tensor x)
 {
     auto b3 = branch3x3->forward(x);
     auto b3dbl = branch3x3dbl_3->forward(branch3x3dbl_2->forward(branch3x3dbl_1->forward(x)));
-    auto bp = at::max_pool2d(x, 3, 2);
+    auto bp = at::max_pool2d(x, {3, 3}, {2, 2}, {0, 0}, {1, 1});
     return at::cat({b3, b3dbl, bp}, 1);
 }
 
@@ -135,7 +138,7 @@ torch::Tensor InceptionDImpl::forward(torch::Tensor x)
     auto b3 = branch3x3_2->forward(branch3x3_1->forward(x));
     auto b7 = branch7x7x3_2->forward(branch7x7x3_1->forward(x));
     b7 = branch7x7x3_4->forward(branch7x7x3_3->forward(b7));
-    auto bp = at::max_pool2d(x, 3, 2);
+    auto bp = at::max_pool2d(x, {3, 3}, {2, 2}, {0, 0}, {1, 1});
     return at::cat({b3, b7, bp}, 1);
 }
 
@@ -207,7 +210,7 @@ InceptionV3Impl::InceptionV3Impl(std::int64_t numClasses, bool transformInput)
     Mixed_7c = register_module("Mixed_7c", InceptionE(2048));
     fc = register_module("fc", torch::nn::Linear(2048, numClasses));
 
-    auto maxPool = [](const torch::Tensor &x) { return at::max_pool2d(x, 3, 2); };
+    auto maxPool = [](const torch::Tensor &x) { return at::max_pool2d(x, {3, 3}, {2, 2}, {0, 0}, {1, 1}); };
     // One entry per name in stageNames(), same order; shapes for a 299 x 299 input.
     m_stages = {
         [m = Conv2d_1a_3x3.ptr()](const torch::Tensor &x) { return m->forward(x); }, // N x 32 x 149 x 149

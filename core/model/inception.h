@@ -32,6 +32,9 @@ struct BasicConv2dImpl : torch::nn::Module
     // bias is not a registered parameter (Module::to() leaves it alone).
     void foldBatchNorm();
     bool folded = false;
+    // Set on inference copies that compute the layer another way (QuantizedModel: int8 in
+    // and out); forward() then runs it instead of conv, BatchNorm and ReLU.
+    std::function<torch::Tensor(const torch::Tensor &)> replacement;
 
     torch::nn::Conv2d conv{nullptr};
     torch::nn::BatchNorm2d bn{nullptr};

@@ -39,6 +39,11 @@ Precision resolvePrecision(Precision precision)
     return native ? Precision::BFloat16 : Precision::Float32;
 }
 
+Precision floatPrecision(Precision precision)
+{
+    return precision == Precision::Int8 ? Precision::Auto : precision;
+}
+
 QString precisionName(Precision precision)
 {
     switch (precision) {
@@ -48,13 +53,15 @@ QString precisionName(Precision precision)
         return QStringLiteral("fp32");
     case Precision::BFloat16:
         return QStringLiteral("bf16");
+    case Precision::Int8:
+        return QStringLiteral("int8");
     }
     return {};
 }
 
 std::optional<Precision> precisionFromName(const QString &name)
 {
-    for (Precision p : {Precision::Auto, Precision::Float32, Precision::BFloat16})
+    for (Precision p : {Precision::Auto, Precision::Float32, Precision::BFloat16, Precision::Int8})
         if (name == precisionName(p))
             return p;
     return std::nullopt;

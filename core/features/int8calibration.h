@@ -1,0 +1,31 @@
+#pragma once
+
+#include "base/cancellation.h"
+#include "data/dataset.h"
+#include "model/backbone.h"
+
+#include <QStringList>
+
+namespace rs {
+
+// How many images int8's activation ranges are measured on: enough that an unusual image
+// rarely exceeds them (values above a range saturate), few enough that measuring stays a
+// second or two of float32 work.
+constexpr int kInt8CalibrationImages = 32;
+
+// Chooses the calibration sample from `paths` and has `backbone` measure it (or finds it kept).
+// The sample: the readable images whose `names` (one per path; empty: the paths themselves)
+// hash lowest under a fixed seed, so it is the same whatever order the images come in, and
+// every shard of a cluster run names the same images when `names` are shardPath()s. Returns
+// the calibration's id: a hash of the chosen images' bytes, which keys their features' cache.
+// Throws std::invalid_argument when no image can be read, Cancelled once `cancel` is set.
+QString calibrateInt8(const Backbone &backbone, const QStringList &paths, const QStringList &names = {},
+                      const CancelFlag *cancel = nullptr);
+
+// A run's calibration: the sample comes from the training images of `dataset` (all of its
+// images when none is for training), named by shardPath() so that each shard of a cluster
+// run, scanning the whole dataset before keeping its part, measures the same images.
+QString calibrateInt8(const Backbone &backbone, const Dataset &dataset, const DatasetSources &sources,
+                      const CancelFlag *cancel);
+
+} // namespace rs
