@@ -11,13 +11,16 @@
 #
 #   bench/quality.sh [BUILD_DIR]     (default ./build; needs Debian's python3-sklearn)
 #
-# Environment: WORK (default /tmp/retrain-quality), PER_CLASS (default 300), HOLDOUT
-# (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON").
+# Environment: WORK (default /tmp/retrain-quality-PRECISION), PER_CLASS (default 300), HOLDOUT
+# (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON"),
+# PRECISION (default fp32; int8 is calibrated by each features call on its own images, so the
+# held-out images' sample is not the training images').
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
-work=${WORK:-/tmp/retrain-quality}
+precision=${PRECISION:-fp32}
+work=${WORK:-/tmp/retrain-quality-$precision}
 per_class=${PER_CLASS:-300}
 holdout=${HOLDOUT:-200}
 cli="$build/app/retrain-cli"
@@ -32,7 +35,7 @@ if [[ ! -f "$work/features-done" ]]; then
     rm -rf "$work/fashion"
     "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/inception_zip.pth" --precision fp32 --layer "$layer" \
+        "$cli" features --weights "$work/reference/inception_zip.pth" --precision "$precision" --layer "$layer" \
             --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
     done
     touch "$work/features-done"
@@ -45,7 +48,7 @@ if [[ ! -f "$work/holdout-done" ]]; then
         rm "$work/holdout/${image#"$work/fashion/"}"
     done
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/inception_zip.pth" --precision fp32 --layer "$layer" \
+        "$cli" features --weights "$work/reference/inception_zip.pth" --precision "$precision" --layer "$layer" \
             --image_dir "$work/holdout" --out "$work/$layer-holdout.npy" > /dev/null
     done
     touch "$work/holdout-done"

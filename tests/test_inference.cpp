@@ -169,8 +169,8 @@ private Q_SLOTS:
         QVERIFY(worst >= 0.9999);
     }
 
-    // Int8 is post-training quantization with ranges measured on 32 of these images: per-image
-    // cosine of its bottlenecks to float32's (measured: median 0.99977, lowest 0.99956).
+    // Int8 is post-training quantization with ranges measured on 16 of these images: per-image
+    // cosine of its bottlenecks to float32's (measured: median 0.99977, 1st percentile 0.99969).
     void int8FeaturesFollowFloat32()
     {
         QVERIFY(rs::int8Available());
@@ -197,7 +197,7 @@ private Q_SLOTS:
         std::reverse(reversed.begin(), reversed.end());
         const QString id = rs::calibrateInt8(*m_backbone, some);
         QCOMPARE(rs::calibrateInt8(*m_backbone, reversed), id);
-        QVERIFY(id.endsWith(QStringLiteral("x32")));
+        QVERIFY(id.contains(QStringLiteral("x16-")));
         const QString otherId = rs::calibrateInt8(*m_backbone, others);
         QVERIFY(otherId != id);
         QVERIFY(m_backbone->featureKey(rs::Precision::Int8, id) != m_backbone->featureKey(rs::Precision::Int8, otherId));
@@ -206,7 +206,7 @@ private Q_SLOTS:
         const std::vector<float> input(3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize, 0.5f);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_backbone->extract(input.data(), 1, rs::Backbone::kBottleneck,
                                                                             rs::Precision::Int8, true, nullptr,
-                                                                            QStringLiteral("never-measured")));
+                                                                            QStringLiteral("never-given")));
 
         QTemporaryDir dir;
         const QString broken = dir.filePath(QStringLiteral("broken.png"));
@@ -216,7 +216,7 @@ private Q_SLOTS:
         file.close();
         const QStringList two = {broken, m_images.paths[0]};
         const QString oneImage = rs::calibrateInt8(*m_backbone, two);
-        QVERIFY(oneImage.endsWith(QStringLiteral("x1")));
+        QVERIFY(oneImage.contains(QStringLiteral("x1-")));
         QCOMPARE(rs::calibrateInt8(*m_backbone, {m_images.paths[0]}), oneImage);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rs::calibrateInt8(*m_backbone, {broken}));
     }

@@ -141,6 +141,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("packs");
         QTest::addColumn<int>("entries"); // in all packs
         QTest::newRow("features") << QStringList() << 2 << 120; // features and image signatures
+        // Each shard calibrates on the same sample of the whole training set, so the packs share
+        // one key, and train finds them all.
+        QTest::newRow("int8") << QStringList{QStringLiteral("--precision"), QStringLiteral("int8")} << 2 << 120;
         // A distorted copy of each training image, in a pack of its own: the shards make the
         // copies of their own training images only.
         QTest::newRow("augmented") << QStringList{QStringLiteral("--flip_left_right"), QStringLiteral("--augmented_copies"),

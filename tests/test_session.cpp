@@ -83,6 +83,15 @@ private Q_SLOTS:
         QCOMPARE(&second->base(), &first->base());
         QCOMPARE(flatten(rs::predictTopClasses(*first, images, 2)), before);
         QVERIFY(flatten(rs::predictTopClasses(*second, images, 2)) != before);
+
+        // Int8 computes its own features (the cache keys them apart) and predicts in float.
+        const std::shared_ptr<const rs::TrainedModel> third = train(session, rs::Precision::Int8);
+        QVERIFY(third);
+        QCOMPARE(third->precision(), rs::Precision::Int8);
+        QCOMPARE(third->run().computed, int(third->run().dataset.images.size()));
+        QCOMPARE(third->report()[QStringLiteral("extraction")][QStringLiteral("precision")].toString(), QStringLiteral("int8"));
+        QCOMPARE(flatten(rs::predictTopClasses(*third, images, 2)).size(), before.size());
+        QCOMPARE(flatten(rs::predictTopClasses(*first, images, 2)), before);
     }
 
     void stoppedRunKeepsThePreviousModel()

@@ -1379,63 +1379,63 @@ calibration error %3 % → %4 %</source>
 <context>
     <name>rs::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="59"/>
+        <location filename="../ui/session.cpp" line="66"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="60"/>
+        <location filename="../ui/session.cpp" line="67"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="70"/>
         <source>Stopped. The previous run&apos;s results are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="63"/>
+        <location filename="../ui/session.cpp" line="70"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="65"/>
+        <location filename="../ui/session.cpp" line="72"/>
         <source>Resume carries the run on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="76"/>
+        <location filename="../ui/session.cpp" line="83"/>
         <source>The classifier was not kept with the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="80"/>
+        <location filename="../ui/session.cpp" line="87"/>
         <source>The classifier kept with the project was not loaded (%1): Start trains it again, with the features from the cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="84"/>
+        <location filename="../ui/session.cpp" line="91"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="88"/>
+        <location filename="../ui/session.cpp" line="95"/>
         <source>No sample images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="89"/>
+        <location filename="../ui/session.cpp" line="96"/>
         <source>%1
 The sample images come from Debian&apos;s dataset-fashion-mnist package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="94"/>
+        <location filename="../ui/session.cpp" line="101"/>
         <source>Report not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="105"/>
+        <location filename="../ui/session.cpp" line="112"/>
         <source>No heat map: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,7 +1511,7 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="221"/>
+        <location filename="../ui/session.cpp" line="228"/>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,7 +1541,7 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session.cpp" line="259"/>
+        <location filename="../ui/session.cpp" line="266"/>
         <source>Writing the sample images to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1646,12 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
+        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="243"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,107 +1801,102 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="211"/>
-        <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. The classifier always trains in float32.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsform.cpp" line="214"/>
+        <location filename="../ui/settingsform.cpp" line="217"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="226"/>
+        <location filename="../ui/settingsform.cpp" line="230"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="228"/>
+        <location filename="../ui/settingsform.cpp" line="232"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="229"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="230"/>
+        <location filename="../ui/settingsform.cpp" line="234"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="231"/>
+        <location filename="../ui/settingsform.cpp" line="235"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="232"/>
+        <location filename="../ui/settingsform.cpp" line="236"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="237"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="234"/>
+        <location filename="../ui/settingsform.cpp" line="238"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="239"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="237"/>
+        <location filename="../ui/settingsform.cpp" line="241"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="240"/>
+        <location filename="../ui/settingsform.cpp" line="244"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="245"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="243"/>
+        <location filename="../ui/settingsform.cpp" line="247"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="248"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="249"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="250"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="251"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>

@@ -41,8 +41,9 @@ QString calibrateInt8(const Backbone &backbone, const QStringList &paths, const 
     if (count == 0)
         throw std::invalid_argument("int8 needs a readable image to calibrate on, and none of the "
                                     + std::to_string(paths.size()) + " could be read");
+    // The sample, its size and the precision its ranges are measured in (Backbone::calibrateInt8).
     const QString id = QString::fromLatin1(Sha256::hash(chosen).toHex().left(16)) + QLatin1Char('x')
-                       + QString::number(count);
+                       + QString::number(count) + QLatin1Char('-') + precisionName(resolvePrecision(Precision::Auto));
     backbone.calibrateInt8(id, inputs.data(), count);
     return id;
 }

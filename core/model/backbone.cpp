@@ -125,21 +125,32 @@ std::shared_ptr<const InferenceModel> Backbone::Impl::inference(Precision precis
 std::shared_ptr<const QuantizedModel> Backbone::Impl::quantized(const QString &id) const
 {
     const std::lock_guard<std::mutex> lock(m_inferenceMutex);
-    for (const auto &[kept, model] : m_quantized)
-        if (kept == id)
-            return model;
+    for (Calibration &kept : m_calibrations)
+        if (kept.id == id) {
+            if (!kept.model) {
+                kept.model = std::make_shared<const QuantizedModel>(*model, kept.sample, resolvePrecision(Precision::Auto));
+                kept.sample = at::Tensor();
+            }
+            return kept.model;
+        }
     return nullptr;
 }
 
-void Backbone::Impl::keepQuantized(const QString &id, std::shared_ptr<const QuantizedModel> model) const
+bool Backbone::Impl::keeps(const QString &id) const
+{
+    const std::lock_guard<std::mutex> lock(m_inferenceMutex);
+    return std::any_of(m_calibrations.begin(), m_calibrations.end(), [&](const Calibration &c) { return c.id == id; });
+}
+
+void Backbone::Impl::keepSample(const QString &id, const at::Tensor &sample) const
 {
     constexpr std::size_t kKept = 2;
     const std::lock_guard<std::mutex> lock(m_inferenceMutex);
-    m_quantized.erase(std::remove_if(m_quantized.begin(), m_quantized.end(), [&](const auto &k) { return k.first == id; }),
-                      m_quantized.end());
-    m_quantized.emplace_back(id, std::move(model));
-    if (m_quantized.size() > kKept)
-        m_quantized.erase(m_quantized.begin());
+    if (std::any_of(m_calibrations.begin(), m_calibrations.end(), [&](const Calibration &c) { return c.id == id; }))
+        return;
+    m_calibrations.push_back({id, sample, nullptr});
+    if (m_calibrations.size() > kKept)
+        m_calibrations.erase(m_calibrations.begin());
 }
 
 QString Backbone::featureKey(Precision precision, const QString &int8Calibration) const
@@ -158,18 +169,16 @@ QString Backbone::featureKey(Precision precision, const QString &int8Calibration
 
 bool Backbone::hasInt8Calibration(const QString &id) const
 {
-    return d->quantized(id) != nullptr;
+    return d->keeps(id);
 }
 
 void Backbone::calibrateInt8(const QString &id, const float *images, std::int64_t count) const
 {
-    if (d->quantized(id))
+    if (d->keeps(id))
         return;
     if (count <= 0)
         throw std::invalid_argument("an int8 calibration needs at least one image");
-    c10::InferenceMode inference;
-    const at::Tensor input = at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize});
-    d->keepQuantized(id, std::make_shared<const QuantizedModel>(*d->model, input));
+    d->keepSample(id, at::from_blob(const_cast<float *>(images), {count, 3, kInputSize, kInputSize}).clone());
 }
 
 QStringList Backbone::layerNames()
@@ -196,7 +205,7 @@ FeatureMatrix Backbone::extract(const float *images, std::int64_t count, const Q
     if (resolvePrecision(precision) == Precision::Int8) {
         int8 = d->quantized(int8Calibration);
         if (!int8)
-            throw std::invalid_argument("int8 calibration '" + int8Calibration.toStdString() + "' is not measured");
+            throw std::invalid_argument("int8 calibration '" + int8Calibration.toStdString() + "' was never given (Backbone::calibrateInt8)");
     }
     const std::shared_ptr<const InferenceModel> fast = int8 ? nullptr : d->inference(precision);
     // Grad mode is thread-local: the guard must live in the thread that runs the model.

@@ -64,8 +64,10 @@ public:
     // Int8 computes with every activation's range measured on sample inputs (a calibration;
     // features/int8calibration chooses the sample). `id` names the sample: features computed
     // with it are cached under it, so those of different samples never mix. Measuring is one
-    // float32 pass over the `count` inputs (as for extract()); the two calibrations used last
-    // are kept, and one already kept under `id` is not measured again.
+    // pass over the `count` inputs (as for extract()) in resolvePrecision(Auto), which `id`
+    // must therefore name too. It happens when extract() first needs it: until then the
+    // sample is only kept. The two calibrations given last are kept; giving one already kept
+    // under `id` again changes nothing.
     bool hasInt8Calibration(const QString &id) const;
     void calibrateInt8(const QString &id, const float *images, std::int64_t count) const;
 

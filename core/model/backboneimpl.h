@@ -18,15 +18,23 @@ struct Backbone::Impl
     // The fast copy extract() runs in `precision`, made on first use (fine-tuning trains
     // `model` first) and kept: one per resolved precision.
     std::shared_ptr<const InferenceModel> inference(Precision precision) const;
-    // The int8 copy calibrated under `id`, or null.
+    // The int8 copy calibrated under `id`, measured now if it was not yet; null for an id
+    // never given to keepSample().
     std::shared_ptr<const QuantizedModel> quantized(const QString &id) const;
-    void keepQuantized(const QString &id, std::shared_ptr<const QuantizedModel> model) const;
+    bool keeps(const QString &id) const;
+    void keepSample(const QString &id, const at::Tensor &sample) const;
 
 private:
+    struct Calibration
+    {
+        QString id;
+        at::Tensor sample; // until measured
+        std::shared_ptr<const QuantizedModel> model;
+    };
     mutable std::mutex m_inferenceMutex;
     mutable std::shared_ptr<const InferenceModel> m_inference[2]; // float32, bfloat16
     // The last calibrations, newest last: a run and the one before it (a model each, ~25 MB).
-    mutable std::vector<std::pair<QString, std::shared_ptr<const QuantizedModel>>> m_quantized;
+    mutable std::vector<Calibration> m_calibrations;
 };
 
 // Maps a layer name to the model's activation name and whether it is pooled by definition.

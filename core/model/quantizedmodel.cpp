@@ -3,10 +3,12 @@
 #include "model/precision.h"
 
 #include <ATen/Functions.h>
+#include <ATen/Parallel.h>
 #include <ATen/core/dispatch/Dispatcher.h>
 #include <ATen/native/quantized/PackedParams.h>
 #include <torch/csrc/autograd/grad_mode.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -52,9 +54,23 @@ PackedConv packConvolution(const torch::nn::Conv2dImpl &conv)
                                                       c10::List<std::int64_t>, c10::List<std::int64_t>, std::int64_t)>();
     const at::Tensor weight = conv.weight.contiguous();
     // Symmetric per output channel: the int8 range is [-127, 127] around zero.
-    const at::Tensor scales = (weight.abs().amax({1, 2, 3}).to(at::kDouble) / 127.0).clamp_min(1e-12);
+    const at::Tensor scales = (weight.abs().amax({1, 2, 3}).to(at::kDouble) / 127.0).clamp_min(1e-12).contiguous();
     const at::Tensor zeros = at::zeros({weight.size(0)}, at::kLong);
-    const at::Tensor qweight = at::quantize_per_channel(weight, scales, zeros, 0, at::kQInt8);
+    at::Tensor qweight = at::_empty_per_channel_affine_quantized(weight.sizes(), scales, zeros, 0,
+                                                                 at::device(at::kCPU).dtype(at::kQInt8));
+    // at::quantize_per_channel rounds one value at a time; this loop vectorises. Halves round
+    // away from zero.
+    const std::int64_t channels = weight.size(0), perChannel = weight.numel() / channels;
+    const float *from = weight.data_ptr<float>();
+    auto *to = reinterpret_cast<std::int8_t *>(qweight.data_ptr<c10::qint8>());
+    const double *scale = scales.data_ptr<double>();
+    for (std::int64_t c = 0; c < channels; ++c) {
+        const float perUnit = float(1.0 / scale[c]);
+        for (std::int64_t i = c * perChannel; i < (c + 1) * perChannel; ++i) {
+            const float v = std::clamp(from[i] * perUnit, -127.0f, 127.0f);
+            to[i] = std::int8_t(v + (v >= 0 ? 0.5f : -0.5f));
+        }
+    }
     const auto &options = conv.options;
     const auto padding = c10::get<torch::ExpandingArray<2>>(options.padding());
     return prepack.call(qweight, conv.bias, listOf(*options.stride()), listOf(*padding), listOf(*options.dilation()),
@@ -107,10 +123,60 @@ void joinConcatenations(InceptionV3Impl &m, ScaleGroups &groups)
                      e->branch3x3dbl_3b.get(), e->branch_pool.get()});
 }
 
+// at::quantize_per_tensor rounds one value at a time; this loop vectorises, and writes
+// channels-last while it reads the batch in planes. Halves round up instead of to even.
 at::Tensor quantizeInput(const at::Tensor &input)
 {
-    return at::quantize_per_tensor(input.contiguous(at::MemoryFormat::ChannelsLast), kInputScale, kInputZeroPoint,
-                                   at::kQUInt8);
+    const at::Tensor planes = input.contiguous();
+    const std::int64_t n = planes.size(0), channels = planes.size(1), pixels = planes.size(2) * planes.size(3);
+    at::Tensor out = at::_empty_affine_quantized(planes.sizes(), at::device(at::kCPU).dtype(at::kQUInt8), kInputScale,
+                                                 kInputZeroPoint, at::MemoryFormat::ChannelsLast);
+    const float *from = planes.data_ptr<float>();
+    auto *to = reinterpret_cast<std::uint8_t *>(out.data_ptr<c10::quint8>());
+    const float perUnit = float(1.0 / kInputScale), offset = float(kInputZeroPoint) + 0.5f;
+    at::parallel_for(0, n * channels, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t plane = begin; plane < end; ++plane) {
+            const std::int64_t image = plane / channels, channel = plane % channels;
+            const float *src = from + plane * pixels;
+            std::uint8_t *dst = to + image * pixels * channels + channel;
+            for (std::int64_t i = 0; i < pixels; ++i)
+                dst[i * channels] = std::uint8_t(std::clamp(src[i] * perUnit + offset, 0.0f, 255.0f));
+        }
+    });
+    return out;
+}
+
+// The largest value of a tensor after a ReLU. LibTorch 1.13 reduces bfloat16 one value at a
+// time; but the bits of non-negative floats order as signed integers do (a -0 below them),
+// and a plain integer loop vectorises.
+template <typename Bits>
+Bits largestBits(const at::Tensor &dense)
+{
+    const Bits *bits = static_cast<const Bits *>(dense.data_ptr());
+    const std::int64_t count = dense.numel();
+    std::vector<Bits> partial(std::size_t(at::get_num_threads()), 0);
+    at::parallel_for(0, count, 1 << 16, [&](std::int64_t begin, std::int64_t end) {
+        Bits top = 0;
+        for (std::int64_t i = begin; i < end; ++i)
+            top = std::max(top, bits[i]);
+        Bits &slot = partial[std::size_t(at::get_thread_num())];
+        slot = std::max(slot, top);
+    });
+    return *std::max_element(partial.begin(), partial.end());
+}
+
+float largestOf(const at::Tensor &nonNegative)
+{
+    const at::Tensor dense = nonNegative.is_non_overlapping_and_dense() ? nonNegative : nonNegative.contiguous();
+    if (dense.scalar_type() == at::kBFloat16) {
+        c10::BFloat16 value;
+        value.x = std::uint16_t(largestBits<std::int16_t>(dense));
+        return float(value);
+    }
+    const std::int32_t bits = largestBits<std::int32_t>(dense);
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
 }
 
 } // namespace
@@ -125,7 +191,7 @@ bool int8Available()
     return QuantizedModel::available();
 }
 
-QuantizedModel::QuantizedModel(const InceptionV3Impl &source, const at::Tensor &calibration)
+QuantizedModel::QuantizedModel(const InceptionV3Impl &source, const at::Tensor &calibration, Precision measuring)
     : m_model(1000, source.transformInput)
 {
     if (!engineReady())
@@ -140,21 +206,29 @@ QuantizedModel::QuantizedModel(const InceptionV3Impl &source, const at::Tensor &
             convs.push_back(conv);
         }
 
-    // Each layer's largest output over the sample, measured in float32 on the quantized input
-    // (as the int8 network will see it).
+    // Each layer's largest output over the sample, on the quantized input (as the int8 network
+    // will see it), computed in `measuring` with channels-last copies of the folded weights.
+    const at::ScalarType type = measuring == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
     std::map<BasicConv2dImpl *, float> largest;
-    for (BasicConv2dImpl *conv : convs)
-        conv->replacement = [conv, &largest](const torch::Tensor &x) {
-            at::Tensor y = at::relu(conv->conv->forward(x));
+    for (BasicConv2dImpl *conv : convs) {
+        const auto &options = conv->conv->options;
+        const at::Tensor weight = conv->conv->weight.to(type).contiguous(at::MemoryFormat::ChannelsLast);
+        const at::Tensor bias = conv->conv->bias.to(type);
+        conv->replacement = [conv, weight, bias, &options, &largest](const torch::Tensor &x) {
+            const auto padding = c10::get<torch::ExpandingArray<2>>(options.padding());
+            at::Tensor y = at::conv2d(x, weight, bias, *options.stride(), *padding, *options.dilation(), options.groups());
+            at::relu_(y);
             float &seen = largest[conv];
-            seen = std::max(seen, y.max().item<float>());
+            seen = std::max(seen, largestOf(y));
             return y;
         };
+    }
     // A few images at a time: the early activations of one image take 20 MB in float32.
     constexpr std::int64_t kChunk = 8;
-    for (std::int64_t start = 0; start < calibration.size(0); start += kChunk)
-        m_model->activations(quantizeInput(calibration.narrow(0, start, std::min(kChunk, calibration.size(0) - start))).dequantize(),
-                             {"Mixed_7c"});
+    for (std::int64_t start = 0; start < calibration.size(0); start += kChunk) {
+        const at::Tensor chunk = calibration.narrow(0, start, std::min(kChunk, calibration.size(0) - start));
+        m_model->activations(quantizeInput(chunk).dequantize().to(type).contiguous(at::MemoryFormat::ChannelsLast), {"Mixed_7c"});
+    }
 
     ScaleGroups groups;
     joinConcatenations(*m_model, groups);
