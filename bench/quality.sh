@@ -14,7 +14,10 @@
 # Environment: WORK (default /tmp/retrain-quality-PRECISION), PER_CLASS (default 300), HOLDOUT
 # (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON"),
 # PRECISION (default fp32; int8 is calibrated by each features call on its own images, so the
-# held-out images' sample is not the training images').
+# held-out images' sample is not the training images'), QUICK=1 (only the app's variants: no
+# --tune, learning-rate sweep or scikit-learn).
+#
+# int8 against fp32, side by side: for p in fp32 int8; do QUICK=1 PRECISION=$p bench/quality.sh; done
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -74,6 +77,7 @@ for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:2
         echo "  $label: ${variant%%=*}" >&2
         row "${variant%%=*}" "$("$quality" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor" "${variant#*=}")"
     done
+    [[ -n "${QUICK:-}" ]] && continue
     echo "  $label: --tune" >&2
     tuned=$("$quality" "$work/$layer.npy" "$work/$layer-holdout.npy" "$factor" '{}' tune)
     row "--tune from the defaults: $(jq -r .tuning.trials <<< "$tuned") trials $(jq -r 'if .tuning.folds == 0 then "on validation" else "by \(.tuning.folds)-fold cross-validation" end' <<< "$tuned") in $(printf %.0f "$(jq -r .tuning.seconds <<< "$tuned")") s, chose $(jq -r .tuning.chose <<< "$tuned")" "$tuned"
@@ -84,6 +88,7 @@ for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:2
     row "scikit-learn LogisticRegression, C=$(jq -r .C <<< "$sk") on $(jq -r .scaling <<< "$sk") features (search: $(jq -r .fits <<< "$sk") fits in $(printf %.0f "$(jq -r .search_seconds <<< "$sk")") s, $(jq -r .unconverged_fits <<< "$sk") stopped at 2000 iterations)" "$sk"
 done
 
+[[ -n "${QUICK:-}" ]] && exit 0
 echo
 echo "Learning-rate sweep (retrain-cli lr-find's, default settings, on the $(jq -r .train <<< "$sweep") training rows):"
 printf -- '- %s\n' "${sweeps[@]}"

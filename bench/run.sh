@@ -26,7 +26,7 @@ measure() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "Preparing data in $work" >&2
-"$cli" sample-data --per-class 60 "$work/fashion" > /dev/null
+"$cli" sample-data --per-class 100 "$work/fashion" > /dev/null
 "$python" "$root/bench/make_photos.py" "$work/photos" 300
 
 echo "## Machine"
@@ -36,21 +36,31 @@ echo "$(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '
 echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 echo
 
+precisions=(fp32 bf16 int8)
+
 if want extraction; then
 echo "## Feature extraction, end to end from image files (random weights, same compute as pretrained)"
 echo
 echo "Whole-process images/s, medians of $runs alternating runs. torchvision: ImageFolder + DataLoader"
-echo "(2 workers) + inception_v3 channels-last, inference mode; bf16 is PyTorch's autocast. Both sides"
-echo "decode the same way (large JPEGs in draft mode, bench/torchvision_extract.py)."
+echo "(2 workers) + inception_v3 channels-last, inference mode; bf16 is PyTorch's autocast; int8 is"
+echo "torchvision's quantizable InceptionV3, fused, post-training static quantization with the onednn"
+echo "qconfig, calibrated on 16 of the images in the same process (ours calibrates on 16 too). Both"
+echo "sides decode the same way (large JPEGs in draft mode, bench/torchvision_extract.py)."
 echo
-echo "| data | images | torchvision fp32 | ours fp32 | ours ÷ torchvision, fp32 | torchvision bf16 | ours bf16 | ours ÷ torchvision, bf16 | cross: ours bf16 ÷ torchvision fp32 | peak RSS MiB: torchvision fp32 / bf16, ours fp32 / bf16 |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| data | images | precision | torchvision img/s | ours img/s | ours ÷ torchvision | ours ÷ our model only | peak RSS MiB, torchvision / ours |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+for precision in "${precisions[@]}"; do
+    : > "$work/model-$precision.txt"
+    for ((i = 0; i < runs; i++)); do
+        "$build/bench/bench_model_throughput" "$precision" 8 12 "$threads" | sed -n 's/.*: \([0-9.]*\) img\/s, \([0-9]*\) GFLOP.*/\1 \2/p' >> "$work/model-$precision.txt"
+    done
+done
 for data in fashion photos; do
     mapfile -t images < <(find "$work/$data" -type f \( -name '*.png' -o -name '*.jpg' \) | sort)
-    for side in ours theirs; do for precision in fp32 bf16; do : > "$work/$side-$precision.txt"; done; done
+    for side in ours theirs; do for precision in "${precisions[@]}"; do : > "$work/$side-$precision.txt"; done; done
     for ((i = 0; i < runs; i++)); do
         echo "  $data run $((i + 1))/$runs" >&2
-        for precision in fp32 bf16; do
+        for precision in "${precisions[@]}"; do
             measure "$cli" features --random-weights 0 --threads "$threads" --precision "$precision" \
                 --out "$work/features.npy" "${images[@]}" >> "$work/ours-$precision.txt"
             measure "$python" "$root/bench/torchvision_extract.py" "$work/$data" "$threads" "$precision" \
@@ -60,10 +70,13 @@ for data in fashion photos; do
     n=${#images[@]}
     rate() { echo "$n / $(cut -d' ' -f1 "$work/$1.txt" | median)" | bc -l; }
     mib() { printf '%.0f' "$(echo "$(cut -d' ' -f2 "$work/$1.txt" | median) / 1024" | bc -l)"; }
-    tf=$(rate theirs-fp32); of=$(rate ours-fp32); tb=$(rate theirs-bf16); ob=$(rate ours-bf16)
-    printf '| %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %s / %s, %s / %s |\n' "$data" "$n" \
-        "$tf" "$of" "$(echo "$of / $tf" | bc -l)" "$tb" "$ob" "$(echo "$ob / $tb" | bc -l)" "$(echo "$ob / $tf" | bc -l)" \
-        "$(mib theirs-fp32)" "$(mib theirs-bf16)" "$(mib ours-fp32)" "$(mib ours-bf16)"
+    for precision in "${precisions[@]}"; do
+        theirs=$(rate "theirs-$precision"); ours=$(rate "ours-$precision")
+        model=$(cut -d' ' -f1 "$work/model-$precision.txt" | median)
+        printf '| %s | %d | %s | %.1f | %.1f | %.2f | %.0f %% | %s / %s |\n' "$data" "$n" "$precision" "$theirs" "$ours" \
+            "$(echo "$ours / $theirs" | bc -l)" "$(echo "100 * $ours / $model" | bc -l)" \
+            "$(mib "theirs-$precision")" "$(mib "ours-$precision")"
+    done
 done
 echo
 fi
@@ -71,22 +84,33 @@ fi
 if want model; then
 echo "## Model only, against the machine's ceiling"
 echo
-echo "The network alone on random 299 x 299 inputs, batch 8 (bench_model_throughput), medians of $runs runs,"
-echo "11.46 GFLOP per image. Ceiling: the fastest this machine's oneDNN runs a large compute-bound"
-echo "convolution (bench/flop_ceiling.py: 8 x 256 x 56 x 56, 256 3x3 filters, channels-last)."
+echo "The network alone on random 299 x 299 inputs, batch 8, one warm-up batch then 12 timed ones, medians"
+echo "of $runs runs: ours bench_model_throughput (int8 calibrated on the timed batch), torchvision"
+echo "bench/torchvision_model.py (the same models as above). 11.46 G operations per image (a multiply"
+echo "and an add are two). Ceiling: the instruction-level peak of this CPU for the format"
+echo "(bench_instruction_peak: every core running nothing but that multiply-accumulate instruction;"
+echo "oneDNN uses the fastest, AMX where the CPU has it)."
 echo
-read -r ceiling32 ceiling16 < <("$python" "$root/bench/flop_ceiling.py" "$threads")
-echo "| precision | img/s | GFLOP/s | ceiling GFLOP/s | share of the ceiling |"
-echo "| --- | --- | --- | --- | --- |"
-for precision in fp32 bf16; do
-    : > "$work/model.txt"
+peaks=$("$build/bench/bench_instruction_peak" "$threads")
+echo "Instruction peaks, GOP/s: $(awk '{ printf "%s%s %s %s", sep, $1, $2, $3; sep = "; " }' <<< "$peaks")."
+echo
+echo "| precision | torchvision img/s | ours img/s | ours ÷ torchvision | ours GOP/s | ceiling GOP/s | share of the ceiling |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for precision in "${precisions[@]}"; do
+    if [[ ! -s "$work/model-$precision.txt" ]]; then
+        for ((i = 0; i < runs; i++)); do
+            "$build/bench/bench_model_throughput" "$precision" 8 12 "$threads" | sed -n 's/.*: \([0-9.]*\) img\/s, \([0-9]*\) GFLOP.*/\1 \2/p' >> "$work/model-$precision.txt"
+        done
+    fi
+    : > "$work/theirs-model.txt"
     for ((i = 0; i < runs; i++)); do
-        "$build/bench/bench_model_throughput" "$precision" 8 6 "$threads" | sed -n 's/.*: \([0-9.]*\) img\/s, \([0-9]*\) GFLOP.*/\1 \2/p' >> "$work/model.txt"
+        "$python" "$root/bench/torchvision_model.py" "$precision" 8 12 "$threads" 2> /dev/null | cut -d' ' -f2 >> "$work/theirs-model.txt"
     done
-    ceiling=$([ "$precision" = fp32 ] && echo "$ceiling32" || echo "$ceiling16")
-    g=$(cut -d' ' -f2 "$work/model.txt" | median)
-    printf '| %s | %.1f | %.0f | %.0f | %.0f %% |\n' "$precision" "$(cut -d' ' -f1 "$work/model.txt" | median)" "$g" "$ceiling" \
-        "$(echo "100 * $g / $ceiling" | bc -l)"
+    ceiling=$(awk -v p="$precision" '$1 == p && $3 > best { best = $3 } END { print best }' <<< "$peaks")
+    ours=$(cut -d' ' -f1 "$work/model-$precision.txt" | median); g=$(cut -d' ' -f2 "$work/model-$precision.txt" | median)
+    theirs=$(median < "$work/theirs-model.txt")
+    printf '| %s | %.1f | %.1f | %.2f | %.0f | %.0f | %.0f %% |\n' "$precision" "$theirs" "$ours" "$(echo "$ours / $theirs" | bc -l)" \
+        "$g" "$ceiling" "$(echo "100 * $g / $ceiling" | bc -l)"
 done
 echo
 fi
@@ -139,7 +163,7 @@ echo
 fi
 
 if want retrain; then
-echo "## Training again on an unchanged folder (600 images, default 10 000 steps)"
+echo "## Training again on an unchanged folder (1 000 images, default 10 000 steps)"
 echo
 rm -rf "$work/cache"
 echo "| run | extraction | whole process, s |"

@@ -1,14 +1,18 @@
-// Extraction's overlapped pipeline: decoding runs ahead of the network by a bounded amount,
+// Extraction's overlapped pipeline: decoding (on as many threads as it takes, results kept in
+// order) runs ahead of the network by a bounded amount,
 // results do not depend on the batch size, unreadable files are listed in order, and a Stop
 // in the middle ends it promptly with the decoding thread joined.
 
 #include "base/boundedqueue.h"
+#include "base/orderedpool.h"
 #include "features/extraction.h"
 #include "testsupport.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 using rs::test::imageFile;
@@ -57,6 +61,60 @@ private Q_SLOTS:
         queue.close();
         producer.join();
         QVERIFY(refused);
+    }
+
+    void popSaysWhetherItWaited()
+    {
+        rs::BoundedQueue<int> queue(2);
+        queue.push(1);
+        bool waited = true;
+        QCOMPARE(queue.pop(&waited), std::optional<int>(1));
+        QVERIFY(!waited);
+        std::thread producer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            queue.push(2);
+            queue.finish();
+        });
+        QCOMPARE(queue.pop(&waited), std::optional<int>(2));
+        QVERIFY(waited);
+        producer.join();
+    }
+
+    // Workers that finish out of order still hand results out in order, never more than the
+    // window ahead of the one taken; added workers share the rest.
+    void orderedPoolKeepsOrderWithinItsWindow()
+    {
+        constexpr int kCount = 200, kWindow = 5;
+        std::atomic<int> taken{0}, furthestAhead{0};
+        rs::OrderedPool<int> pool(kCount, kWindow, [&](int i) {
+            furthestAhead = std::max(furthestAhead.load(), i - taken.load());
+            std::this_thread::sleep_for(std::chrono::microseconds((i * 7919) % 500));
+            return i * i;
+        });
+        for (int i = 0; i < kCount; ++i) {
+            if (i == 10)
+                for (int w = 0; w < 3; ++w)
+                    pool.addWorker();
+            QCOMPARE(pool.take(), i * i);
+            ++taken;
+        }
+        QCOMPARE(pool.workers(), 4);
+        QVERIFY2(furthestAhead.load() <= kWindow, qPrintable(QString::number(furthestAhead.load())));
+        QVERIFY(furthestAhead.load() >= 2); // the workers did run ahead
+    }
+
+    void orderedPoolPassesAnErrorOnAndStops()
+    {
+        rs::OrderedPool<int> pool(100, 4, [](int i) {
+            if (i == 3)
+                throw std::runtime_error("unreadable");
+            return i;
+        });
+        pool.addWorker();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(pool.take(), i);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.take());
+        // Leaving the scope joins the workers, which stopped claiming work.
     }
 
     void resultsDoNotDependOnTheBatch()

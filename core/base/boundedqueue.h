@@ -31,10 +31,13 @@ public:
     }
 
     // The next item; nullopt once the producer has finished and every item was taken.
-    // Rethrows the producer's exception after the items it pushed before failing.
-    std::optional<T> pop()
+    // Rethrows the producer's exception after the items it pushed before failing. With
+    // `waited`, says whether nothing was ready (the producer is behind).
+    std::optional<T> pop(bool *waited = nullptr)
     {
         std::unique_lock<std::mutex> lock(m_mutex);
+        if (waited)
+            *waited = m_items.empty() && !m_finished;
         m_changed.wait(lock, [&] { return m_finished || !m_items.empty(); });
         if (m_items.empty()) {
             if (m_error)

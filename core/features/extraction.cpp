@@ -1,6 +1,7 @@
 #include "features/extraction.h"
 
 #include "base/boundedqueue.h"
+#include "base/orderedpool.h"
 #include "features/bottleneckcache.h"
 #include "features/int8calibration.h"
 #include "images/augmentation.h"
@@ -9,6 +10,8 @@
 #include "images/signature.h"
 #include "io/sha256.h"
 
+#include <atomic>
+#include <optional>
 #include <thread>
 
 namespace rs {
@@ -41,67 +44,98 @@ constexpr std::size_t kChunksAhead = 2;
 // A chunk of cache hits alone is handed over at this size, so progress keeps moving.
 constexpr int kEventsPerChunk = 64;
 
-// Reads, hashes, looks up and decodes the images in order, handing chunks to the network.
-void prepareChunks(const QStringList &paths, const ExtractionOptions &options, int batchSize, BoundedQueue<Chunk> &queue)
+// One image's share of a chunk, prepared on a decoding thread.
+struct PreparedImage
 {
+    QByteArray hash;
+    std::vector<float> input; // to compute; empty otherwise
+    std::optional<std::vector<float>> cachedRow;
+    std::optional<std::vector<float>> signature;
+    QString error;
+    bool repaired = false;
+};
+
+// Reads, hashes, looks up and decodes image `i` (thread-safe: the caches lock themselves).
+PreparedImage prepareImage(const QString &path, const ExtractionOptions &options)
+{
+    throwIfCancelled(options.cancel);
+    PreparedImage out;
+    const QByteArray bytes = readImageFile(path, out.error);
+    // The hash keys the cache and seeds an augmented variant's random draws.
+    if (out.error.isEmpty() && (options.cache || options.signatures || options.augmentation))
+        out.hash = Sha256::hash(bytes);
+    bool decode = out.error.isEmpty();
+    bool signatureMissing = false;
+    if (decode && options.signatures) {
+        std::vector<float> signature;
+        signatureMissing = options.signatures->load(out.hash, signature) != BottleneckCache::Lookup::Hit
+                           || signature.size() != std::size_t(kSignatureSize);
+        if (!signatureMissing)
+            out.signature = std::move(signature);
+    }
+    if (decode && options.cache) {
+        std::vector<float> row;
+        const auto lookup = options.cache->load(out.hash, row);
+        if (lookup == BottleneckCache::Lookup::Hit) {
+            out.cachedRow = std::move(row);
+            decode = false;
+        }
+        out.repaired = lookup == BottleneckCache::Lookup::Damaged;
+    }
+    const bool featuresMissing = decode;
+    if (!decode && !signatureMissing)
+        return out;
+    // Distortions crop and enlarge: they get the full image, the plain input may come from a
+    // reduced JPEG decode.
+    const DecodedImage decoded = decodeImage(bytes, path, options.augmentation ? 0 : Backbone::kInputSize);
+    // Bytes whose features are cached were decoded before; should they fail now, the image
+    // keeps its features and an all-zero signature, which matches no other.
+    if (!decoded.ok()) {
+        if (featuresMissing)
+            out.error = decoded.error;
+        return out;
+    }
+    std::vector<float> plain;
+    if (signatureMissing || !options.augmentation)
+        plain = networkInput(decoded.image, Backbone::kInputSize);
+    if (signatureMissing) {
+        std::vector<float> signature = imageSignature(plain.data(), Backbone::kInputSize);
+        options.signatures->store(out.hash, signature.data(), int(signature.size()));
+        out.signature = std::move(signature);
+    }
+    if (featuresMissing)
+        out.input = options.augmentation
+                        ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, out.hash, options.variant)
+                        : std::move(plain);
+    return out;
+}
+
+// Gathers the prepared images in order into chunks for the network. Decoding starts on one
+// thread; each time the network finds no chunk waiting, `wantedWorkers` asks for one more.
+void prepareChunks(const QStringList &paths, const ExtractionOptions &options, int batchSize, BoundedQueue<Chunk> &queue,
+                   const std::atomic<int> &wantedWorkers)
+{
+    OrderedPool<PreparedImage> pool(int(paths.size()), int(kChunksAhead) * batchSize,
+                                    [&](int i) { return prepareImage(paths[i], options); });
     Chunk chunk;
     for (int i = 0; i < paths.size(); ++i) {
-        throwIfCancelled(options.cancel);
+        while (pool.workers() < wantedWorkers.load())
+            pool.addWorker();
+        PreparedImage image = pool.take();
         if (queue.closed())
             return;
-        QString error;
-        const QByteArray bytes = readImageFile(paths[i], error);
-        // The hash keys the cache and seeds an augmented variant's random draws.
-        const QByteArray hash = error.isEmpty() && (options.cache || options.signatures || options.augmentation)
-                                    ? Sha256::hash(bytes) : QByteArray();
-        bool decode = error.isEmpty();
-        bool signatureMissing = false;
-        if (decode && options.signatures) {
-            std::vector<float> signature;
-            signatureMissing = options.signatures->load(hash, signature) != BottleneckCache::Lookup::Hit
-                               || signature.size() != std::size_t(kSignatureSize);
-            if (!signatureMissing)
-                chunk.signatures.emplace_back(i, std::move(signature));
+        if (image.signature)
+            chunk.signatures.emplace_back(i, std::move(*image.signature));
+        chunk.repaired += image.repaired;
+        if (image.cachedRow)
+            chunk.hits.push_back({i, image.hash, std::move(*image.cachedRow)});
+        if (!image.input.empty()) {
+            chunk.inputs.insert(chunk.inputs.end(), image.input.begin(), image.input.end());
+            chunk.computeIndex.push_back(i);
+            chunk.computeHash.push_back(image.hash);
         }
-        if (decode && options.cache) {
-            std::vector<float> row;
-            const auto lookup = options.cache->load(hash, row);
-            if (lookup == BottleneckCache::Lookup::Hit) {
-                chunk.hits.push_back({i, hash, std::move(row)});
-                decode = false;
-            }
-            chunk.repaired += lookup == BottleneckCache::Lookup::Damaged;
-        }
-        const bool featuresMissing = decode;
-        if (decode || signatureMissing) {
-            // Distortions crop and enlarge: they get the full image, the plain input may come
-            // from a reduced JPEG decode.
-            const DecodedImage decoded = decodeImage(bytes, paths[i], options.augmentation ? 0 : Backbone::kInputSize);
-            // Bytes whose features are cached were decoded before; should they fail now, the
-            // image keeps its features and an all-zero signature, which matches no other.
-            if (decoded.ok()) {
-                std::vector<float> plain;
-                if (signatureMissing || !options.augmentation)
-                    plain = networkInput(decoded.image, Backbone::kInputSize);
-                if (signatureMissing) {
-                    std::vector<float> signature = imageSignature(plain.data(), Backbone::kInputSize);
-                    options.signatures->store(hash, signature.data(), int(signature.size()));
-                    chunk.signatures.emplace_back(i, std::move(signature));
-                }
-                if (featuresMissing) {
-                    const std::vector<float> input = options.augmentation
-                        ? augmentedInput(decoded.image, Backbone::kInputSize, *options.augmentation, hash, options.variant)
-                        : std::move(plain);
-                    chunk.inputs.insert(chunk.inputs.end(), input.begin(), input.end());
-                    chunk.computeIndex.push_back(i);
-                    chunk.computeHash.push_back(hash);
-                }
-            } else if (featuresMissing) {
-                error = decoded.error;
-            }
-        }
-        if (!error.isEmpty())
-            chunk.errors << error;
+        if (!image.error.isEmpty())
+            chunk.errors << image.error;
         if (int(chunk.computeIndex.size()) == batchSize || chunk.events() >= kEventsPerChunk) {
             if (!queue.push(std::exchange(chunk, Chunk{})))
                 return;
@@ -196,9 +230,13 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
     RowCollector rows(int(paths.size()), options.keepRows);
 
     BoundedQueue<Chunk> queue(kChunksAhead);
+    // Up to one decoding thread per core: on 2 cores one keeps up with the network in every
+    // precision on small images (docs/performance.md); large photos may take more.
+    const int maxWorkers = std::max(1, int(std::thread::hardware_concurrency()));
+    std::atomic<int> wantedWorkers{1};
     std::thread producer([&] {
         try {
-            prepareChunks(paths, options, batchSize, queue);
+            prepareChunks(paths, options, batchSize, queue, wantedWorkers);
             queue.finish();
         } catch (...) {
             queue.finish(std::current_exception());
@@ -216,7 +254,16 @@ ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &pa
         }
     } joiner{queue, producer};
 
-    while (std::optional<Chunk> chunk = queue.pop()) {
+    bool first = true;
+    for (;;) {
+        bool waited = false;
+        std::optional<Chunk> chunk = queue.pop(&waited);
+        if (!chunk)
+            break;
+        // The first chunk is always awaited; later, waiting means decoding falls behind.
+        if (waited && !first && wantedWorkers.load() < maxWorkers)
+            ++wantedWorkers;
+        first = false;
         throwIfCancelled(options.cancel);
         for (const auto &[index, signature] : chunk->signatures)
             rows.putSignature(index, signature);

@@ -58,9 +58,10 @@ struct ExtractionResult
 };
 
 // Reads, decodes and preprocesses each image and runs the network in batches; with a cache,
-// images seen before cost only the file read and its hash. Decoding runs on a thread of its
-// own, at most two batches ahead of the network, so memory stays bounded whatever the
-// number of images. Unreadable images are listed in `errors` and skipped. Throws Cancelled
+// images seen before cost only the file read and its hash. Decoding runs beside the network,
+// at most a few batches ahead of it, so memory stays bounded whatever the number of images;
+// it starts on one thread and takes another (up to one per core) each time the network
+// finds nothing ready. Unreadable images are listed in `errors` and skipped. Throws Cancelled
 // when the flag is set (checked between images and between network stages).
 ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths,
                                  const ExtractionOptions &options = {});
