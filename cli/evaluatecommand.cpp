@@ -63,8 +63,7 @@ int evaluateCommand(const QStringList &arguments)
         options.precision = compute.precision();
         if (resolvePrecision(options.precision) == Precision::Int8)
             options.int8Calibration = calibrateInt8(model.backbone, paths);
-        const BottleneckCache bottlenecks(parser.value(cache), model.backbone.featureKey(options.precision, options.int8Calibration),
-                                          model.layer);
+        const BottleneckCache bottlenecks(parser.value(cache), featureKeyFor(model.backbone, options), model.layer);
         options.cache = &bottlenecks;
         Progress progress(QStringLiteral("features"), paths.size());
         options.progress = [&](const ExtractionProgress &p) { progress.advance(p.done); };

@@ -218,6 +218,11 @@ private:
 
 } // namespace
 
+QString featureKeyFor(const Backbone &backbone, const ExtractionOptions &options)
+{
+    return backbone.featureKey(options.precision, options.int8Calibration);
+}
+
 ExtractionResult extractFeatures(const Backbone &backbone, const QStringList &paths, const ExtractionOptions &given)
 {
     Backbone::checkLayer(given.layer);

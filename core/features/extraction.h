@@ -57,6 +57,10 @@ struct ExtractionResult
     int repaired = 0; // damaged cache entries that were computed again
 };
 
+// The key of the bottleneck cache that holds features extracted with `options` (their
+// precision and, for int8, their calibration).
+QString featureKeyFor(const Backbone &backbone, const ExtractionOptions &options);
+
 // Reads, decodes and preprocesses each image and runs the network in batches; with a cache,
 // images seen before cost only the file read and its hash. Decoding runs beside the network,
 // at most a few batches ahead of it, so memory stays bounded whatever the number of images;

@@ -24,11 +24,6 @@ enum class RowsInMemory { All, None, UpToLimit };
 RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &options, const TrainingRunCallbacks &callbacks,
                          const CancelFlag *cancel, const Shard &shard, RowsInMemory rowsInMemory);
 
-QString featureKeyOf(const Backbone &backbone, const ExtractionOptions &extraction)
-{
-    return backbone.featureKey(extraction.precision, extraction.int8Calibration);
-}
-
 LabelledFeatures select(const FeatureMatrix &all, const std::vector<int> &rows, const std::vector<ImageEntry> &images)
 {
     LabelledFeatures out;
@@ -51,7 +46,7 @@ using CopyRows = std::function<void(const BottleneckCache &, const ExtractionRes
 void extractCopy(const Backbone &backbone, const RunFeatures &read, const Augmentation &augmentation, int copy,
                  const QStringList &paths, const std::function<void(const ExtractionProgress &)> &progress, const CopyRows &add)
 {
-    const BottleneckCache copyCache(read.cacheRoot, featureKeyOf(backbone, read.extraction), read.extraction.layer,
+    const BottleneckCache copyCache(read.cacheRoot, featureKeyFor(backbone, read.extraction), read.extraction.layer,
                                     read.cacheVariant + augmentation.id() + QStringLiteral("|copy") + QString::number(copy));
     ExtractionOptions distorted = read.extraction;
     distorted.cache = &copyCache;
@@ -158,7 +153,7 @@ Prepared prepare(const Backbone &backbone, const TrainingRunOptions &options, co
     std::shared_ptr<PackRows> onDisk;
     if (run.trainingSetOnDisk) {
         // The features were only cached: the training rows stay there, the others are read in.
-        const BottleneckCache cache(read.cacheRoot, featureKeyOf(backbone, read.extraction), read.extraction.layer,
+        const BottleneckCache cache(read.cacheRoot, featureKeyFor(backbone, read.extraction), read.extraction.layer,
                                     read.cacheVariant);
         onDisk = std::make_shared<PackRows>();
         for (int r : trainRows) {
@@ -230,7 +225,7 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
     run.trainingSetOnDisk = rowsInMemory == RowsInMemory::UpToLimit && !blocksTrain
                             && std::int64_t(paths.size()) * 2048 * std::int64_t(sizeof(float)) > limit;
     read.extraction.keepRows = rowsInMemory == RowsInMemory::All || (rowsInMemory == RowsInMemory::UpToLimit && !run.trainingSetOnDisk);
-    const BottleneckCache cache(read.cacheRoot, featureKeyOf(backbone, read.extraction), read.extraction.layer,
+    const BottleneckCache cache(read.cacheRoot, featureKeyFor(backbone, read.extraction), read.extraction.layer,
                                 read.cacheVariant);
     // Progress counts every image pass: the originals, then each distorted copy of the training set.
     read.images = int(paths.size());
