@@ -221,6 +221,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rs::calibrateInt8(*m_backbone, {broken}));
     }
 
+    // A NaN has no int8 value: quantizing refuses it rather than round it (undefined).
+    void int8RefusesWeightsThatAreNotFinite()
+    {
+        const rs::Backbone backbone = rs::Backbone::untrained(5);
+        {
+            torch::NoGradGuard noGrad;
+            backbone.impl().model.ptr()->Mixed_7c->branch1x1->conv->weight.view(-1)[7].fill_(std::nan(""));
+        }
+        const std::vector<float> input(3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize, 0.25f);
+        backbone.calibrateInt8(QStringLiteral("nan"), input.data(), 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 backbone.extract(input.data(), 1, rs::Backbone::kBottleneck, rs::Precision::Int8, true,
+                                                  nullptr, QStringLiteral("nan")));
+    }
+
     // Seeds are the yardstick of noise: a head's test accuracy on these 40 images moves by
     // ~0.05 from one training seed to the next (measured: fp32 0.550-0.625). The third
     // variant is what the cache hands back: fp32 features stored as float16.

@@ -53,6 +53,9 @@ PackedConv packConvolution(const torch::nn::Conv2dImpl &conv)
                                     .typed<PackedConv(at::Tensor, c10::optional<at::Tensor>, c10::List<std::int64_t>,
                                                       c10::List<std::int64_t>, c10::List<std::int64_t>, std::int64_t)>();
     const at::Tensor weight = conv.weight.contiguous();
+    // A NaN or infinity has no int8 value (and would make the rounding below undefined).
+    if (!at::isfinite(weight).all().item<bool>() || !at::isfinite(conv.bias).all().item<bool>())
+        throw std::invalid_argument("int8: the weights hold a value that is not a finite number");
     // Symmetric per output channel: the int8 range is [-127, 127] around zero.
     const at::Tensor scales = (weight.abs().amax({1, 2, 3}).to(at::kDouble) / 127.0).clamp_min(1e-12).contiguous();
     const at::Tensor zeros = at::zeros({weight.size(0)}, at::kLong);
