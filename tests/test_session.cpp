@@ -83,15 +83,35 @@ private Q_SLOTS:
         QCOMPARE(&second->base(), &first->base());
         QCOMPARE(flatten(rs::predictTopClasses(*first, images, 2)), before);
         QVERIFY(flatten(rs::predictTopClasses(*second, images, 2)) != before);
+    }
 
-        // Int8 computes its own features (the cache keys them apart) and predicts in float.
-        const std::shared_ptr<const rs::TrainedModel> third = train(session, rs::Precision::Int8);
-        QVERIFY(third);
-        QCOMPARE(third->precision(), rs::Precision::Int8);
-        QCOMPARE(third->run().computed, int(third->run().dataset.images.size()));
-        QCOMPARE(third->report()[QStringLiteral("extraction")][QStringLiteral("precision")].toString(), QStringLiteral("int8"));
-        QCOMPARE(flatten(rs::predictTopClasses(*third, images, 2)).size(), before.size());
-        QCOMPARE(flatten(rs::predictTopClasses(*first, images, 2)), before);
+    // Int8 computes its own features (the cache keys them apart from float32's, computed
+    // first) and predicts in float.
+    void anInt8RunPredictsInFloat()
+    {
+#ifdef __SANITIZE_ADDRESS__
+        // Under AddressSanitizer, oneDNN's JIT code here shares a page with the sanitizer's heap
+        // chunks and making it executable makes a neighbour's write fault (SEGV_ACCERR inside
+        // dnnl_primitive_create); the plain suite runs this. Same cause:
+        // openvinotoolkit/openvino#34908.
+        QSKIP("oneDNN's JIT buffers and AddressSanitizer's heap share pages (see the comment)");
+#endif
+        rs::Session session({m_dir.filePath(QStringLiteral("cache-int8")), m_dir.filePath(QStringLiteral("data-int8"))});
+        rs::Project project;
+        project.sources = rs::findClasses({m_images});
+        project.split = {20, 20};
+        project.training.steps = 20;
+        session.loadProject(project);
+        session.setWeights(rs::WeightsSource::random(3));
+        const std::shared_ptr<const rs::TrainedModel> fp32 = train(session, rs::Precision::Float32);
+        QVERIFY(fp32);
+        const std::shared_ptr<const rs::TrainedModel> int8 = train(session, rs::Precision::Int8);
+        QVERIFY(int8);
+        QCOMPARE(int8->precision(), rs::Precision::Int8);
+        QCOMPARE(int8->run().computed, int(int8->run().dataset.images.size()));
+        QCOMPARE(int8->report()[QStringLiteral("extraction")][QStringLiteral("precision")].toString(), QStringLiteral("int8"));
+        const QStringList images{m_images + QStringLiteral("/red/img0.png"), m_images + QStringLiteral("/green/img1.png")};
+        QCOMPARE(flatten(rs::predictTopClasses(*int8, images, 2)).size(), std::size_t(4));
     }
 
     void stoppedRunKeepsThePreviousModel()
