@@ -55,7 +55,7 @@ struct PreparedImage
     bool repaired = false;
 };
 
-// Reads, hashes, looks up and decodes image `i` (thread-safe: the caches lock themselves).
+// Reads, hashes, looks up and decodes the image at `path` (thread-safe: the caches lock themselves).
 PreparedImage prepareImage(const QString &path, const ExtractionOptions &options)
 {
     throwIfCancelled(options.cancel);

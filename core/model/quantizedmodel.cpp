@@ -10,8 +10,6 @@
 
 #include <cstring>
 #include <map>
-#include <mutex>
-#include <numeric>
 
 namespace rs {
 namespace {
