@@ -3,6 +3,7 @@
 
 #include "data/sampledata.h"
 #include "images/augmentation.h"
+#include "images/liveaugmentation.h"
 #include "images/preprocess.h"
 #include "model/backbone.h"
 #include "training/trainingrun.h"
@@ -115,6 +116,67 @@ private Q_SLOTS:
         QVERIFY(!a.validate().isEmpty());
         a.copies = 2;
         QVERIFY(a.validate().isEmpty());
+    }
+
+    void liveAugmentationOffIsTheNetworkInput()
+    {
+        rs::LiveAugmentation none;
+        none.randomResizedCrop = none.flipLeftRight = false;
+        QVERIFY(!none.enabled());
+        QCOMPARE(rs::liveAugmentedInput(gradient(), kSize, none, 7), rs::networkInput(gradient(), kSize));
+    }
+
+    void liveFlipMirrorsAboutHalfTheTime()
+    {
+        rs::LiveAugmentation flip;
+        flip.randomResizedCrop = false;
+        const std::vector<float> plain = rs::networkInput(gradient(), kSize);
+        int flipped = 0;
+        for (std::uint64_t seed = 0; seed < 40; ++seed) {
+            const std::vector<float> out = rs::liveAugmentedInput(gradient(), kSize, flip, seed);
+            QVERIFY(out == plain || out == mirrored(plain));
+            flipped += out != plain;
+        }
+        QVERIFY2(flipped > 8 && flipped < 32, qPrintable(QString::number(flipped)));
+        QCOMPARE(rs::liveAugmentedInput(gradient(), kSize, flip, 3), rs::liveAugmentedInput(gradient(), kSize, flip, 3));
+    }
+
+    void randomResizedCropKeepsTorchvisionsRanges()
+    {
+        double smallest = 1, largest = 0;
+        for (std::uint64_t seed = 0; seed < 500; ++seed) {
+            const rs::CropBox box = rs::randomResizedCropBox(400, 300, seed);
+            QVERIFY(box.left >= 0 && box.top >= 0 && box.left + box.width <= 400 && box.top + box.height <= 300);
+            const double area = double(box.width) * box.height / (400.0 * 300.0), ratio = double(box.width) / box.height;
+            QVERIFY2(area >= 0.079 && area <= 1.0, qPrintable(QString::number(area)));
+            QVERIFY2(ratio >= 0.74 && ratio <= 1.34, qPrintable(QString::number(ratio)));
+            smallest = std::min(smallest, area);
+            largest = std::max(largest, area);
+        }
+        QVERIFY(smallest < 0.15 && largest > 0.9);
+        // No try fits a 1000 x 10 strip: torchvision's fallback, the centred crop of ratio 4/3.
+        const rs::CropBox strip = rs::randomResizedCropBox(1000, 10, 1);
+        QCOMPARE(strip.left, 493);
+        QCOMPARE(strip.top, 0);
+        QCOMPARE(strip.width, 13);
+        QCOMPARE(strip.height, 10);
+    }
+
+    void liveAugmentationReadsItsOwnText()
+    {
+        rs::LiveAugmentation a;
+        a.brightnessPercent = 20;
+        a.contrastPercent = 12.5;
+        QCOMPARE(a.toText(), QStringLiteral("crop,flip,brightness=20,contrast=12.5"));
+        const auto back = rs::LiveAugmentation::fromText(a.toText());
+        QVERIFY(back);
+        QCOMPARE(back->toText(), a.toText());
+        QCOMPARE(rs::LiveAugmentation::fromText(QStringLiteral("none"))->toText(), QStringLiteral("none"));
+        QString error;
+        QVERIFY(!rs::LiveAugmentation::fromText(QStringLiteral("crop,rotate"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("'rotate' is not a live augmentation")), qPrintable(error));
+        QVERIFY(!rs::LiveAugmentation::fromText(QStringLiteral("brightness=120"), &error));
+        QVERIFY2(error.contains(QStringLiteral("below 100")), qPrintable(error));
     }
 
     void aRunTrainsOnCachedCopiesOfTheTrainingImagesOnly()
