@@ -13,7 +13,7 @@ RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(pars
          {&o.imageDir, &o.project, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
           &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
           &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
-          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.interval, &o.layer, &o.cache,
+          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.liveAugmentation, &o.interval, &o.layer, &o.cache,
           &o.memoryLimit})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -100,6 +100,8 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
         problem = QStringLiteral("--optimizer must be sgd or adam");
     else if (!Backbone::layerNames().contains(run.layer) || run.layer == Backbone::kLogits)
         problem = QStringLiteral("--layer must be bottleneck or a stage from Conv2d_1a_3x3 to Mixed_7c");
+    else if (const auto live = LiveAugmentation::fromText(parser.value(o.liveAugmentation), &problem))
+        run.fineTuning.liveAugmentation = *live;
     if (kind)
         t.schedule.kind = *kind;
     t.optimizer = optimizer == QLatin1String("adam") ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;

@@ -102,9 +102,18 @@ struct TrainOptions
                               QStringLiteral("K"), QStringLiteral("5")};
     QCommandLineOption fineTune{{QStringLiteral("fine-tune-from"), QStringLiteral("fine_tune_from")},
                                 QStringLiteral("Also train the Inception blocks from this one on: Mixed_7b (Keras's "
-                                               "\"freeze the first 249 layers\"), Mixed_7a or Mixed_6e. Each step then "
-                                               "runs those blocks: use far fewer steps."),
+                                               "\"freeze the first 249 layers\"), Mixed_7a or Mixed_6e; or \"input\": "
+                                               "the whole network, on images distorted afresh at every step (see "
+                                               "--live_augmentation), as PyTorch's transfer-learning recipe does. Each "
+                                               "step then runs those layers: use far fewer steps."),
                                 QStringLiteral("BLOCK")};
+    QCommandLineOption liveAugmentation{{QStringLiteral("live-augmentation"), QStringLiteral("live_augmentation")},
+                                        QStringLiteral("With --fine_tune_from input: the distortions drawn for every "
+                                                       "image at every step, \"none\" or any of crop (torchvision's "
+                                                       "RandomResizedCrop), flip, brightness=PERCENT, contrast=PERCENT "
+                                                       "(default %1).")
+                                            .arg(LiveAugmentation().toText()),
+                                        QStringLiteral("LIST"), LiveAugmentation().toText()};
     QCommandLineOption rateMultiplier{{QStringLiteral("backbone-rate-multiplier"), QStringLiteral("backbone_rate_multiplier")},
                                       QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default %1).")
                                           .arg(defaultText(Setting::RateMultiplier)),

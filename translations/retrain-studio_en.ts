@@ -250,17 +250,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="202"/>
+        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="207"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="205"/>
+        <location filename="../core/training/settingrules.cpp" line="210"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="208"/>
+        <location filename="../core/training/settingrules.cpp" line="213"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,13 +1560,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,12 +1651,17 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="211"/>
+        <location filename="../ui/settingsform.cpp" line="174"/>
+        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe), or the whole network on images distorted afresh at every step, as PyTorch&apos;s transfer-learning recipe does. Fine-tuning can fit unusual images better, but each step is far slower: use a few epochs, not thousands of steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="214"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="243"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,197 +1736,197 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="174"/>
-        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsform.cpp" line="177"/>
+        <location filename="../ui/settingsform.cpp" line="178"/>
         <source>the classifier only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="179"/>
+        <location filename="../ui/settingsform.cpp" line="180"/>
         <source>the classifier and the blocks from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="181"/>
+        <source>the whole network (images cropped and flipped as it trains)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="184"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="186"/>
+        <location filename="../ui/settingsform.cpp" line="189"/>
         <source>update BatchNorm statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="187"/>
+        <location filename="../ui/settingsform.cpp" line="190"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="191"/>
+        <location filename="../ui/settingsform.cpp" line="194"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="195"/>
+        <location filename="../ui/settingsform.cpp" line="198"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="199"/>
+        <location filename="../ui/settingsform.cpp" line="202"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="201"/>
+        <location filename="../ui/settingsform.cpp" line="204"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="203"/>
+        <location filename="../ui/settingsform.cpp" line="206"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="205"/>
+        <location filename="../ui/settingsform.cpp" line="208"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="209"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="210"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="217"/>
+        <location filename="../ui/settingsform.cpp" line="220"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="230"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="232"/>
+        <location filename="../ui/settingsform.cpp" line="235"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="236"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="234"/>
+        <location filename="../ui/settingsform.cpp" line="237"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="238"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="239"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="237"/>
+        <location filename="../ui/settingsform.cpp" line="240"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="241"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="244"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="245"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="247"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="248"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="249"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="250"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="251"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="252"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="253"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="254"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="210"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>

@@ -250,17 +250,22 @@
         <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="202"/>
+        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
+        <translation>整个网络在每一步都用重新随机变形的图像训练（实时增强）：请为此关闭缓存的变形副本</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="207"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation>类别“%1”没有训练图像，分类器无法学习它；请降低验证和测试百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="205"/>
+        <location filename="../core/training/settingrules.cpp" line="210"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation>类别“%1”没有验证图像；请提高验证百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="208"/>
+        <location filename="../core/training/settingrules.cpp" line="213"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation>类别“%1”没有测试图像，无法衡量其测试准确率；请提高测试百分比，或添加图像</translation>
     </message>
@@ -1558,13 +1563,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1720,206 +1725,211 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="174"/>
-        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe). Fine-tuning can fit unusual images better, but each step is far slower: use tens or hundreds of steps, not thousands.</source>
-        <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案）。微调能更好地适应特殊图像，但每一步慢得多：请使用几十或几百步，而不是几千步。</translation>
+        <source>Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b is Keras&apos;s fine-tuning recipe), or the whole network on images distorted afresh at every step, as PyTorch&apos;s transfer-learning recipe does. Fine-tuning can fit unusual images better, but each step is far slower: use a few epochs, not thousands of steps.</source>
+        <translation>只训练顶部的分类器（快），或同时训练 InceptionV3 的顶部模块（Mixed_7b 即 Keras 的微调方案），或像 PyTorch 的迁移学习方案那样，在每一步都重新随机变形的图像上训练整个网络。微调能更好地拟合特殊的图像，但每一步都慢得多：请用几个轮次，而不是几千步。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="177"/>
+        <location filename="../ui/settingsform.cpp" line="178"/>
         <source>the classifier only</source>
         <translation>只训练分类器</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="179"/>
+        <location filename="../ui/settingsform.cpp" line="180"/>
         <source>the classifier and the blocks from %1</source>
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="181"/>
+        <source>the whole network (images cropped and flipped as it trains)</source>
+        <translation>整个网络（训练时随机裁剪和翻转图像）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="184"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="186"/>
+        <location filename="../ui/settingsform.cpp" line="189"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="187"/>
+        <location filename="../ui/settingsform.cpp" line="190"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="191"/>
+        <location filename="../ui/settingsform.cpp" line="194"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="195"/>
+        <location filename="../ui/settingsform.cpp" line="198"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="199"/>
+        <location filename="../ui/settingsform.cpp" line="202"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="201"/>
+        <location filename="../ui/settingsform.cpp" line="204"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="203"/>
+        <location filename="../ui/settingsform.cpp" line="206"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="205"/>
+        <location filename="../ui/settingsform.cpp" line="208"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="209"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="210"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="211"/>
+        <location filename="../ui/settingsform.cpp" line="214"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。int8 还能再快约一倍：它先在你的 16 张训练图像上测量数值范围，特征与 float32 的相差中位数不超过 0.03 %；单张图像的预测仍以浮点计算。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="217"/>
+        <location filename="../ui/settingsform.cpp" line="220"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="230"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="232"/>
+        <location filename="../ui/settingsform.cpp" line="235"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="236"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="234"/>
+        <location filename="../ui/settingsform.cpp" line="237"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="238"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="239"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="237"/>
+        <location filename="../ui/settingsform.cpp" line="240"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="241"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="244"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="245"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="243"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="247"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="248"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="249"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="250"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="251"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="252"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="253"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="254"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="202"/>
+        <location filename="../ui/settingspage.cpp" line="208"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="204"/>
+        <location filename="../ui/settingspage.cpp" line="210"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="206"/>
+        <location filename="../ui/settingspage.cpp" line="212"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="211"/>
+        <location filename="../ui/settingspage.cpp" line="217"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>

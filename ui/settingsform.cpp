@@ -172,11 +172,14 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_layer->setCurrentText(Backbone::kBottleneck);
     m_fineTune = named(new QComboBox, QStringLiteral("fineTuneFrom"),
                        tr("Train only the classifier on top (fast), or also the top blocks of InceptionV3 (Mixed_7b "
-                          "is Keras's fine-tuning recipe). Fine-tuning can fit unusual images better, but each step "
-                          "is far slower: use tens or hundreds of steps, not thousands."));
+                          "is Keras's fine-tuning recipe), or the whole network on images distorted afresh at every "
+                          "step, as PyTorch's transfer-learning recipe does. Fine-tuning can fit unusual images "
+                          "better, but each step is far slower: use a few epochs, not thousands of steps."));
     m_fineTune->addItem(tr("the classifier only"));
     for (const QString &block : FineTuning::blocks())
         m_fineTune->addItem(tr("the classifier and the blocks from %1").arg(block), block);
+    m_fineTune->addItem(tr("the whole network (images cropped and flipped as it trains)"),
+                        QLatin1String(FineTuning::kWholeNetwork));
     m_rateMultiplier = named(new QDoubleSpinBox, QStringLiteral("backboneRateMultiplier"),
                              tr("The fine-tuned blocks learn at this fraction of the classifier's rate. Too high and "
                                 "they forget what ImageNet taught them; too low and they barely change."));

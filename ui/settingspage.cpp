@@ -157,7 +157,12 @@ void SettingsPage::setAugmentation(const Augmentation &a)
 
 FineTuning SettingsPage::fineTuning() const
 {
-    return {m_fineTune->currentData().toString(), m_rateMultiplier->value(), m_updateBatchNorm->isChecked()};
+    FineTuning f;
+    f.fromBlock = m_fineTune->currentData().toString();
+    f.backboneRateMultiplier = m_rateMultiplier->value();
+    f.updateBatchNormStatistics = m_updateBatchNorm->isChecked();
+    f.liveAugmentation = m_liveAugmentation;
+    return f;
 }
 
 void SettingsPage::setFineTuning(const FineTuning &f)
@@ -166,6 +171,7 @@ void SettingsPage::setFineTuning(const FineTuning &f)
     m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
     m_rateMultiplier->setValue(f.backboneRateMultiplier);
     m_updateBatchNorm->setChecked(f.updateBatchNormStatistics);
+    m_liveAugmentation = f.liveAugmentation;
     update();
 }
 

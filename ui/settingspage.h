@@ -91,6 +91,7 @@ private:
     QSpinBox *m_seed;
     QComboBox *m_layer;
     QComboBox *m_fineTune;
+    LiveAugmentation m_liveAugmentation; // kept as a project has it: the page has no fields for it yet
     QDoubleSpinBox *m_rateMultiplier;
     QCheckBox *m_updateBatchNorm;
     QSpinBox *m_copies;

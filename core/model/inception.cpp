@@ -41,9 +41,17 @@ torch::Tensor BasicConv2dImpl::forward(torch::Tensor x)
 {
     if (replacement)
         return replacement(x);
+    if (batchNormThroughConvolution && !folded && !bn->is_training()) {
+        const at::Tensor scale = bn->weight * (bn->running_var + bn->options.eps()).rsqrt();
+        const at::Tensor shift = bn->bias - bn->running_mean * scale;
+        const auto &o = conv->options;
+        at::Tensor y = at::conv2d(x, conv->weight * scale.view({-1, 1, 1, 1}), shift, *o.stride(),
+                                  *c10::get<torch::ExpandingArray<2>>(o.padding()), *o.dilation(), o.groups());
+        return at::relu_(y);
+    }
     auto y = conv->forward(x);
     if (!folded)
-        y = bn->forward(y);
+        y = bn->forward(bn->is_training() && y.scalar_type() != at::kFloat ? y.to(at::kFloat) : y);
     return at::relu_(y);
 }
 

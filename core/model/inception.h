@@ -32,6 +32,11 @@ struct BasicConv2dImpl : torch::nn::Module
     // bias is not a registered parameter (Module::to() leaves it alone).
     void foldBatchNorm();
     bool folded = false;
+    // Training with frozen BatchNorm statistics (whole-network fine-tuning): the BatchNorm is
+    // then an affine map per channel, applied through the convolution's weight and a bias, which
+    // saves a pass over the activations forward and backward; its scale and shift still learn.
+    // A BatchNorm in training mode runs as such, in float32 whatever the convolution computed in.
+    bool batchNormThroughConvolution = false;
     // Set on inference copies that compute the layer another way (QuantizedModel: int8 in
     // and out); forward() then runs it instead of conv, BatchNorm and ReLU.
     std::function<torch::Tensor(const torch::Tensor &)> replacement;

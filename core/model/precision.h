@@ -6,8 +6,9 @@
 
 namespace rs {
 
-// The number format the frozen backbone computes features in. The head and fine-tuned
-// blocks always train in float32.
+// The number format the frozen backbone computes features in. The head and the blocks
+// fine-tuned from a cached cut train in float32; the whole network trains in bfloat16 where
+// Auto resolves to it (training/wholenetwork.h).
 enum class Precision {
     Auto,     // bfloat16 where the CPU computes it natively, float32 elsewhere
     Float32,

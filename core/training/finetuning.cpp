@@ -6,6 +6,7 @@
 #include "model/backboneimpl.h"
 #include "model/weightsloader.h"
 #include "training/classifierheadimpl.h"
+#include "training/trainableblocks.h"
 #include "training/trainloop.h"
 
 #include <ATen/Functions.h>
@@ -35,6 +36,13 @@ const Cut &cutFor(const QString &block)
                                 + ", not '" + block.toStdString() + "'");
 }
 
+// Throws std::invalid_argument unless fine-tuning can start at `fromBlock`.
+void checkFromBlock(const QString &fromBlock)
+{
+    if (fromBlock != QLatin1String(FineTuning::kWholeNetwork))
+        cutFor(fromBlock);
+}
+
 const Cut &cutAt(const QString &cutLayer)
 {
     for (const Cut &cut : kCuts)
@@ -43,41 +51,16 @@ const Cut &cutAt(const QString &cutLayer)
     throw std::invalid_argument("fine-tuning never cuts InceptionV3 at '" + cutLayer.toStdString() + "'");
 }
 
-// The trainable blocks under their torchvision names, as one module.
-struct BlocksImpl : torch::nn::Module
-{
-    BlocksImpl(InceptionV3 &model, const QString &fromBlock)
-    {
-        bool trainable = false;
-        for (const auto &child : model->named_children()) {
-            trainable = trainable || child.key() == fromBlock.toStdString();
-            if (trainable && child.key() != "fc")
-                register_module(child.key(), child.value());
-        }
-    }
-};
-TORCH_MODULE(Blocks);
-
 // What the training loop trains: the blocks and the head.
 struct FineTuneModuleImpl : torch::nn::Module
 {
-    FineTuneModuleImpl(Blocks blocks, HeadModule head)
+    FineTuneModuleImpl(TrainableBlocks blocks, HeadModule head)
     {
         register_module("blocks", std::move(blocks));
         register_module("head", std::move(head));
     }
 };
 TORCH_MODULE(FineTuneModule);
-
-// A backbone of its own with the base's weights: training must not touch the base.
-std::unique_ptr<Backbone::Impl> copyOf(const Backbone &base)
-{
-    auto impl = std::make_unique<Backbone::Impl>();
-    impl->model->copyWeightsFrom(*base.impl().model);
-    impl->model->eval();
-    impl->info = base.weights();
-    return impl;
-}
 
 } // namespace
 
@@ -87,6 +70,11 @@ QStringList FineTuning::blocks()
     for (const Cut &cut : kCuts)
         names << QLatin1String(cut.block);
     return names;
+}
+
+QStringList FineTuning::choices()
+{
+    return blocks() << QLatin1String(kWholeNetwork);
 }
 
 QString FineTuning::cutLayer() const
@@ -102,15 +90,20 @@ std::int64_t FineTuning::cutSize() const
 
 QString FineTuning::validate() const
 {
-    if (enabled() && !blocks().contains(fromBlock))
-        return QStringLiteral("fine-tuning starts at one of %1").arg(blocks().join(QStringLiteral(", ")));
+    if (enabled() && !choices().contains(fromBlock))
+        return QStringLiteral("fine-tuning starts at one of %1 (%2: the whole network)")
+            .arg(choices().join(QStringLiteral(", ")), QLatin1String(kWholeNetwork));
     if (!(backboneRateMultiplier > 0) || backboneRateMultiplier > 10)
         return QStringLiteral("the backbone's rate multiplier must be above 0 and at most 10");
-    return {};
+    return liveAugmentation.validate();
 }
 
 QString FineTuning::describe() const
 {
+    if (wholeNetwork())
+        return QStringLiteral("the whole network, rate x%1, BatchNorm statistics %2, live augmentation %3")
+            .arg(backboneRateMultiplier)
+            .arg(updateBatchNormStatistics ? QStringLiteral("updated") : QStringLiteral("frozen"), liveAugmentation.toText());
     return enabled() ? QStringLiteral("from %1, rate x%2, BatchNorm statistics %3")
                            .arg(fromBlock)
                            .arg(backboneRateMultiplier)
@@ -130,9 +123,9 @@ FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, con
         throw std::invalid_argument("fine-tuning from " + fineTuning.fromBlock.toStdString() + " needs the "
                                     + cut.cutLayer + " activations, " + std::to_string(fineTuning.cutSize()) + " values per image");
 
-    std::unique_ptr<Backbone::Impl> tuned = copyOf(base);
+    std::unique_ptr<Backbone::Impl> tuned = trainableCopy(base);
     InceptionV3 &model = tuned->model;
-    Blocks blocks(model, fineTuning.fromBlock);
+    TrainableBlocks blocks(model, fineTuning.fromBlock);
     const HeadShape shape{2048, classCount, options.hiddenUnits};
     HeadModule head(shape);
     FineTuneModule all(blocks, head);
@@ -180,9 +173,9 @@ FeatureMatrix bottlenecksFrom(const Backbone &backbone, const QString &cutLayer,
 
 void saveBlocks(const Backbone &backbone, const QString &fromBlock, const QString &path)
 {
-    cutFor(fromBlock);
+    checkFromBlock(fromBlock);
     InceptionV3 model = backbone.impl().model;
-    Blocks blocks(model, fromBlock);
+    TrainableBlocks blocks(model, fromBlock);
     c10::Dict<std::string, at::Tensor> dict;
     for (const auto &p : blocks->named_parameters())
         dict.insert(p.key(), p.value().detach().clone());
@@ -194,9 +187,9 @@ void saveBlocks(const Backbone &backbone, const QString &fromBlock, const QStrin
 
 Backbone withBlocks(const Backbone &base, const QString &fromBlock, const QString &path)
 {
-    cutFor(fromBlock);
-    std::unique_ptr<Backbone::Impl> tuned = copyOf(base);
-    Blocks blocks(tuned->model, fromBlock);
+    checkFromBlock(fromBlock);
+    std::unique_ptr<Backbone::Impl> tuned = trainableCopy(base);
+    TrainableBlocks blocks(tuned->model, fromBlock);
     try {
         loadStrict(*blocks, readStateDict(path), "fine-tuned InceptionV3 block");
     } catch (const FormatError &e) {
@@ -204,7 +197,8 @@ Backbone withBlocks(const Backbone &base, const QString &fromBlock, const QStrin
     }
     tuned->model->eval();
     tuned->info.fingerprint = QString::fromStdString(fingerprint(*tuned->model));
-    tuned->info.source += QStringLiteral(", fine-tuned from ") + fromBlock;
+    tuned->info.source += fromBlock == QLatin1String(FineTuning::kWholeNetwork) ? QStringLiteral(", fine-tuned whole")
+                                                                               : QStringLiteral(", fine-tuned from ") + fromBlock;
     return Backbone::adopt(std::move(tuned));
 }
 

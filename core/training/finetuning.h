@@ -1,5 +1,6 @@
 #pragma once
 
+#include "images/liveaugmentation.h"
 #include "model/backbone.h"
 #include "training/classifierhead.h"
 
@@ -16,16 +17,27 @@ namespace rs {
 // in inference mode, only their scale and shift learn), as Keras advises for fine-tuning: with
 // the small batches of a small dataset, batch statistics are noisy and undo pretraining.
 // updateBatchNormStatistics switches to batch statistics and updates the running ones.
+//
+// fromBlock = kWholeNetwork trains every layer, as PyTorch's transfer-learning recipe does:
+// nothing can be cached, so each step decodes (or takes from memory) its images and distorts
+// them afresh (`liveAugmentation`); the auxiliary classifier trains alongside (its loss
+// weighted 0.4, as torchvision trains InceptionV3) and is left out of the result.
 struct FineTuning
 {
+    static constexpr const char *kWholeNetwork = "input";
+
     QString fromBlock; // empty: the head only
     double backboneRateMultiplier = 0.1; // the blocks learn at this fraction of the head's rate
     bool updateBatchNormStatistics = false;
+    LiveAugmentation liveAugmentation; // the whole network only
 
     bool enabled() const { return !fromBlock.isEmpty(); }
-    // The blocks training can start from, the Keras recipe first.
+    bool wholeNetwork() const { return fromBlock == QLatin1String(kWholeNetwork); }
+    // The blocks training can start from with a cached cut point, the Keras recipe first.
     static QStringList blocks();
-    // The stage whose output is cached: the one before fromBlock.
+    // What fromBlock may be: the blocks, then kWholeNetwork.
+    static QStringList choices();
+    // The stage whose output is cached: the one before fromBlock (not for the whole network).
     QString cutLayer() const;
     // Floats per image at the cut (channels x height x width).
     std::int64_t cutSize() const;

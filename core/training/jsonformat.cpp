@@ -110,7 +110,8 @@ QJsonObject toJson(const FineTuning &f)
 {
     return QJsonObject{{QStringLiteral("from_block"), f.fromBlock},
                        {QStringLiteral("backbone_rate_multiplier"), f.backboneRateMultiplier},
-                       {QStringLiteral("update_batchnorm_statistics"), f.updateBatchNormStatistics}};
+                       {QStringLiteral("update_batchnorm_statistics"), f.updateBatchNormStatistics},
+                       {QStringLiteral("live_augmentation"), f.liveAugmentation.toText()}};
 }
 
 FineTuning fineTuningFromJson(const QJsonObject &json)
@@ -119,6 +120,13 @@ FineTuning fineTuningFromJson(const QJsonObject &json)
     f.fromBlock = json.value(QStringLiteral("from_block")).toString();
     f.backboneRateMultiplier = json.value(QStringLiteral("backbone_rate_multiplier")).toDouble(f.backboneRateMultiplier);
     f.updateBatchNormStatistics = json.value(QStringLiteral("update_batchnorm_statistics")).toBool(f.updateBatchNormStatistics);
+    if (json.contains(QStringLiteral("live_augmentation"))) {
+        QString error;
+        const auto live = LiveAugmentation::fromText(json.value(QStringLiteral("live_augmentation")).toString(), &error);
+        if (!live)
+            throw std::runtime_error(error.toStdString());
+        f.liveAugmentation = *live;
+    }
     if (const QString problem = f.validate(); !problem.isEmpty())
         throw std::runtime_error(problem.toStdString());
     return f;

@@ -185,6 +185,11 @@ std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options)
     else if (options.augmentation.enabled() && options.tune)
         problems.push_back({Setting::Augmentation, SettingRules::tr("finding good settings scores undistorted images: "
                                                                     "switch augmentation off for it")});
+    // Copies are made once for cached features; the whole network sees fresh distortions at every step.
+    else if (options.augmentation.enabled() && options.fineTuning.wholeNetwork())
+        problems.push_back({Setting::Augmentation, SettingRules::tr("the whole network trains on images distorted afresh "
+                                                                    "at every step (live augmentation): switch the cached "
+                                                                    "distorted copies off for it")});
     return problems;
 }
 

@@ -7,6 +7,7 @@
 #include "images/signature.h"
 #include "training/jsonformat.h"
 #include "training/settingrules.h"
+#include "training/wholenetwork.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -190,11 +191,7 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
     RunFeatures read;
     TrainingRun &run = read.run;
     run.options = options;
-    run.dataset = scanDataset(options.sources, options.split);
-    run.fixes = applyFixes(run.dataset, options.fixes);
-    run.dataset.warnings << emptySubsetWarnings(run.dataset.counts());
-    const auto counts = run.dataset.counts();
-    const auto withImages = std::count_if(counts.begin(), counts.end(), [](const ClassCounts &c) { return c.total() > 0; });
+    const int withImages = scanForRun(run, {});
     // Before sharding: every shard of a cluster run measures the same sample.
     if (resolvePrecision(options.precision) == Precision::Int8 && withImages >= 2)
         read.extraction.int8Calibration = calibrateInt8(backbone, run.dataset, options.sources, cancel);
@@ -211,7 +208,8 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
         paths << image.path;
     if (const std::vector<SettingProblem> problems = checkRunOptions(options); !problems.empty())
         throw std::invalid_argument(problems.front().message.toStdString());
-    const bool blocksTrain = options.fineTuning.enabled();
+    // The whole network is trained on images: its features are the bottleneck's, like the head's.
+    const bool blocksTrain = options.fineTuning.enabled() && !options.fineTuning.wholeNetwork();
     // Fine-tuning caches the frozen part's output at the cut, whole rather than pooled.
     read.cacheRoot = options.cacheRoot.isEmpty() ? BottleneckCache::defaultRoot() : options.cacheRoot;
     read.cacheVariant = blocksTrain ? QStringLiteral("unpooled") : QString();
@@ -263,6 +261,17 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
 
 } // namespace
 
+int scanForRun(TrainingRun &run, const TrainingRunCallbacks &callbacks)
+{
+    run.dataset = scanDataset(run.options.sources, run.options.split);
+    run.fixes = applyFixes(run.dataset, run.options.fixes);
+    run.dataset.warnings << emptySubsetWarnings(run.dataset.counts());
+    if (callbacks.scanned)
+        callbacks.scanned(run.dataset, run.fixes);
+    const auto counts = run.dataset.counts();
+    return int(std::count_if(counts.begin(), counts.end(), [](const ClassCounts &c) { return c.total() > 0; }));
+}
+
 RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
                             const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
@@ -272,6 +281,9 @@ RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &
 TrainingRun fillRunCache(const Backbone &backbone, const TrainingRunOptions &options, const Shard &shard,
                          const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
+    if (options.fineTuning.wholeNetwork())
+        throw std::invalid_argument("whole-network fine-tuning trains on images, not on cached features: "
+                                    "there is nothing to extract for it");
     RunFeatures read = readFeatures(backbone, options, callbacks, cancel, shard, RowsInMemory::None);
     QElapsedTimer clock;
     clock.start();
@@ -305,6 +317,8 @@ double epochsForSteps(int steps, int trainImages, int batchSize)
 TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &options,
                         const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
+    if (options.fineTuning.wholeNetwork())
+        return runWholeNetworkTraining(backbone, options, callbacks, cancel);
     Prepared prepared = prepare(backbone, options, callbacks, cancel);
     TrainingRun &run = prepared.run;
     const LabelledFeatures &train = prepared.train, &validation = prepared.validation, &test = prepared.test;
@@ -346,7 +360,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
 LearningRateSweep sweepRunLearningRate(const Backbone &backbone, const TrainingRunOptions &options,
                                        const TrainingRunCallbacks &callbacks, const CancelFlag *cancel)
 {
-    // The classifier's rate: fine-tuned blocks and the settings search play no part.
+    // The classifier's rate: fine-tuned layers and the settings search play no part.
     TrainingRunOptions headOnly = options;
     headOnly.fineTuning = {};
     headOnly.tune = false;

@@ -76,7 +76,7 @@ struct TrainingRun
     std::vector<TrainingPoint> curve;
     Evaluation evaluation; // on the test set
     std::optional<ClassifierHead> head;
-    std::optional<Backbone> tunedBackbone; // with fine-tuning: the base with the trained blocks
+    std::optional<Backbone> tunedBackbone; // with fine-tuning: the base with the trained blocks (or whole network)
 
     // The backbone the head works on: the fine-tuned one, or `base`.
     const Backbone &backbone(const Backbone &base) const { return tunedBackbone ? *tunedBackbone : base; }
@@ -96,6 +96,10 @@ struct RunFeatures
     int images = 0;                  // scanned, readable or not
     int plannedTrain = 0;            // of them in the training set
 };
+
+// Scans run.options's folders into run.dataset with the fixes applied (run.fixes) and the
+// warnings of empty subsets, tells `callbacks.scanned`; returns the number of classes with images.
+int scanForRun(TrainingRun &run, const TrainingRunCallbacks &callbacks);
 
 // Throws as runTraining does, before training.
 RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,

@@ -1,6 +1,7 @@
 #include "training/trainloop.h"
 
 #include "base/processinfo.h"
+#include "images/liveaugmentation.h"
 
 #include "training/featurescaler.h"
 #include "training/headcheckpoint.h"
@@ -109,6 +110,36 @@ SoftmaxLinearResult plainLinearGradient(const SoftmaxLinearBatch &batch, at::Ten
     return sum;
 }
 
+// Forward and backward passes over the batch `x` (labels `y`), a micro-batch at a time:
+// the gradients are the batch's mean loss's. Returns the logits (detached) and that loss.
+std::pair<at::Tensor, double> backwardPass(TrainableModel &model, const at::Tensor &x, const at::Tensor &y,
+                                           const at::Tensor &classWeights, double dropout, at::Generator &generator)
+{
+    namespace F = torch::nn::functional;
+    const std::int64_t rows = x.size(0);
+    const std::int64_t part = model.microBatch > 0 ? std::min<std::int64_t>(model.microBatch, rows) : rows;
+    const auto lossOf = [&](const at::Tensor &logits, const at::Tensor &labels) {
+        if (part == rows)
+            return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().weight(classWeights));
+        // Parts add up to the batch's weighted mean: each is divided by the whole batch's weight.
+        const double total = classWeights.defined() ? classWeights.index_select(0, y).sum().item<double>() : double(rows);
+        return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().weight(classWeights).reduction(torch::kSum)) / total;
+    };
+    std::vector<at::Tensor> logits;
+    double loss = 0;
+    for (std::int64_t start = 0; start < rows; start += part) {
+        const at::Tensor labels = y.slice(0, start, std::min(rows, start + part));
+        const at::Tensor partLogits = forward(model, x.slice(0, start, std::min(rows, start + part)), dropout, &generator);
+        at::Tensor partLoss = lossOf(partLogits, labels);
+        if (model.auxiliaryLogits)
+            partLoss = partLoss + model.auxiliaryWeight * lossOf(model.auxiliaryLogits(), labels);
+        partLoss.backward();
+        loss += partLoss.item<double>();
+        logits.push_back(partLogits.detach());
+    }
+    return {logits.size() == 1 ? logits.front() : at::cat(logits), loss};
+}
+
 } // namespace
 
 at::Tensor featureTensor(const FeatureMatrix &m)
@@ -176,7 +207,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
         throw std::invalid_argument("fine-tuning needs its training set in memory");
     // A training set on disk is read a batch at a time; `x` then stays undefined.
     const PackRows *packed = train.packed.get();
-    const at::Tensor x = packed ? at::Tensor() : input(train.features);
+    const at::Tensor x = packed || model.batchInput ? at::Tensor() : input(train.features);
     const at::Tensor y = labelTensor(train.labels);
     const bool haveValidation = validation.features.rows > 0;
     const at::Tensor vx = haveValidation ? input(validation.features) : at::Tensor();
@@ -234,6 +265,17 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
         bias.mutable_grad() = at::zeros_like(bias);
     }
 
+    const auto drawRows = [&](at::Generator &g) {
+        return fullBatch ? everyRow
+            : options.balancedSampling ? at::multinomial(sampleWeights, options.batchSize, /*replacement=*/true, g)
+                                       : at::randint(n, {options.batchSize}, g, at::kLong);
+    };
+    // A step's rows from the seed and the step alone, so they can be known a step ahead.
+    const auto rowsOfStep = [&](int step) {
+        at::Generator g = at::make_generator<at::CPUGeneratorImpl>(mixSeed(options.seed, std::uint64_t(step)));
+        return drawRows(g);
+    };
+
     model.setTraining(true);
     for (int step = done.step; step < options.steps; ++step) {
         if (cancel && cancel->load()) {
@@ -243,10 +285,9 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
         }
         const double lr = rateAt ? rateAt(step) : options.schedule.rateAt(step);
         setLearningRate(*optimizer, lr, model.bodyRateMultiplier);
-        const at::Tensor index = fullBatch ? everyRow
-            : options.balancedSampling ? at::multinomial(sampleWeights, options.batchSize, /*replacement=*/true, generator)
-                                       : at::randint(n, {options.batchSize}, generator, at::kLong);
-        at::Tensor logits, loss, by;
+        const at::Tensor index = model.batchInput ? rowsOfStep(step) : drawRows(generator);
+        at::Tensor logits, by;
+        double batchLoss = 0;
         // From disk: the batch's rows, read in the order drawn, become rows 0 .. B-1.
         const at::Tensor readRows = packed ? readBatch(*packed, index, scaler.get()) : at::Tensor();
         const at::Tensor readLabels = packed ? y.index_select(0, index) : at::Tensor();
@@ -264,13 +305,21 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             batch.classes = int(weight.size(0));
             plainResult = plainLinearGradient(batch, weight.mutable_grad(), bias.mutable_grad(), scratch);
         } else {
-            const at::Tensor bx = packed ? readRows : fullBatch ? x : x.index_select(0, index);
             by = packed ? readLabels : fullBatch ? y : y.index_select(0, index);
+            const at::Tensor bx = model.batchInput ? model.batchInput(step, index)
+                : packed ? readRows : fullBatch ? x : x.index_select(0, index);
+            if (model.prepareBatch && step + 1 < options.steps)
+                model.prepareBatch(step + 1, rowsOfStep(step + 1));
+            // A Stop inside the step (the body checks between its stages) leaves the state of the step before.
+            const at::Tensor generatorState = generator.get_state();
             optimizer->zero_grad();
-            logits = forward(model, bx, options.dropout, &generator);
-            loss = torch::nn::functional::cross_entropy(
-                logits, by, torch::nn::functional::CrossEntropyFuncOptions().weight(lossWeights));
-            loss.backward();
+            try {
+                std::tie(logits, batchLoss) = backwardPass(model, bx, by, lossWeights, options.dropout, generator);
+            } catch (const Cancelled &) {
+                generator.set_state(generatorState);
+                checkpoint();
+                throw;
+            }
         }
         optimizer->step();
 
@@ -282,7 +331,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             point.totalSteps = options.steps;
             point.resumedFrom = resumedFrom;
             point.learningRate = lr;
-            point.trainLoss = plainLinear ? plainResult.loss : loss.item<double>();
+            point.trainLoss = plainLinear ? plainResult.loss : batchLoss;
             point.trainAccuracy = plainLinear ? double(plainResult.correct) / double(index.size(0))
                                               : logits.argmax(1).eq(by).to(at::kDouble).mean().item<double>();
             point.validationLoss = point.validationAccuracy = std::numeric_limits<double>::quiet_NaN();

@@ -31,6 +31,20 @@ struct TrainableModel
     // Sets training or evaluation mode; a body may keep parts (BatchNorm) in evaluation mode.
     std::function<void(bool training)> setTraining;
     int scoringChunk = 1 << 30; // rows per forward pass when scoring the validation set
+
+    // Whole-network fine-tuning: `batchInput` makes each step's input from the rows drawn
+    // (distorted images), and `prepareBatch` is told the next step's rows so that it can make
+    // them meanwhile; a step's rows are then drawn from the seed and the step alone. None:
+    // the training set's rows are the input.
+    std::function<at::Tensor(int step, const at::Tensor &index)> batchInput = {};
+    std::function<void(int step, const at::Tensor &index)> prepareBatch = {};
+    // The logits of another output of the last training pass (the auxiliary classifier's),
+    // whose loss is added to the head's times `auxiliaryWeight`.
+    std::function<at::Tensor()> auxiliaryLogits = {};
+    double auxiliaryWeight = 0;
+    // Rows per forward and backward pass; a batch's parts' gradients add up to the batch's
+    // (BatchNorm statistics, when they train, are then the parts'). 0: the batch at once.
+    int microBatch = 0;
 };
 
 // Throws std::invalid_argument for unusable options or an empty training set.

@@ -1,0 +1,40 @@
+#pragma once
+
+// Internal to core/: the part of InceptionV3 that fine-tuning trains, and a backbone to train.
+
+#include "model/backboneimpl.h"
+#include "training/finetuning.h"
+
+#include <memory>
+
+namespace rs {
+
+// The blocks from `fromBlock` on under their torchvision names, as one module: what a
+// fine-tuned model's blocks.pth holds. For the whole network every layer but the classifier
+// (fc) and the auxiliary one, which a trained model does not keep.
+struct TrainableBlocksImpl : torch::nn::Module
+{
+    TrainableBlocksImpl(InceptionV3 &model, const QString &fromBlock)
+    {
+        const bool whole = fromBlock == QLatin1String(FineTuning::kWholeNetwork);
+        bool trainable = whole;
+        for (const auto &child : model->named_children()) {
+            trainable = trainable || child.key() == fromBlock.toStdString();
+            if (trainable && child.key() != "fc" && !(whole && child.key() == "AuxLogits"))
+                register_module(child.key(), child.value());
+        }
+    }
+};
+TORCH_MODULE(TrainableBlocks);
+
+// A backbone of its own with the base's weights, in evaluation mode: training must not touch the base.
+inline std::unique_ptr<Backbone::Impl> trainableCopy(const Backbone &base)
+{
+    auto impl = std::make_unique<Backbone::Impl>();
+    impl->model->copyWeightsFrom(*base.impl().model);
+    impl->model->eval();
+    impl->info = base.weights();
+    return impl;
+}
+
+} // namespace rs
