@@ -2,6 +2,9 @@
 // as they were, trainable ones learn, BatchNorm statistics follow the setting, the cut path
 // equals the whole network, and an export predicts what the app does.
 
+#include "backbonesupport.h"
+#include "testsupport.h"
+
 #include "data/sampledata.h"
 #include "export/modelexport.h"
 #include "images/image.h"
@@ -16,28 +19,6 @@
 
 #include <ATen/Functions.h>
 #include <torch/script.h>
-
-namespace {
-
-bool sameTensors(const rs::Backbone &a, const rs::Backbone &b, const std::string &prefix, bool buffers = false)
-{
-    const auto left = buffers ? a.impl().model->named_buffers() : a.impl().model->named_parameters();
-    const auto right = buffers ? b.impl().model->named_buffers() : b.impl().model->named_parameters();
-    for (const auto &item : left)
-        if (item.key().rfind(prefix, 0) == 0 && !at::equal(item.value(), right[item.key()]))
-            return false;
-    return true;
-}
-
-double maxDifference(const rs::FeatureMatrix &a, const rs::FeatureMatrix &b)
-{
-    double d = 0;
-    for (std::size_t i = 0; i < a.values.size(); ++i)
-        d = std::max(d, double(std::abs(a.values[i] - b.values[i])));
-    return d;
-}
-
-} // namespace
 
 class TestFineTuning : public QObject
 {
@@ -87,10 +68,10 @@ private Q_SLOTS:
         QVERIFY(run.tunedBackbone);
         const rs::Backbone &tuned = *run.tunedBackbone;
         for (const char *frozen : {"Conv2d_1a_3x3", "Mixed_5b", "Mixed_6e", "Mixed_7a"})
-            QVERIFY2(sameTensors(*m_base, tuned, frozen) && sameTensors(*m_base, tuned, frozen, true), frozen);
+            QVERIFY2(rs::test::sameTensors(*m_base, tuned, frozen) && rs::test::sameTensors(*m_base, tuned, frozen, true), frozen);
         for (const char *trained : {"Mixed_7b.", "Mixed_7c."})
-            QVERIFY2(!sameTensors(*m_base, tuned, trained), trained);
-        QCOMPARE(sameTensors(*m_base, tuned, "Mixed_7b.branch1x1.bn.running_mean", true), !updateStatistics);
+            QVERIFY2(!rs::test::sameTensors(*m_base, tuned, trained), trained);
+        QCOMPARE(rs::test::sameTensors(*m_base, tuned, "Mixed_7b.branch1x1.bn.running_mean", true), !updateStatistics);
         QVERIFY(tuned.weights().fingerprint != m_base->weights().fingerprint);
         QCOMPARE(run.featureSize, 2048);
         QCOMPARE(int(run.curve.size()), 1); // a point at the last step
@@ -110,7 +91,7 @@ private Q_SLOTS:
         }
         const rs::FeatureMatrix whole = tuned.extract(input.data(), 3, rs::Backbone::kBottleneck, rs::Precision::Float32);
         const rs::FeatureMatrix cut = tuned.extract(input.data(), 3, QStringLiteral("Mixed_7a"), rs::Precision::Float32, /*pooled=*/false);
-        QVERIFY(maxDifference(rs::bottlenecksFrom(tuned, QStringLiteral("Mixed_7a"), cut), whole) < 1e-4);
+        QVERIFY(rs::test::compare(rs::bottlenecksFrom(tuned, QStringLiteral("Mixed_7a"), cut), whole).maxAbs < 1e-4);
 
         const QString folder = m_dir.filePath(QStringLiteral("model"));
         rs::exportModel(folder, trained);
@@ -119,12 +100,12 @@ private Q_SLOTS:
         QCOMPARE(model.backbone.weights().fingerprint, tuned.weights().fingerprint);
         const rs::FeatureMatrix exported = model.predict(model.backbone.extract(input.data(), 3, model.layer, rs::Precision::Float32));
         const rs::FeatureMatrix app = run.head->probabilities(whole);
-        const double d = maxDifference(exported, app);
+        const double d = rs::test::compare(exported, app).maxAbs;
         // The TorchScript model carries the trained blocks too.
         torch::jit::Module script = torch::jit::load(QString(folder + QStringLiteral("/model.pt")).toStdString());
         const at::Tensor p = script.forward({at::from_blob(input.data(), {3, 3, 299, 299})}).toTensor().contiguous();
         const rs::FeatureMatrix scripted{3, p.size(1), std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + p.numel())};
-        const double ds = maxDifference(scripted, app);
+        const double ds = rs::test::compare(scripted, app).maxAbs;
         qInfo("max abs difference to the app's probabilities: loaded export %.2e, TorchScript %.2e", d, ds);
         QVERIFY(d < 1e-5);
         QVERIFY(ds < 1e-5);

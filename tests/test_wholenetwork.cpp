@@ -1,7 +1,11 @@
 // Whole-network fine-tuning on images distorted as it trains: every layer learns, the
 // auxiliary classifier trains but is left out, BatchNorm statistics stay frozen by default,
-// an export predicts what the app does, a Stop resumes bit-identically, and what cannot
-// work is refused in words.
+// every export predicts what the app does, micro-batches give the batch's gradient, a Stop
+// reaches the backward pass and resumes bit-identically, and what cannot work is refused in
+// words.
+
+#include "backbonesupport.h"
+#include "testsupport.h"
 
 #include "data/sampledata.h"
 #include "export/modelexport.h"
@@ -9,6 +13,8 @@
 #include "images/preprocess.h"
 #include "model/backboneimpl.h"
 #include "training/settingrules.h"
+#include "training/trainableblocks.h"
+#include "training/trainloop.h"
 #include "training/trainedmodel.h"
 #include "training/trainingrun.h"
 
@@ -17,29 +23,10 @@
 #include <QTest>
 
 #include <ATen/Functions.h>
+#include <onnx/checker.h>
+#include <opencv2/dnn.hpp>
+#include <torch/nn/modules/linear.h>
 #include <torch/script.h>
-
-namespace {
-
-bool sameTensors(const rs::Backbone &a, const rs::Backbone &b, const std::string &prefix, bool buffers = false)
-{
-    const auto left = buffers ? a.impl().model->named_buffers() : a.impl().model->named_parameters();
-    const auto right = buffers ? b.impl().model->named_buffers() : b.impl().model->named_parameters();
-    for (const auto &item : left)
-        if (item.key().rfind(prefix, 0) == 0 && !at::equal(item.value(), right[item.key()]))
-            return false;
-    return true;
-}
-
-double maxDifference(const rs::FeatureMatrix &a, const rs::FeatureMatrix &b)
-{
-    double d = 0;
-    for (std::size_t i = 0; i < a.values.size(); ++i)
-        d = std::max(d, double(std::abs(a.values[i] - b.values[i])));
-    return d;
-}
-
-} // namespace
 
 class TestWholeNetwork : public QObject
 {
@@ -80,9 +67,9 @@ private Q_SLOTS:
         QVERIFY(run.tunedBackbone);
         const rs::Backbone &tuned = *run.tunedBackbone;
         for (const char *trained : {"Conv2d_1a_3x3.", "Mixed_5b.", "Mixed_6e.", "Mixed_7c."})
-            QVERIFY2(!sameTensors(*m_base, tuned, trained), trained);
-        QVERIFY(sameTensors(*m_base, tuned, "AuxLogits") && sameTensors(*m_base, tuned, "AuxLogits", true));
-        QVERIFY(sameTensors(*m_base, tuned, "Conv2d_1a_3x3.bn.running_mean", true)); // frozen statistics
+            QVERIFY2(!rs::test::sameTensors(*m_base, tuned, trained), trained);
+        QVERIFY(rs::test::sameTensors(*m_base, tuned, "AuxLogits") && rs::test::sameTensors(*m_base, tuned, "AuxLogits", true));
+        QVERIFY(rs::test::sameTensors(*m_base, tuned, "Conv2d_1a_3x3.bn.running_mean", true)); // frozen statistics
         QVERIFY(tuned.weights().fingerprint != m_base->weights().fingerprint);
         QCOMPARE(run.featureSize, 2048);
         QCOMPARE(run.computed, 30); // every image read once
@@ -107,13 +94,93 @@ private Q_SLOTS:
         rs::exportModel(folder, trained);
         rs::ExportedModel model = rs::loadExportedModel(folder);
         QCOMPARE(model.backbone.weights().fingerprint, tuned.weights().fingerprint);
-        const double d = maxDifference(model.predict(model.backbone.extract(input.data(), 3, model.layer, rs::Precision::Float32)), app);
+        const double d = rs::test::compare(model.predict(model.backbone.extract(input.data(), 3, model.layer, rs::Precision::Float32)), app).maxAbs;
         torch::jit::Module script = torch::jit::load(QString(folder + QStringLiteral("/model.pt")).toStdString());
         const at::Tensor p = script.forward({at::from_blob(input.data(), {3, 3, 299, 299})}).toTensor().contiguous();
-        const double ds = maxDifference({3, p.size(1), std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + p.numel())}, app);
+        const double ds = rs::test::compare({3, p.size(1), std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + p.numel())}, app).maxAbs;
         qInfo("max abs difference to the app's probabilities: loaded export %.2e, TorchScript %.2e", d, ds);
         QVERIFY(d < 1e-5);
         QVERIFY(ds < 1e-5);
+
+        // ONNX in OpenCV's DNN module: the tuned network's features, which the base's are not
+        // (near-uniform probabilities alone would agree whatever the network), and the probabilities.
+        const std::string onnxPath = QString(folder + QStringLiteral("/model.onnx")).toStdString();
+        onnx::checker::check_model(onnxPath);
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(onnxPath);
+        const int shape[] = {3, 3, 299, 299};
+        net.setInput(cv::Mat(4, shape, CV_32F, input.data()));
+        std::string pooling;
+        for (const std::string &name : net.getLayerNames())
+            if (name.find("GlobalAveragePool") != std::string::npos)
+                pooling = name;
+        std::vector<cv::Mat> outputs;
+        net.forward(outputs, std::vector<cv::String>{pooling, "probabilities"});
+        const auto matrix = [](const cv::Mat &m) {
+            return rs::FeatureMatrix{3, std::int64_t(m.total() / 3), std::vector<float>(m.ptr<float>(), m.ptr<float>() + m.total())};
+        };
+        const rs::FeatureMatrix tunedFeatures = tuned.extract(input.data(), 3, rs::Backbone::kBottleneck, rs::Precision::Float32);
+        const rs::FeatureMatrix baseFeatures = m_base->extract(input.data(), 3, rs::Backbone::kBottleneck, rs::Precision::Float32);
+        const double onnxFeatures = rs::test::compare(matrix(outputs[0]), tunedFeatures).relative();
+        const double baseToTuned = rs::test::compare(baseFeatures, tunedFeatures).relative();
+        const double onnxProbabilities = rs::test::compare(matrix(outputs[1]), app).maxAbs;
+        qInfo("ONNX (OpenCV DNN): features %.2e relative (the base's: %.2e), probabilities %.2e", onnxFeatures,
+              baseToTuned, onnxProbabilities);
+        QVERIFY(onnxFeatures <= 1e-5);
+        QVERIFY(baseToTuned > 1e-3);
+        QVERIFY(onnxProbabilities < 1e-5);
+    }
+
+    // A batch trained in parts of 3 rows takes the step the whole batch would, class weights
+    // included: each part's loss is divided by the whole batch's weight, not its own.
+    void microBatchesGiveTheWholeBatchsGradient()
+    {
+        const rs::LabelledFeatures train = rs::test::separableFeatures({7, 4, 9}, 6, 5);
+        const auto trainWith = [&](int microBatch) {
+            torch::manual_seed(1);
+            torch::nn::Linear body(6, 5);
+            rs::HeadModule head(rs::HeadShape{5, 3, 0});
+            torch::nn::Module all;
+            all.register_module("body", body);
+            all.register_module("head", head);
+            rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return at::tanh(body->forward(rows)); },
+                                     body->parameters(), 0.5, [&](bool training) { all.train(training); }};
+            model.microBatch = microBatch;
+            rs::TrainingOptions o;
+            o.steps = 4;
+            o.evalInterval = 4;
+            o.batchSize = 10;
+            o.classWeights = true;
+            o.keepBest = false;
+            o.calibrate = false;
+            const at::Tensor before = body->weight.detach().clone();
+            rs::trainModel(model, train, {}, 3, o, {}, {}, nullptr);
+            return std::pair{body->weight.detach() - before, head->fc->weight.detach().clone()};
+        };
+        const auto [wholeMove, wholeHead] = trainWith(0);
+        const auto [partsMove, partsHead] = trainWith(3);
+        const double d = std::max((wholeMove - partsMove).abs().max().item<double>(),
+                                  (wholeHead - partsHead).abs().max().item<double>());
+        qInfo("max abs difference of the weights trained in parts: %.2e (the body's moved by up to %.2e)", d,
+              wholeMove.abs().max().item<double>());
+        const double moved = wholeMove.abs().max().item<double>();
+        QVERIFY(moved > 1e-4);
+        QVERIFY(d < 1e-3 * moved);
+    }
+
+    // The backward pass is most of a step: a Stop set after the forward pass is seen in it.
+    void aStopReachesTheBackwardPass()
+    {
+        const std::unique_ptr<rs::Backbone::Impl> network = rs::trainableCopy(*m_base);
+        rs::CancelFlag cancel{false};
+        const at::Tensor input = at::rand({1, 3, 299, 299});
+        at::Tensor pooled = network->model->activations(input, {"avgpool"}, &cancel).at("avgpool");
+        cancel = true;
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, pooled.sum().backward());
+        const at::Tensor &first = network->model->Conv2d_1a_3x3->conv->weight;
+        QVERIFY(!first.grad().defined()); // it stopped before reaching the first layer
+        cancel = false;
+        network->model->activations(input, {"avgpool"}, &cancel).at("avgpool").sum().backward();
+        QVERIFY(first.grad().defined());
     }
 
     void aStoppedRunResumesBitIdentically()

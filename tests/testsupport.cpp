@@ -80,6 +80,16 @@ Difference compare(const float *actual, const float *expected, std::size_t count
     return d;
 }
 
+Difference compare(const FeatureMatrix &actual, const FeatureMatrix &expected)
+{
+    if (actual.rows != expected.rows || actual.cols != expected.cols || actual.values.size() != expected.values.size()) {
+        Difference d;
+        d.maxAbs = std::numeric_limits<double>::infinity();
+        return d;
+    }
+    return compare(actual.values.data(), expected.values.data(), expected.values.size());
+}
+
 LabelledFeatures separableFeatures(const std::vector<int> &perClass, int featureCount, quint32 seed, float signal,
                                    float scale)
 {

@@ -46,6 +46,8 @@ struct Difference
     double relative() const { return scale > 0 ? maxAbs / scale : maxAbs; }
 };
 Difference compare(const float *actual, const float *expected, std::size_t count);
+// The same over two matrices; infinite when their shapes differ.
+Difference compare(const FeatureMatrix &actual, const FeatureMatrix &expected);
 
 // perClass[c] rows of class c, `featureCount` wide: uniform noise in [0, 1) with features c,
 // c + classes, c + 2 * classes, ... raised by `signal`, all times `scale`. The same arguments

@@ -290,6 +290,10 @@ std::map<std::string, torch::Tensor> InceptionV3Impl::activations(torch::Tensor 
     for (std::size_t i = 0; i < stages.size() && i <= last; ++i) {
         throwIfCancelled(cancel);
         x = m_stages[i](x);
+        // Training spends most of a step in the backward pass: it is stopped between stages
+        // too (autograd hands the exception to backward()'s caller as it was thrown).
+        if (cancel && x.requires_grad())
+            x.register_hook([cancel](const torch::Tensor &) { throwIfCancelled(cancel); });
         keep(stages[i], x);
     }
     if (last < pooled)

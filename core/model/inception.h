@@ -123,7 +123,8 @@ struct InceptionV3Impl : torch::nn::Module
     // Runs the network only as far as the deepest of `names` needs and returns those
     // activations. Names are the stages (stageNames()) plus "avgpool" (the N x 2048
     // bottleneck, flattened) and "fc" (the logits). With `cancel`, throws Cancelled between
-    // stages once it is set: a Stop need not wait for a whole batch to pass the network.
+    // stages once it is set, and so does the backward pass of activations that need a
+    // gradient: a Stop need not wait for a whole batch to pass the network.
     std::map<std::string, torch::Tensor> activations(torch::Tensor x, const std::vector<std::string> &names,
                                                      const CancelFlag *cancel = nullptr);
 

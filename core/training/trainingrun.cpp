@@ -261,6 +261,15 @@ RunFeatures readFeatures(const Backbone &backbone, const TrainingRunOptions &opt
 
 } // namespace
 
+std::function<void(const TrainingPoint &)> recordingProgress(TrainingRun &run, const TrainingRunCallbacks &callbacks)
+{
+    return [&run, training = callbacks.training](const TrainingPoint &p) {
+        run.curve.push_back(p);
+        if (training)
+            training(p);
+    };
+}
+
 int scanForRun(TrainingRun &run, const TrainingRunCallbacks &callbacks)
 {
     run.dataset = scanDataset(run.options.sources, run.options.split);
@@ -333,11 +342,7 @@ TrainingRun runTraining(const Backbone &backbone, const TrainingRunOptions &opti
         run.options.training = run.tuning->bestOptions();
     }
     clock.start();
-    const auto onPoint = [&](const TrainingPoint &p) {
-        run.curve.push_back(p);
-        if (callbacks.training)
-            callbacks.training(p);
-    };
+    const auto onPoint = recordingProgress(run, callbacks);
     FeatureMatrix testFeatures = test.features;
     if (blocksTrain) {
         FineTunedModel tuned = fineTune(backbone, train, validation, int(run.dataset.classes.size()), run.options.training,

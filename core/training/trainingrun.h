@@ -101,6 +101,9 @@ struct RunFeatures
 // warnings of empty subsets, tells `callbacks.scanned`; returns the number of classes with images.
 int scanForRun(TrainingRun &run, const TrainingRunCallbacks &callbacks);
 
+// What the training loop's progress does in a run: the point joins run.curve, then the caller hears of it.
+std::function<void(const TrainingPoint &)> recordingProgress(TrainingRun &run, const TrainingRunCallbacks &callbacks);
+
 // Throws as runTraining does, before training.
 RunFeatures readRunFeatures(const Backbone &backbone, const TrainingRunOptions &options,
                             const TrainingRunCallbacks &callbacks = {}, const CancelFlag *cancel = nullptr);

@@ -118,11 +118,13 @@ std::pair<at::Tensor, double> backwardPass(TrainableModel &model, const at::Tens
     namespace F = torch::nn::functional;
     const std::int64_t rows = x.size(0);
     const std::int64_t part = model.microBatch > 0 ? std::min<std::int64_t>(model.microBatch, rows) : rows;
+    // Parts add up to the batch's weighted mean: each is divided by the whole batch's weight.
+    const double total = part == rows ? 0.0
+        : classWeights.defined()      ? classWeights.index_select(0, y).sum().item<double>()
+                                      : double(rows);
     const auto lossOf = [&](const at::Tensor &logits, const at::Tensor &labels) {
         if (part == rows)
             return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().weight(classWeights));
-        // Parts add up to the batch's weighted mean: each is divided by the whole batch's weight.
-        const double total = classWeights.defined() ? classWeights.index_select(0, y).sum().item<double>() : double(rows);
         return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().weight(classWeights).reduction(torch::kSum)) / total;
     };
     std::vector<at::Tensor> logits;
@@ -277,6 +279,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
     };
 
     model.setTraining(true);
+    at::Tensor nextIndex; // drawn a step ahead for prepareBatch
     for (int step = done.step; step < options.steps; ++step) {
         if (cancel && cancel->load()) {
             // The state is whole between steps: keep it for a resume.
@@ -285,7 +288,9 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
         }
         const double lr = rateAt ? rateAt(step) : options.schedule.rateAt(step);
         setLearningRate(*optimizer, lr, model.bodyRateMultiplier);
-        const at::Tensor index = model.batchInput ? rowsOfStep(step) : drawRows(generator);
+        const at::Tensor index = !model.batchInput ? drawRows(generator)
+            : nextIndex.defined()                   ? nextIndex
+                                                    : rowsOfStep(step);
         at::Tensor logits, by;
         double batchLoss = 0;
         // From disk: the batch's rows, read in the order drawn, become rows 0 .. B-1.
@@ -308,8 +313,11 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             by = packed ? readLabels : fullBatch ? y : y.index_select(0, index);
             const at::Tensor bx = model.batchInput ? model.batchInput(step, index)
                 : packed ? readRows : fullBatch ? x : x.index_select(0, index);
-            if (model.prepareBatch && step + 1 < options.steps)
-                model.prepareBatch(step + 1, rowsOfStep(step + 1));
+            if (model.batchInput && step + 1 < options.steps) {
+                nextIndex = rowsOfStep(step + 1);
+                if (model.prepareBatch)
+                    model.prepareBatch(step + 1, nextIndex);
+            }
             // A Stop inside the step (the body checks between its stages) leaves the state of the step before.
             const at::Tensor generatorState = generator.get_state();
             optimizer->zero_grad();

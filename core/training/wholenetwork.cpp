@@ -253,14 +253,9 @@ TrainingRun runWholeNetworkTraining(const Backbone &base, const TrainingRunOptio
     LabelledFeatures train;
     train.features.rows = batches.size(); // rows without columns: the images come from `batches`
     train.labels = sets.trainLabels;
-    const auto onPoint = [&](const TrainingPoint &p) {
-        run.curve.push_back(p);
-        if (callbacks.training)
-            callbacks.training(p);
-    };
     TrainingOutcome outcome = trainModel(trainable, train, sets.validation, classCount, training,
                                          fineTuning.describe().toUtf8() + sets.trainDigest + QByteArray::number(int(bfloat16)),
-                                         onPoint, cancel);
+                                         recordingProgress(run, callbacks), cancel);
     for (const auto &m : all->modules(false))
         if (auto *conv = m->as<inception::BasicConv2d>())
             conv->batchNormThroughConvolution = false;
