@@ -184,6 +184,30 @@ private Q_SLOTS:
         QCOMPARE(back.brightnessPercent, 25.0);
     }
 
+    // The distortions drawn at every step apply to whole-network fine-tuning only, so their
+    // fields are live with it alone; a project's settings come back as they went in.
+    void liveAugmentationRoundTrip()
+    {
+        rs::SettingsPage page;
+        auto *crop = page.findChild<QCheckBox *>(QStringLiteral("liveCrop"));
+        QVERIFY(crop && !crop->isEnabled());
+        rs::FineTuning f;
+        f.fromBlock = QLatin1String(rs::FineTuning::kWholeNetwork);
+        f.liveAugmentation.randomResizedCrop = false;
+        f.liveAugmentation.brightnessPercent = 20;
+        f.liveAugmentation.contrastPercent = 35;
+        page.setFineTuning(f);
+        QVERIFY(crop->isEnabled());
+        QCOMPARE(page.fineTuning().liveAugmentation.toText(), QStringLiteral("flip,brightness=20,contrast=35"));
+        page.findChild<QCheckBox *>(QStringLiteral("liveFlip"))->setChecked(false);
+        page.findChild<QSpinBox *>(QStringLiteral("liveBrightness"))->setValue(0);
+        page.findChild<QSpinBox *>(QStringLiteral("liveContrast"))->setValue(0);
+        QCOMPARE(page.fineTuning().liveAugmentation.toText(), QStringLiteral("none"));
+        f.fromBlock = QStringLiteral("Mixed_7b");
+        page.setFineTuning(f);
+        QVERIFY(!crop->isEnabled());
+    }
+
     void optionsRoundTrip()
     {
         rs::SettingsPage page;

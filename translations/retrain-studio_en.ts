@@ -1560,13 +1560,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,12 +1656,42 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="214"/>
+        <location filename="../ui/settingsform.cpp" line="181"/>
+        <source>the whole network, on images distorted as it trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="193"/>
+        <source>At every step, train on a random part of each image (8 % to 100 % of its area, as torchvision&apos;s RandomResizedCrop does), enlarged to the network&apos;s input. Off: the whole image, as predictions see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="197"/>
+        <source>At every step, mirror each image left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="200"/>
+        <source>At every step, make each image brighter or darker at random by up to this much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="202"/>
+        <source>At every step, raise or lower each image&apos;s contrast at random by up to this much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="204"/>
+        <source>contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="227"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="259"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,11 +1776,6 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="181"/>
-        <source>the whole network (images cropped and flipped as it trains)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/settingsform.cpp" line="184"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation type="unfinished"></translation>
@@ -1766,167 +1791,175 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="194"/>
+        <location filename="../ui/settingsform.cpp" line="207"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="198"/>
+        <location filename="../ui/settingsform.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="199"/>
+        <location filename="../ui/settingsform.cpp" line="212"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="202"/>
+        <location filename="../ui/settingsform.cpp" line="215"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="217"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="219"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="208"/>
+        <location filename="../ui/settingsform.cpp" line="192"/>
+        <location filename="../ui/settingsform.cpp" line="221"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="209"/>
+        <location filename="../ui/settingsform.cpp" line="222"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="210"/>
+        <location filename="../ui/settingsform.cpp" line="203"/>
+        <location filename="../ui/settingsform.cpp" line="223"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="220"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="248"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="249"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="237"/>
+        <location filename="../ui/settingsform.cpp" line="250"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="251"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="252"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="240"/>
+        <location filename="../ui/settingsform.cpp" line="253"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="254"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="255"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="257"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="258"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="260"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="261"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="262"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="263"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="264"/>
+        <source>Augment each ste&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="266"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="252"/>
+        <location filename="../ui/settingsform.cpp" line="267"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="253"/>
+        <location filename="../ui/settingsform.cpp" line="268"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="254"/>
+        <location filename="../ui/settingsform.cpp" line="269"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="223"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>

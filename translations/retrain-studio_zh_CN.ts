@@ -1563,13 +1563,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1739,11 +1739,6 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>训练分类器以及从 %1 开始的模块</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="181"/>
-        <source>the whole network (images cropped and flipped as it trains)</source>
-        <translation>整个网络（训练时随机裁剪和翻转图像）</translation>
-    </message>
-    <message>
         <location filename="../ui/settingsform.cpp" line="184"/>
         <source>The fine-tuned blocks learn at this fraction of the classifier&apos;s rate. Too high and they forget what ImageNet taught them; too low and they barely change.</source>
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
@@ -1759,177 +1754,215 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="194"/>
+        <location filename="../ui/settingsform.cpp" line="207"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="198"/>
+        <location filename="../ui/settingsform.cpp" line="196"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="199"/>
+        <location filename="../ui/settingsform.cpp" line="212"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="202"/>
+        <location filename="../ui/settingsform.cpp" line="215"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="217"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="206"/>
+        <location filename="../ui/settingsform.cpp" line="219"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="208"/>
+        <location filename="../ui/settingsform.cpp" line="192"/>
+        <location filename="../ui/settingsform.cpp" line="221"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="209"/>
+        <location filename="../ui/settingsform.cpp" line="222"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="210"/>
+        <location filename="../ui/settingsform.cpp" line="203"/>
+        <location filename="../ui/settingsform.cpp" line="223"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="214"/>
+        <location filename="../ui/settingsform.cpp" line="181"/>
+        <source>the whole network, on images distorted as it trains</source>
+        <translation>整个网络（训练时图像随机变换）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="193"/>
+        <source>At every step, train on a random part of each image (8 % to 100 % of its area, as torchvision&apos;s RandomResizedCrop does), enlarged to the network&apos;s input. Off: the whole image, as predictions see it.</source>
+        <translation>每一步都用每张图像的一个随机区域训练（占面积的 8 % 到 100 %，与 torchvision 的 RandomResizedCrop 相同），放大到网络的输入尺寸。关闭：使用整张图像，与预测时一致。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="197"/>
+        <source>At every step, mirror each image left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
+        <translation>每一步都随机左右镜像每张图像。若镜像后的图像含义不同（文字、左右手），请关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="200"/>
+        <source>At every step, make each image brighter or darker at random by up to this much.</source>
+        <translation>每一步都随机将每张图像调亮或调暗，幅度不超过此值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="202"/>
+        <source>At every step, raise or lower each image&apos;s contrast at random by up to this much.</source>
+        <translation>每一步都随机提高或降低每张图像的对比度，幅度不超过此值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="204"/>
+        <source>contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="227"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。int8 还能再快约一倍：它先在你的 16 张训练图像上测量数值范围，特征与 float32 的相差中位数不超过 0.03 %；单张图像的预测仍以浮点计算。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="220"/>
+        <location filename="../ui/settingsform.cpp" line="233"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="246"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="235"/>
+        <location filename="../ui/settingsform.cpp" line="248"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="236"/>
+        <location filename="../ui/settingsform.cpp" line="249"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="237"/>
+        <location filename="../ui/settingsform.cpp" line="250"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="238"/>
+        <location filename="../ui/settingsform.cpp" line="251"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="239"/>
+        <location filename="../ui/settingsform.cpp" line="252"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="240"/>
+        <location filename="../ui/settingsform.cpp" line="253"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="241"/>
+        <location filename="../ui/settingsform.cpp" line="254"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="242"/>
+        <location filename="../ui/settingsform.cpp" line="255"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="244"/>
+        <location filename="../ui/settingsform.cpp" line="257"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="245"/>
+        <location filename="../ui/settingsform.cpp" line="258"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="259"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="247"/>
+        <location filename="../ui/settingsform.cpp" line="260"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="261"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="262"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="263"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="264"/>
+        <source>Augment each ste&amp;p:</source>
+        <translation>每步增强(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="266"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="252"/>
+        <location filename="../ui/settingsform.cpp" line="267"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="253"/>
+        <location filename="../ui/settingsform.cpp" line="268"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="254"/>
+        <location filename="../ui/settingsform.cpp" line="269"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="208"/>
+        <location filename="../ui/settingspage.cpp" line="214"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="210"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="212"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="217"/>
+        <location filename="../ui/settingspage.cpp" line="223"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>

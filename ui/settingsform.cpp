@@ -178,7 +178,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_fineTune->addItem(tr("the classifier only"));
     for (const QString &block : FineTuning::blocks())
         m_fineTune->addItem(tr("the classifier and the blocks from %1").arg(block), block);
-    m_fineTune->addItem(tr("the whole network (images cropped and flipped as it trains)"),
+    m_fineTune->addItem(tr("the whole network, on images distorted as it trains"),
                         QLatin1String(FineTuning::kWholeNetwork));
     m_rateMultiplier = named(new QDoubleSpinBox, QStringLiteral("backboneRateMultiplier"),
                              tr("The fine-tuned blocks learn at this fraction of the classifier's rate. Too high and "
@@ -189,6 +189,19 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_updateBatchNorm = named(new QCheckBox(tr("update BatchNorm statistics")), QStringLiteral("updateBatchNorm"),
                               tr("Off (recommended): BatchNorm keeps ImageNet's statistics, which small batches would "
                                  "only make noisy. On: it uses each batch's statistics and updates its own."));
+    m_liveCrop = named(new QCheckBox(tr("crop")), QStringLiteral("liveCrop"),
+                       tr("At every step, train on a random part of each image (8 % to 100 % of its area, as "
+                          "torchvision's RandomResizedCrop does), enlarged to the network's input. Off: the whole "
+                          "image, as predictions see it."));
+    m_liveFlip = named(new QCheckBox(tr("mirror")), QStringLiteral("liveFlip"),
+                       tr("At every step, mirror each image left to right at random. Leave it off when mirrored "
+                          "images mean something else (text, left and right hands)."));
+    m_liveBrightness = percentBox(QStringLiteral("liveBrightness"),
+                                  tr("At every step, make each image brighter or darker at random by up to this much."), 99);
+    m_liveContrast = percentBox(QStringLiteral("liveContrast"),
+                                tr("At every step, raise or lower each image's contrast at random by up to this much."), 99);
+    auto *liveBrightnessLabel = new QLabel(tr("brightness"));
+    auto *liveContrastLabel = new QLabel(tr("contrast"));
     QLabel *layerError = m_problems->label(QStringLiteral("layerError"), {Setting::Layer, Setting::FineTuneFrom});
     m_copies = named(new QSpinBox, QStringLiteral("augmentedCopies"),
                      tr("Distorted copies made of each training image (0: none). More copies teach the classifier "
@@ -248,6 +261,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     form->addRow(tr("&Feature layer:"), row({m_layer, layerError}));
     form->addRow(tr("&Train:"), m_fineTune);
     form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm, multiplierError}));
+    form->addRow(tr("Augment each ste&p:"),
+                 row({m_liveCrop, m_liveFlip, liveBrightnessLabel, m_liveBrightness, liveContrastLabel, m_liveContrast}));
     form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
     form->addRow(tr("&ImageNet weights:"), m_weights);
     form->addRow(tr("&Compute in:"), m_precision);
@@ -277,13 +292,13 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_problems->watchRange(m_dropout, Setting::Dropout);
     m_problems->watchRange(m_weightDecay, Setting::WeightDecay);
     m_problems->watchRange(m_rateMultiplier, Setting::RateMultiplier);
-    for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness})
+    for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness, m_liveBrightness, m_liveContrast})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
     for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_weightDecay, m_rateMultiplier})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
     for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance, m_fineTune})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
-    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_standardize, m_keepBest, m_calibrate})
+    for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_liveCrop, m_liveFlip, m_standardize, m_keepBest, m_calibrate})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
     connect(m_weights, &WeightsField::changed, this, &SettingsPage::update);
     connect(m_weights, &WeightsField::loaded, this, &SettingsPage::weightsLoaded);

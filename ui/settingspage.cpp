@@ -161,7 +161,10 @@ FineTuning SettingsPage::fineTuning() const
     f.fromBlock = m_fineTune->currentData().toString();
     f.backboneRateMultiplier = m_rateMultiplier->value();
     f.updateBatchNormStatistics = m_updateBatchNorm->isChecked();
-    f.liveAugmentation = m_liveAugmentation;
+    f.liveAugmentation.randomResizedCrop = m_liveCrop->isChecked();
+    f.liveAugmentation.flipLeftRight = m_liveFlip->isChecked();
+    f.liveAugmentation.brightnessPercent = m_liveBrightness->value();
+    f.liveAugmentation.contrastPercent = m_liveContrast->value();
     return f;
 }
 
@@ -171,7 +174,10 @@ void SettingsPage::setFineTuning(const FineTuning &f)
     m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
     m_rateMultiplier->setValue(f.backboneRateMultiplier);
     m_updateBatchNorm->setChecked(f.updateBatchNormStatistics);
-    m_liveAugmentation = f.liveAugmentation;
+    m_liveCrop->setChecked(f.liveAugmentation.randomResizedCrop);
+    m_liveFlip->setChecked(f.liveAugmentation.flipLeftRight);
+    m_liveBrightness->setValue(int(std::lround(f.liveAugmentation.brightnessPercent)));
+    m_liveContrast->setValue(int(std::lround(f.liveAugmentation.contrastPercent)));
     update();
 }
 
@@ -224,6 +230,9 @@ void SettingsPage::update()
     const bool tuning = m_fineTune->currentIndex() > 0;
     m_rateMultiplier->setEnabled(tuning);
     m_updateBatchNorm->setEnabled(tuning);
+    const bool wholeNetwork = fineTuning().wholeNetwork();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_liveCrop, m_liveFlip, m_liveBrightness, m_liveContrast})
+        w->setEnabled(wholeNetwork);
 
     // A curve of rates the run would refuse would only mislead.
     const auto rateProblem = std::find_if(problems.begin(), problems.end(), [](const SettingProblem &p) {

@@ -91,9 +91,12 @@ private:
     QSpinBox *m_seed;
     QComboBox *m_layer;
     QComboBox *m_fineTune;
-    LiveAugmentation m_liveAugmentation; // kept as a project has it: the page has no fields for it yet
     QDoubleSpinBox *m_rateMultiplier;
     QCheckBox *m_updateBatchNorm;
+    QCheckBox *m_liveCrop;
+    QCheckBox *m_liveFlip;
+    QSpinBox *m_liveBrightness;
+    QSpinBox *m_liveContrast;
     QSpinBox *m_copies;
     QCheckBox *m_flip;
     QSpinBox *m_crop;
