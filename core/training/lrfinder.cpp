@@ -80,6 +80,8 @@ LearningRateSweep sweepLearningRate(const LabelledFeatures &train, int classCoun
     } catch (const Cancelled &) {
         if (cancel && cancel->load())
             throw;
+    } catch (const TrainingDiverged &) {
+        result.diverged = true; // the sweep's expected end, at rates too high
     }
     if (result.probes.empty())
         throw std::runtime_error("the training loss was not finite even at the lowest learning rate");

@@ -142,6 +142,12 @@ std::pair<at::Tensor, double> backwardPass(TrainableModel &model, const at::Tens
     return {logits.size() == 1 ? logits.front() : at::cat(logits), loss};
 }
 
+std::string divergenceMessage(int step, bool fineTuning)
+{
+    return "training diverged at step " + std::to_string(step) + ": the loss is no longer a finite number; lower the "
+        + (fineTuning ? "base learning rate or the blocks' rate multiplier" : "base learning rate");
+}
+
 } // namespace
 
 at::Tensor featureTensor(const FeatureMatrix &m)
@@ -329,6 +335,8 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
                 throw;
             }
         }
+        if (const double loss = plainLinear ? plainResult.loss : batchLoss; !std::isfinite(loss))
+            throw TrainingDiverged(divergenceMessage(step + 1, bool(model.body)));
         optimizer->step();
 
         const bool report = (step + 1) % options.evalInterval == 0 || step + 1 == options.steps;

@@ -13,6 +13,7 @@
 #include <torch/nn/module.h>
 
 #include <functional>
+#include <stdexcept>
 #include <vector>
 
 namespace rs {
@@ -45,6 +46,14 @@ struct TrainableModel
     // Rows per forward and backward pass; a batch's parts' gradients add up to the batch's
     // (BatchNorm statistics, when they train, are then the parts'). 0: the batch at once.
     int microBatch = 0;
+};
+
+// Thrown when a step's loss is no longer a finite number: every later step would only carry
+// the NaN on. Its message names the step and what to lower.
+class TrainingDiverged : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
 };
 
 // Throws std::invalid_argument for unusable options or an empty training set.

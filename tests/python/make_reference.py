@@ -8,6 +8,7 @@ torchvision's random initialisation with BatchNorm running statistics calibrated
 with the initial statistics (mean 0, variance 1) eval-mode activations grow to ~1e12.
 """
 import collections
+import copy
 import os
 import sys
 
@@ -79,6 +80,39 @@ def write_model_files(out):
         save_npy(out, "logits%s.npy" % suffix, logits)
         save_npy(out, "pool%s.npy" % suffix, pool)
         save_npy(out, "mixed_6e%s.npy" % suffix, mixed_6e)
+    write_gradients(model, x, out)
+
+
+# Parameters whose gradients test_wholenetwork compares, from the first layer to the last.
+GRADIENT_PARAMETERS = ["Conv2d_1a_3x3.conv.weight", "Conv2d_1a_3x3.bn.weight", "Mixed_5b.branch5x5_2.conv.weight",
+                       "Mixed_6e.branch7x7_1.bn.bias", "Mixed_7c.branch_pool.conv.weight",
+                       "AuxLogits.conv0.conv.weight", "AuxLogits.fc.weight", "fc.weight"]
+
+
+def write_gradients(model, x, out):
+    """Whole-network fine-tuning's gradients as PyTorch's recipe computes them: training mode
+    with BatchNorm statistics frozen, loss = main + 0.4 * auxiliary, the main classifier on the
+    pooled bottleneck (no dropout, which would make them random). In float64, the exact ones to
+    compare with, and in float32: these weights' gradients grow about 250-fold from the
+    classifier to the first layer, and PyTorch's own float32 rounding moves the early layers'
+    by about 2 %, the yardstick for ours."""
+    for dtype, suffix in ((torch.float64, "64"), (torch.float32, "32")):
+        net = copy.deepcopy(model).to(dtype)
+        net.transform_input = False
+        net.train()
+        for module in net.modules():
+            if isinstance(module, torch.nn.BatchNorm2d):
+                module.eval()
+        seen = {}
+        hook = net.avgpool.register_forward_hook(lambda m, i, o: seen.__setitem__("pool", o.flatten(1)))
+        _, aux = net(x.to(dtype))
+        hook.remove()
+        y = torch.tensor([3, 7])
+        loss = torch.nn.functional.cross_entropy(net.fc(seen["pool"]), y) + 0.4 * torch.nn.functional.cross_entropy(aux, y)
+        loss.backward()
+        parameters = dict(net.named_parameters())
+        for name in GRADIENT_PARAMETERS:
+            save_npy(out, "grad%s_%s.npy" % (suffix, name), parameters[name].grad.float())
 
 
 def write_small_files(out):
