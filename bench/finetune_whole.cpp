@@ -41,6 +41,9 @@ int main(int argc, char *argv[])
     o.training.steps = steps;
     o.training.batchSize = batch;
     o.training.evalInterval = 1;
+    // finetune_whole.py's rate: the arithmetic is the same at any rate, but a run that diverged
+    // would stop (and NaNs can be slower).
+    o.training.schedule.base = o.training.schedule.minimum = 0.001;
     o.fineTuning.fromBlock = QLatin1String(rs::FineTuning::kWholeNetwork);
     QElapsedTimer clock;
     clock.start();

@@ -5,7 +5,7 @@
 #   bench/run.sh [BUILD_DIR]      (default ./build; build it first with tools/run.sh build)
 #
 # Environment: RUNS (default 3), THREADS (default: all cores), WORK (default /tmp/retrain-bench),
-# SECTIONS (default all; or some of: extraction model memory scale head retrain finetune).
+# SECTIONS (default all; or some of: extraction model memory scale head retrain finetune whole).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -203,4 +203,38 @@ for block in Mixed_7b Mixed_7a; do
 done
 echo
 echo "Without the cache a step costs the frozen part plus the cached-cut step."
+fi
+
+if want whole; then
+echo "## One whole-network fine-tuning step, per image (batch 32, BatchNorm frozen, SGD; medians of $runs runs)"
+echo
+echo "Every layer trains, the auxiliary classifier's loss added at 0.4. PyTorch: torchvision's"
+echo "inception_v3 in eager mode, bf16 under torch.autocast, in its faster channels-last layout and"
+echo "in its default one (bench/finetune_whole.py, on a fixed random batch); ours: retrain-cli's"
+echo "--fine_tune_from input (bench_finetune_whole, on the sample images, each step's batch cropped"
+echo "and flipped on another thread meanwhile). Steps after the first, which warms up."
+echo
+echo "| precision | ours ms/img | PyTorch channels-last ms/img | PyTorch default layout ms/img | ours ÷ PyTorch's faster | peak RSS MiB: ours / PyTorch channels-last |"
+echo "| --- | --- | --- | --- | --- | --- |"
+# "ms/img rss_mib" from a whole-network benchmark's line.
+step() { sed -n 's/.*: \([0-9.]*\) ms\/img per step, peak RSS \([0-9]*\) MiB.*/\1 \2/p' "$work/last.log"; }
+for precision in fp32 bf16; do
+    : > "$work/ours.txt"; : > "$work/last.txt"; : > "$work/contiguous.txt"
+    for ((i = 0; i < runs; i++)); do
+        echo "  whole-network step in $precision, run $((i + 1))/$runs" >&2
+        measure "$build/bench/bench_finetune_whole" 32 5 "$threads" "$precision" > /dev/null
+        step >> "$work/ours.txt"
+        measure "$python" "$root/bench/finetune_whole.py" 32 5 "$threads" "$precision" channels_last > /dev/null
+        step >> "$work/last.txt"
+        measure "$python" "$root/bench/finetune_whole.py" 32 5 "$threads" "$precision" contiguous > /dev/null
+        step >> "$work/contiguous.txt"
+    done
+    ours=$(cut -d' ' -f1 "$work/ours.txt" | median)
+    last=$(cut -d' ' -f1 "$work/last.txt" | median)
+    contiguous=$(cut -d' ' -f1 "$work/contiguous.txt" | median)
+    faster=$(printf '%s\n%s\n' "$last" "$contiguous" | sort -g | head -1)
+    printf '| %s | %.1f | %.1f | %.1f | %.2f× | %.0f / %.0f |\n' "$precision" "$ours" "$last" "$contiguous" \
+        "$(echo "$faster / $ours" | bc -l)" "$(cut -d' ' -f2 "$work/ours.txt" | median)" "$(cut -d' ' -f2 "$work/last.txt" | median)"
+done
+echo
 fi

@@ -39,7 +39,6 @@ private:
         o.training.batchSize = 6;
         o.training.schedule.base = 0.05;
         o.fineTuning.fromBlock = QStringLiteral("Mixed_7b");
-        o.fineTuning.backboneRateMultiplier = 1.0;
         o.fineTuning.updateBatchNormStatistics = updateStatistics;
         // Parity below is float32's; bfloat16's tolerance is test_inference's subject.
         o.precision = rs::Precision::Float32;

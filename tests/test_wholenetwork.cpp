@@ -1,8 +1,9 @@
 // Whole-network fine-tuning on images distorted as it trains: every layer learns, the
 // auxiliary classifier trains but is left out, BatchNorm statistics stay frozen by default,
-// every export predicts what the app does, micro-batches give the batch's gradient, a Stop
-// reaches the backward pass and resumes bit-identically, and what cannot work is refused in
-// words.
+// training starts from the head alone's classifier, every export predicts what the app does,
+// the gradients are PyTorch's, micro-batches give the batch's gradient, a diverging run stops
+// and says why, a Stop reaches the backward pass and resumes bit-identically, and what cannot
+// work is refused in words.
 
 #include "backbonesupport.h"
 #include "testsupport.h"
@@ -48,8 +49,7 @@ private:
         o.cacheRoot = m_dir.filePath(QStringLiteral("cache"));
         o.training.steps = 3;
         o.training.batchSize = 6;
-        o.training.schedule.base = 0.05;
-        o.fineTuning.backboneRateMultiplier = 1.0;
+        o.training.schedule.base = 0.005;
         o.fineTuning.fromBlock = QLatin1String(rs::FineTuning::kWholeNetwork);
         o.fineTuning.liveAugmentation.brightnessPercent = 20;
         o.fineTuning.liveAugmentation.contrastPercent = 20;
@@ -217,6 +217,41 @@ private Q_SLOTS:
         const double moved = wholeMove.abs().max().item<double>();
         QVERIFY(moved > 1e-4);
         QVERIFY(d < 1e-3 * moved);
+    }
+
+    // Fine-tuning starts from the classifier the head alone trains on the body's output before
+    // training: after one step at a negligible rate it already classifies; a near-zero head does not.
+    void fineTuningStartsFromTheHeadAlonesClassifier()
+    {
+        const rs::LabelledFeatures set = rs::test::separableFeatures({30, 30, 30}, 6, 7);
+        const auto firstAccuracy = [&](bool startFromTrainedHead) {
+            torch::nn::Linear body(6, 6);
+            {
+                torch::NoGradGuard noGrad;
+                body->weight.copy_(at::eye(6));
+                body->bias.zero_();
+            }
+            rs::HeadModule head(rs::HeadShape{6, 3, 0});
+            torch::nn::Module all;
+            all.register_module("body", body);
+            all.register_module("head", head);
+            rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return body->forward(rows); },
+                                     body->parameters(), 1.0, [&](bool training) { all.train(training); }};
+            if (startFromTrainedHead)
+                model.initialFeatures = [&] { return set.features; };
+            rs::TrainingOptions o;
+            o.steps = 1;
+            o.evalInterval = 1;
+            o.schedule.base = o.schedule.minimum = 1e-6;
+            o.keepBest = o.calibrate = false;
+            double accuracy = -1;
+            rs::trainModel(model, set, set, 3, o, {}, [&](const rs::TrainingPoint &p) { accuracy = p.validationAccuracy; }, nullptr);
+            return accuracy;
+        };
+        const double trained = firstAccuracy(true), nearZero = firstAccuracy(false);
+        qInfo("accuracy after one step: from the head alone's classifier %.2f, from a near-zero head %.2f", trained, nearZero);
+        QVERIFY(trained > 0.9);
+        QVERIFY(nearZero < 0.6);
     }
 
     // The backward pass is most of a step: a Stop set after the forward pass is seen in it.

@@ -143,6 +143,7 @@ FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, con
                                              bn->eval();
                              },
                              32};
+    trainable.initialFeatures = [&] { return bottlenecksFrom(base, fineTuning.cutLayer(), train.features); };
     TrainingOutcome outcome = trainModel(trainable, train, validation, classCount, options, fineTuning.describe().toUtf8(), progress, cancel);
     model->eval();
     tuned->info.fingerprint = QString::fromStdString(fingerprint(*model));

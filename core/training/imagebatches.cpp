@@ -82,6 +82,11 @@ void ImageBatches::add(const QString &path, RgbImage image)
     }
 }
 
+std::vector<float> ImageBatches::plainInput(std::int64_t row) const
+{
+    return networkInput(imageAt(row), Backbone::kInputSize);
+}
+
 RgbImage ImageBatches::imageAt(std::int64_t row) const
 {
     const RgbImage &kept = m_kept.at(std::size_t(row));

@@ -50,6 +50,8 @@ public:
     at::Tensor take(int step, const at::Tensor &index);
     // Starts making step `step`'s input on a thread of its own.
     void prepare(int step, const at::Tensor &index);
+    // The network input (C x S x S) of image `row` undistorted, as extraction would make it.
+    std::vector<float> plainInput(std::int64_t row) const;
 
 private:
     at::Tensor make(int step, const at::Tensor &index) const;

@@ -32,6 +32,9 @@ struct TrainableModel
     // Sets training or evaluation mode; a body may keep parts (BatchNorm) in evaluation mode.
     std::function<void(bool training)> setTraining;
     int scoringChunk = 1 << 30; // rows per forward pass when scoring the validation set
+    // The body's output on every training row before training, undistorted. Given, the head
+    // starts as the classifier the head alone trains on it with its defaults, not near zero.
+    std::function<FeatureMatrix()> initialFeatures = {};
 
     // Whole-network fine-tuning: `batchInput` makes each step's input from the rows drawn
     // (distorted images), and `prepareBatch` is told the next step's rows so that it can make

@@ -139,21 +139,23 @@ DecodedSets decodeAll(TrainingRun &run, ImageBatches &batches, const TrainingRun
     return sets;
 }
 
-FeatureMatrix testBottlenecks(const Backbone &tuned, const std::vector<RgbImage> &images, Precision precision,
-                              const CancelFlag *cancel)
+// The bottlenecks of `count` images, each one's network input made by `inputOf`.
+FeatureMatrix bottlenecksOf(const Backbone &backbone, std::size_t count,
+                            const std::function<std::vector<float>(std::size_t)> &inputOf, Precision precision,
+                            const CancelFlag *cancel)
 {
     FeatureMatrix out;
     out.cols = 2048;
     std::vector<float> inputs;
-    for (std::size_t start = 0; start < images.size(); start += kScoringChunk) {
+    for (std::size_t start = 0; start < count; start += kScoringChunk) {
         inputs.clear();
-        const std::size_t end = std::min(images.size(), start + kScoringChunk);
+        const std::size_t end = std::min(count, start + kScoringChunk);
         for (std::size_t i = start; i < end; ++i) {
-            const std::vector<float> input = networkInput(images[i], Backbone::kInputSize);
+            const std::vector<float> input = inputOf(i);
             inputs.insert(inputs.end(), input.begin(), input.end());
         }
-        const FeatureMatrix part = tuned.extract(inputs.data(), std::int64_t(end - start), Backbone::kBottleneck, precision,
-                                                 true, cancel);
+        const FeatureMatrix part = backbone.extract(inputs.data(), std::int64_t(end - start), Backbone::kBottleneck, precision,
+                                                    true, cancel);
         out.values.insert(out.values.end(), part.values.begin(), part.values.end());
         out.rows += part.rows;
     }
@@ -249,6 +251,10 @@ TrainingRun runWholeNetworkTraining(const Backbone &base, const TrainingRunOptio
     trainable.auxiliaryLogits = [&] { return auxLogits; };
     trainable.auxiliaryWeight = kAuxiliaryWeight;
     trainable.microBatch = kMicroBatch;
+    trainable.initialFeatures = [&] {
+        return bottlenecksOf(base, std::size_t(batches.size()), [&](std::size_t i) { return batches.plainInput(std::int64_t(i)); },
+                             run.precision, cancel);
+    };
 
     LabelledFeatures train;
     train.features.rows = batches.size(); // rows without columns: the images come from `batches`
@@ -268,7 +274,9 @@ TrainingRun runWholeNetworkTraining(const Backbone &base, const TrainingRunOptio
     run.tunedBackbone = Backbone::adopt(std::move(tuned));
     run.trainingSeconds = clock.elapsed() / 1000.0;
 
-    const FeatureMatrix test = testBottlenecks(*run.tunedBackbone, sets.test, run.precision, cancel);
+    const FeatureMatrix test = bottlenecksOf(
+        *run.tunedBackbone, sets.test.size(),
+        [&](std::size_t i) { return networkInput(sets.test[i], Backbone::kInputSize); }, run.precision, cancel);
     run.evaluation = evaluate(run.head->probabilities(test), sets.testLabels, sets.testPaths);
     return run;
 }
