@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Fine-tuning's quality on a small set, side by side with the head alone: PER_CLASS (default
 # 60) Fashion-MNIST images per class, split by retrain-cli train as the app splits them, through
-# InceptionV3 with seeded, BatchNorm-calibrated random weights (tests/python/make_reference.py,
-# as bench/quality.sh). Each variant trains with retrain-cli train and exports; the export is
-# scored by retrain-cli evaluate on HOLDOUT (default 200) more images per class, the dataset's
-# next, which nobody trains or validates on. A variant whose loss stops being finite gets the
-# run's message instead of a score. Prints a Markdown table; docs/quality.md holds one run's.
+# InceptionV3 with tests/python/make_reference.py's seeded weights whose BatchNorm statistics are
+# measured on these images (bench/calibrate_on_images.py: with bench/quality.sh's random-data
+# statistics the network is too far from calibration to fine-tune at all). Each variant trains
+# with retrain-cli train and exports; the export is scored by retrain-cli evaluate on HOLDOUT
+# (default 200) more images per class, the dataset's next, which nobody trains or validates on.
+# A variant whose loss stops being finite gets the run's message instead of a score. Prints a
+# Markdown table; docs/quality.md holds one run's.
 #
 #   bench/quality_finetune.sh [BUILD_DIR]     (default ./build)
 #
@@ -24,24 +26,24 @@ mkdir -p "$work"
 
 if [[ ! -f "$work/data-done" ]]; then
     echo "Preparing weights and images in $work" >&2
-    /usr/bin/python3 "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
     rm -rf "$work/fashion" "$work/holdout"
     "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
+    /usr/bin/python3 "$root/bench/calibrate_on_images.py" "$work/weights.pth" "$work/fashion"
     "$cli" sample-data --per-class "$((per_class + holdout))" "$work/holdout" > /dev/null
     for image in "$work"/fashion/*/*; do # the images trained and validated on
         rm "$work/holdout/${image#"$work/fashion/"}"
     done
     touch "$work/data-done"
 fi
-weights="$work/reference/inception_zip.pth"
+weights="$work/weights.pth"
 
 tuned="--epochs $epochs --batch-size 32 --eval_step_interval 5"
 low="--learning_rate 0.001 --min_learning_rate 0.00001"
 default_variants="head only, defaults (10 000 steps of 100)=;\
-blocks from Mixed_7b, defaults=--fine_tune_from Mixed_7b $tuned;\
-blocks from Mixed_7b, base rate 0.001=--fine_tune_from Mixed_7b $tuned $low;\
-whole network, defaults=--fine_tune_from input $tuned;\
-whole network, base rate 0.001=--fine_tune_from input $tuned $low"
+blocks from Mixed_7b, $epochs epochs of 32=--fine_tune_from Mixed_7b $tuned;\
+blocks from Mixed_7a, $epochs epochs of 32=--fine_tune_from Mixed_7a $tuned;\
+whole network, $epochs epochs of 32=--fine_tune_from input $tuned;\
+whole network, $epochs epochs of 32, base rate 0.001=--fine_tune_from input $tuned $low"
 IFS=';' read -r -a variants <<< "${VARIANTS:-$default_variants}"
 
 echo "| classifier | holdout accuracy % | holdout images | training s | peak RSS MiB |"
@@ -58,8 +60,8 @@ for variant in "${variants[@]}"; do
         > "$work/train.log" 2>&1; then
         "$cli" evaluate --weights "$weights" --image_dir "$work/holdout" --report "$work/evaluation.json" "$model" > /dev/null
         printf '| %s | %.1f | %d | %.0f | %.0f |\n' "$name" \
-            "$(jq -r '.accuracy * 100' "$work/evaluation.json")" "$(jq -r '.count' "$work/evaluation.json")" \
-            "$(jq -r '.trainingSeconds + .extractionSeconds' "$work/report.json")" "$(($(tail -1 "$work/rss") / 1024))"
+            "$(jq -r '.accuracy * 100' "$work/evaluation.json")" "$(jq -r '.images' "$work/evaluation.json")" \
+            "$(jq -r '.training.seconds + .extraction.seconds' "$work/report.json")" "$(($(tail -1 "$work/rss") / 1024))"
     else
         printf '| %s | %s | | | |\n' "$name" "$(grep -o 'training diverged.*' "$work/train.log" || tail -1 "$work/train.log")"
     fi
