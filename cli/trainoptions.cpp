@@ -13,7 +13,7 @@ RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(pars
          {&o.imageDir, &o.project, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
           &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
           &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
-          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.updateBatchNorm, &o.liveAugmentation, &o.interval, &o.layer, &o.cache,
+          &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.rateDecay, &o.updateBatchNorm, &o.liveAugmentation, &o.interval, &o.layer, &o.cache,
           &o.memoryLimit})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Image folders."), QStringLiteral("[FOLDER...]"));
@@ -71,6 +71,7 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     run.tune = parser.isSet(o.tune);
     run.fineTuning.fromBlock = parser.value(o.fineTune);
     run.fineTuning.backboneRateMultiplier = number.real(o.rateMultiplier);
+    run.fineTuning.backboneRateDecay = number.real(o.rateDecay);
     run.fineTuning.updateBatchNormStatistics = parser.isSet(o.updateBatchNorm);
     Augmentation &a = run.augmentation;
     a.flipLeftRight = parser.isSet(o.flip);

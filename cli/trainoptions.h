@@ -118,6 +118,12 @@ struct TrainOptions
                                       QStringLiteral("The fine-tuned blocks learn at this fraction of the head's rate (default %1).")
                                           .arg(defaultText(Setting::RateMultiplier)),
                                       QStringLiteral("X"), defaultText(Setting::RateMultiplier)};
+    QCommandLineOption rateDecay{{QStringLiteral("backbone-rate-decay"), QStringLiteral("backbone_rate_decay")},
+                                 QStringLiteral("Discriminative rates: the top fine-tuned block learns at the multiplier, "
+                                                "each block below it at this fraction of the rate of the one above "
+                                                "(default %1: all alike).")
+                                     .arg(defaultText(Setting::RateDecay)),
+                                 QStringLiteral("X"), defaultText(Setting::RateDecay)};
     QCommandLineOption updateBatchNorm{{QStringLiteral("update-batchnorm-statistics"), QStringLiteral("update_batchnorm_statistics")},
                                        QStringLiteral("Fine-tune with batch statistics and update BatchNorm's running ones "
                                                       "(default: keep ImageNet's, as Keras advises).")};

@@ -67,6 +67,9 @@ private Q_SLOTS:
         QTest::newRow("tune while fine-tuning")
             << QStringList{QStringLiteral("train"), QStringLiteral("--tune"), QStringLiteral("--fine-tune-from"),
                            QStringLiteral("Mixed_7b"), QStringLiteral("d")};
+        QTest::newRow("rate decay above 1")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--fine-tune-from"), QStringLiteral("Mixed_7b"),
+                           QStringLiteral("--backbone_rate_decay"), QStringLiteral("1.5"), QStringLiteral("d")};
         QTest::newRow("tune with augmentation")
             << QStringList{QStringLiteral("train"), QStringLiteral("--tune"), QStringLiteral("--flip_left_right"), QStringLiteral("d")};
         QTest::newRow("train without folders") << QStringList{QStringLiteral("train")};

@@ -130,6 +130,33 @@ private Q_SLOTS:
         QCOMPARE(resumed.curve.back().trainLoss, whole.curve.back().trainLoss);
     }
 
+    // With a rate decay d the block under the top one moves d times as far in the first step
+    // as without, the next d² times (that step's gradients do not depend on the rates).
+    void lowerBlocksLearnAtTheDecayedRate()
+    {
+        rs::TrainingRunOptions o = options(false);
+        o.fineTuning.fromBlock = QStringLiteral("Mixed_7a");
+        o.training.steps = 1;
+        o.training.keepBest = false;
+        const rs::TrainingRun plain = rs::runTraining(*m_base, o);
+        o.fineTuning.backboneRateDecay = 0.5;
+        const rs::TrainingRun decayed = rs::runTraining(*m_base, o);
+        const auto parameter = [](const rs::Backbone &b, const char *name) {
+            return b.impl().model->named_parameters()[name].detach();
+        };
+        for (const auto &[name, factor] : std::vector<std::pair<const char *, double>>{
+                 {"Mixed_7c.branch1x1.conv.weight", 1}, {"Mixed_7b.branch1x1.conv.weight", 0.5}, {"Mixed_7a.branch3x3_1.conv.weight", 0.25}}) {
+            const at::Tensor before = parameter(*m_base, name);
+            const at::Tensor full = parameter(*plain.tunedBackbone, name) - before;
+            const at::Tensor part = parameter(*decayed.tunedBackbone, name) - before;
+            const double moved = full.abs().max().item<double>();
+            const double off = (part - factor * full).abs().max().item<double>();
+            qInfo("%s moved by up to %.2e; decayed minus %.2f times that: %.2e", name, moved, factor, off);
+            QVERIFY2(moved > 0, name);
+            QVERIFY2(off < 1e-2 * moved, name);
+        }
+    }
+
     void refusesWhatCannotWork()
     {
         rs::TrainingRunOptions o = options(false);

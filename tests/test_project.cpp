@@ -53,6 +53,10 @@ private Q_SLOTS:
         project.augmentation.copies = 3;
         project.augmentation.flipLeftRight = true;
         project.augmentation.scalePercent = 15;
+        project.fineTuning.fromBlock = QStringLiteral("Mixed_7a");
+        project.fineTuning.backboneRateMultiplier = 0.05;
+        project.fineTuning.backboneRateDecay = 0.8;
+        project.fineTuning.updateBatchNormStatistics = true;
         project.lastRun = summary();
         const QString cat = dir.filePath(QStringLiteral("images/cats/1.jpg"));
         project.fixes.add({cat, rs::ImageFix::Kind::Relabel, QStringLiteral("hunde")});
@@ -82,6 +86,10 @@ private Q_SLOTS:
         QCOMPARE(back.augmentation.copies, 3);
         QVERIFY(back.augmentation.flipLeftRight);
         QCOMPARE(back.augmentation.scalePercent, 15.0);
+        QCOMPARE(back.fineTuning.fromBlock, QStringLiteral("Mixed_7a"));
+        QCOMPARE(back.fineTuning.backboneRateMultiplier, 0.05);
+        QCOMPARE(back.fineTuning.backboneRateDecay, 0.8);
+        QVERIFY(back.fineTuning.updateBatchNormStatistics);
         QVERIFY(back.lastRun);
         QCOMPARE(back.lastRun->curve.size(), std::size_t(1));
         QCOMPARE(back.lastRun->curve[0].learningRate, 0.05);

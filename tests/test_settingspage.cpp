@@ -208,6 +208,25 @@ private Q_SLOTS:
         QVERIFY(!crop->isEnabled());
     }
 
+    // The rate decay's range and default are core's; the field is live with fine-tuning alone and
+    // a project's value comes back.
+    void rateDecayFollowsFineTuning()
+    {
+        rs::SettingsPage page;
+        const auto *decay = child<QDoubleSpinBox>(&page, "backboneRateDecay");
+        const rs::SettingRule &rule = rs::ruleFor(rs::Setting::RateDecay);
+        QCOMPARE(decay->minimum(), rule.minimum);
+        QCOMPARE(decay->maximum(), rule.maximum);
+        QCOMPARE(decay->value(), 1.0);
+        QVERIFY(!decay->isEnabled());
+        rs::FineTuning f;
+        f.fromBlock = QStringLiteral("Mixed_7a");
+        f.backboneRateDecay = 0.75;
+        page.setFineTuning(f);
+        QVERIFY(decay->isEnabled());
+        QCOMPARE(page.fineTuning().backboneRateDecay, 0.75);
+    }
+
     void optionsRoundTrip()
     {
         rs::SettingsPage page;

@@ -32,6 +32,8 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/script.h>
 
+#include <cmath>
+
 class TestWholeNetwork : public QObject
 {
     Q_OBJECT
@@ -195,7 +197,7 @@ private Q_SLOTS:
             all.register_module("body", body);
             all.register_module("head", head);
             rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return at::tanh(body->forward(rows)); },
-                                     body->parameters(), 0.5, [&](bool training) { all.train(training); }};
+                                     {{body->parameters(), 0.5}}, [&](bool training) { all.train(training); }};
             model.microBatch = microBatch;
             rs::TrainingOptions o;
             o.steps = 4;
@@ -236,7 +238,7 @@ private Q_SLOTS:
             all.register_module("body", body);
             all.register_module("head", head);
             rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return body->forward(rows); },
-                                     body->parameters(), 1.0, [&](bool training) { all.train(training); }};
+                                     {{body->parameters(), 1.0}}, [&](bool training) { all.train(training); }};
             if (startFromTrainedHead)
                 model.initialFeatures = [&] { return set.features; };
             rs::TrainingOptions o;
@@ -289,6 +291,28 @@ private Q_SLOTS:
         QCOMPARE(resumed.curve.front().resumedFrom, 2);
         QCOMPARE(resumed.tunedBackbone->weights().fingerprint, whole.tunedBackbone->weights().fingerprint);
         QCOMPARE(resumed.curve.back().trainLoss, whole.curve.back().trainLoss);
+    }
+
+    // Discriminative rates over the whole network: the top block at the multiplier, each of the
+    // 16 blocks with parameters at the decay times the one above, the first layer lowest; no
+    // decay keeps one group, as before decay existed.
+    void ratesDecayFromTheTopBlockDown()
+    {
+        std::unique_ptr<rs::Backbone::Impl> copy = rs::trainableCopy(*m_base);
+        rs::TrainableBlocks blocks(copy->model, QLatin1String(rs::FineTuning::kWholeNetwork));
+        const std::vector<rs::RatedParameters> groups = rs::rateGroups(blocks, 0.1, 0.5);
+        QCOMPARE(int(groups.size()), 16);
+        QCOMPARE(groups.back().rateMultiplier, 0.1);
+        QCOMPARE(groups.front().rateMultiplier, 0.1 * std::pow(0.5, 15));
+        QVERIFY(groups.front().parameters.front().is_same(blocks->named_parameters()["Conv2d_1a_3x3.conv.weight"]));
+        QVERIFY(groups.back().parameters.back().is_same(blocks->named_parameters()["Mixed_7c.branch_pool.bn.bias"]));
+        std::size_t count = 0;
+        for (const rs::RatedParameters &g : groups)
+            count += g.parameters.size();
+        QCOMPARE(count, blocks->parameters().size());
+        const std::vector<rs::RatedParameters> plain = rs::rateGroups(blocks, 0.1, 1.0);
+        QCOMPARE(int(plain.size()), 1);
+        QCOMPARE(plain.front().parameters.size(), count);
     }
 
     // A loss that is no longer a number would only be carried on to the end: the run stops

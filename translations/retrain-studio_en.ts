@@ -135,137 +135,142 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
         <source>the number of steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the number of epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>the batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
         <source>the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
         <source>the minimum learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
         <source>momentum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
         <source>weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
         <source>the number of hidden units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
         <source>dropout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <location filename="../core/training/settingrules.cpp" line="65"/>
         <source>the evaluation interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="65"/>
+        <location filename="../core/training/settingrules.cpp" line="66"/>
         <source>the checkpoint interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="66"/>
+        <location filename="../core/training/settingrules.cpp" line="67"/>
         <source>the validation percentage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="67"/>
+        <location filename="../core/training/settingrules.cpp" line="68"/>
         <source>the test percentage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="68"/>
+        <location filename="../core/training/settingrules.cpp" line="69"/>
         <source>the fine-tuned blocks&apos; rate multiplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="101"/>
+        <location filename="../core/training/settingrules.cpp" line="70"/>
+        <source>the rate decay per block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="103"/>
         <source>%1 must be from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="111"/>
+        <location filename="../core/training/settingrules.cpp" line="113"/>
         <source>%1 steps show each of the %2 training images about %3 times; %5 epochs would be %4 steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="120"/>
+        <location filename="../core/training/settingrules.cpp" line="122"/>
         <source>Adam usually needs a 10 to 100 times smaller base learning rate than SGD: try 0.001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="139"/>
+        <location filename="../core/training/settingrules.cpp" line="141"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="141"/>
+        <location filename="../core/training/settingrules.cpp" line="143"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="157"/>
+        <location filename="../core/training/settingrules.cpp" line="159"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="174"/>
+        <location filename="../core/training/settingrules.cpp" line="176"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="179"/>
+        <location filename="../core/training/settingrules.cpp" line="183"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="186"/>
+        <location filename="../core/training/settingrules.cpp" line="190"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <location filename="../core/training/settingrules.cpp" line="194"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="207"/>
+        <location filename="../core/training/settingrules.cpp" line="211"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="210"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="213"/>
+        <location filename="../core/training/settingrules.cpp" line="217"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,13 +1565,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,37 +1666,47 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="193"/>
-        <source>At every step, train on a random part of each image (8 % to 100 % of its area, as torchvision&apos;s RandomResizedCrop does), enlarged to the network&apos;s input. Off: the whole image, as predictions see it.</source>
+        <location filename="../ui/settingsform.cpp" line="190"/>
+        <source>Each block below the top one learns at this fraction of the rate of the block above it (1: all at the same rate). The lower blocks see edges and textures that suit most images; a decay below 1 changes them less than the top ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="197"/>
-        <source>At every step, mirror each image left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsform.cpp" line="200"/>
-        <source>At every step, make each image brighter or darker at random by up to this much.</source>
+        <location filename="../ui/settingsform.cpp" line="196"/>
+        <source>each block below ×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="202"/>
+        <source>At every step, train on a random part of each image (8 % to 100 % of its area, as torchvision&apos;s RandomResizedCrop does), enlarged to the network&apos;s input. Off: the whole image, as predictions see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="206"/>
+        <source>At every step, mirror each image left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="209"/>
+        <source>At every step, make each image brighter or darker at random by up to this much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>At every step, raise or lower each image&apos;s contrast at random by up to this much.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="213"/>
         <source>contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="227"/>
+        <location filename="../ui/settingsform.cpp" line="236"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="259"/>
+        <location filename="../ui/settingsform.cpp" line="268"/>
         <source>Class &amp;balance:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,185 +1796,185 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="189"/>
+        <location filename="../ui/settingsform.cpp" line="198"/>
         <source>update BatchNorm statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="190"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="216"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="196"/>
-        <location filename="../ui/settingsform.cpp" line="211"/>
+        <location filename="../ui/settingsform.cpp" line="205"/>
+        <location filename="../ui/settingsform.cpp" line="220"/>
         <source>mirror</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="221"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="215"/>
+        <location filename="../ui/settingsform.cpp" line="224"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="217"/>
+        <location filename="../ui/settingsform.cpp" line="226"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="219"/>
+        <location filename="../ui/settingsform.cpp" line="228"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="192"/>
-        <location filename="../ui/settingsform.cpp" line="221"/>
+        <location filename="../ui/settingsform.cpp" line="201"/>
+        <location filename="../ui/settingsform.cpp" line="230"/>
         <source>crop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="222"/>
+        <location filename="../ui/settingsform.cpp" line="231"/>
         <source>scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="203"/>
-        <location filename="../ui/settingsform.cpp" line="223"/>
+        <location filename="../ui/settingsform.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="232"/>
         <source>brightness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>automatic (%1 on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="255"/>
         <source>Training &amp;length:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="257"/>
         <source>&amp;Batch size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="258"/>
         <source>Base learning &amp;rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="259"/>
         <source>M&amp;inimum learning rate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="260"/>
         <source>&amp;Schedule:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="252"/>
+        <location filename="../ui/settingsform.cpp" line="261"/>
         <source>&amp;Optimizer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="253"/>
+        <location filename="../ui/settingsform.cpp" line="262"/>
         <source>&amp;Momentum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="254"/>
+        <location filename="../ui/settingsform.cpp" line="263"/>
         <source>&amp;Hidden units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="255"/>
+        <location filename="../ui/settingsform.cpp" line="264"/>
         <source>&amp;weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="257"/>
+        <location filename="../ui/settingsform.cpp" line="266"/>
         <source>&amp;Dropout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="258"/>
+        <location filename="../ui/settingsform.cpp" line="267"/>
         <source>Con&amp;vergence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="260"/>
+        <location filename="../ui/settingsform.cpp" line="269"/>
         <source>S&amp;eed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="261"/>
+        <location filename="../ui/settingsform.cpp" line="270"/>
         <source>&amp;Feature layer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="262"/>
+        <location filename="../ui/settingsform.cpp" line="271"/>
         <source>&amp;Train:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="263"/>
+        <location filename="../ui/settingsform.cpp" line="272"/>
         <source>Blocks&apos; rate ×:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="264"/>
+        <location filename="../ui/settingsform.cpp" line="273"/>
         <source>Augment each ste&amp;p:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="266"/>
+        <location filename="../ui/settingsform.cpp" line="275"/>
         <source>&amp;Augmented copies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="267"/>
+        <location filename="../ui/settingsform.cpp" line="276"/>
         <source>&amp;ImageNet weights:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="268"/>
+        <location filename="../ui/settingsform.cpp" line="277"/>
         <source>&amp;Compute in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="269"/>
+        <location filename="../ui/settingsform.cpp" line="278"/>
         <source>Learning rate over the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="225"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,137 +135,142 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="55"/>
+        <location filename="../core/training/settingrules.cpp" line="56"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the number of epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>the batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
         <source>the base learning rate</source>
         <translation>基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
         <source>the minimum learning rate</source>
         <translation>最小学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
         <source>momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
         <source>the number of hidden units</source>
         <translation>隐藏单元数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
         <source>dropout</source>
         <translation>dropout 比例</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <location filename="../core/training/settingrules.cpp" line="65"/>
         <source>the evaluation interval</source>
         <translation>评估间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="65"/>
+        <location filename="../core/training/settingrules.cpp" line="66"/>
         <source>the checkpoint interval</source>
         <translation>检查点间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="66"/>
+        <location filename="../core/training/settingrules.cpp" line="67"/>
         <source>the validation percentage</source>
         <translation>验证集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="67"/>
+        <location filename="../core/training/settingrules.cpp" line="68"/>
         <source>the test percentage</source>
         <translation>测试集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="68"/>
+        <location filename="../core/training/settingrules.cpp" line="69"/>
         <source>the fine-tuned blocks&apos; rate multiplier</source>
         <translation>微调模块的学习率倍数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="101"/>
+        <location filename="../core/training/settingrules.cpp" line="70"/>
+        <source>the rate decay per block</source>
+        <translation>每个模块的学习率衰减</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="103"/>
         <source>%1 must be from %2 to %3</source>
         <translation>%1 必须在 %2 到 %3 之间</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="111"/>
+        <location filename="../core/training/settingrules.cpp" line="113"/>
         <source>%1 steps show each of the %2 training images about %3 times; %5 epochs would be %4 steps</source>
         <translation>%1 步会让 %2 张训练图像每张被看约 %3 次；%5 个轮次即 %4 步</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="120"/>
+        <location filename="../core/training/settingrules.cpp" line="122"/>
         <source>Adam usually needs a 10 to 100 times smaller base learning rate than SGD: try 0.001</source>
         <translation>Adam 的基础学习率通常需要比 SGD 小 10 到 100 倍：试试 0.001</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="139"/>
+        <location filename="../core/training/settingrules.cpp" line="141"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation>最小学习率不能超过基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="141"/>
+        <location filename="../core/training/settingrules.cpp" line="143"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation>动量只适用于 SGD：使用 Adam 时请设为 0</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="157"/>
+        <location filename="../core/training/settingrules.cpp" line="159"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation>验证集和测试集百分比之和必须小于 100，否则没有图像留给训练</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="174"/>
+        <location filename="../core/training/settingrules.cpp" line="176"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="179"/>
+        <location filename="../core/training/settingrules.cpp" line="183"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation>寻找设置只搜索分类器本身：请为此关闭微调</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="186"/>
+        <location filename="../core/training/settingrules.cpp" line="190"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <location filename="../core/training/settingrules.cpp" line="194"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation>整个网络在每一步都用重新随机变形的图像训练（实时增强）：请为此关闭缓存的变形副本</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="207"/>
+        <location filename="../core/training/settingrules.cpp" line="211"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation>类别“%1”没有训练图像，分类器无法学习它；请降低验证和测试百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="210"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation>类别“%1”没有验证图像；请提高验证百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="213"/>
+        <location filename="../core/training/settingrules.cpp" line="217"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation>类别“%1”没有测试图像，无法衡量其测试准确率；请提高测试百分比，或添加图像</translation>
     </message>
@@ -1563,13 +1568,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1744,60 +1749,70 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>被微调的模块以分类器学习率的这一比例学习。太高会忘掉从 ImageNet 学到的知识；太低则几乎不变。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="189"/>
+        <location filename="../ui/settingsform.cpp" line="190"/>
+        <source>Each block below the top one learns at this fraction of the rate of the block above it (1: all at the same rate). The lower blocks see edges and textures that suit most images; a decay below 1 changes them less than the top ones.</source>
+        <translation>最上面的模块以上述比例学习，其下每个模块以上一模块学习率的这一比例学习（1：全部相同）。较低的模块识别适用于大多数图像的边缘和纹理；衰减小于 1 时，它们的变化比顶部模块小。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="196"/>
+        <source>each block below ×</source>
+        <translation>其下每个模块 ×</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsform.cpp" line="198"/>
         <source>update BatchNorm statistics</source>
         <translation>更新 BatchNorm 统计量</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="190"/>
+        <location filename="../ui/settingsform.cpp" line="199"/>
         <source>Off (recommended): BatchNorm keeps ImageNet&apos;s statistics, which small batches would only make noisy. On: it uses each batch&apos;s statistics and updates its own.</source>
         <translation>关闭（推荐）：BatchNorm 保留 ImageNet 的统计量，小批次只会让它们变得更嘈杂。开启：使用每个批次的统计量并更新自身的统计量。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="207"/>
+        <location filename="../ui/settingsform.cpp" line="216"/>
         <source>Distorted copies made of each training image (0: none). More copies teach the classifier to ignore position, size and lighting, but each costs one more pass of the network over the training images, once: their features are cached.</source>
         <translation>为每张训练图像生成的变形副本数（0：不生成）。副本越多，分类器越能忽略位置、大小和光照的变化，但每个副本都需要让网络在训练图像上多跑一遍——只需一次，因为其特征会被缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="196"/>
-        <location filename="../ui/settingsform.cpp" line="211"/>
+        <location filename="../ui/settingsform.cpp" line="205"/>
+        <location filename="../ui/settingsform.cpp" line="220"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="221"/>
         <source>Mirror copies left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>随机左右翻转副本。当镜像后含义不同时请关闭（例如文字、左右手）。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="215"/>
+        <location filename="../ui/settingsform.cpp" line="224"/>
         <source>Crop copies at a random place after adding this margin. Too much and objects are cut off.</source>
         <translation>加上此边距后在随机位置裁剪副本。太大会把物体裁掉。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="217"/>
+        <location filename="../ui/settingsform.cpp" line="226"/>
         <source>Enlarge copies at random by up to this much. Too much and only parts of objects remain.</source>
         <translation>随机放大副本，最多放大这么多。太大则只剩物体的局部。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="219"/>
+        <location filename="../ui/settingsform.cpp" line="228"/>
         <source>Make copies brighter or darker at random by up to this much. Too much and details wash out.</source>
         <translation>随机调亮或调暗副本，最多这么多。太大则细节会丢失。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="192"/>
-        <location filename="../ui/settingsform.cpp" line="221"/>
+        <location filename="../ui/settingsform.cpp" line="201"/>
+        <location filename="../ui/settingsform.cpp" line="230"/>
         <source>crop</source>
         <translation>裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="222"/>
+        <location filename="../ui/settingsform.cpp" line="231"/>
         <source>scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="203"/>
-        <location filename="../ui/settingsform.cpp" line="223"/>
+        <location filename="../ui/settingsform.cpp" line="212"/>
+        <location filename="../ui/settingsform.cpp" line="232"/>
         <source>brightness</source>
         <translation>亮度</translation>
     </message>
@@ -1807,162 +1822,162 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>整个网络（训练时图像随机变换）</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="193"/>
+        <location filename="../ui/settingsform.cpp" line="202"/>
         <source>At every step, train on a random part of each image (8 % to 100 % of its area, as torchvision&apos;s RandomResizedCrop does), enlarged to the network&apos;s input. Off: the whole image, as predictions see it.</source>
         <translation>每一步都用每张图像的一个随机区域训练（占面积的 8 % 到 100 %，与 torchvision 的 RandomResizedCrop 相同），放大到网络的输入尺寸。关闭：使用整张图像，与预测时一致。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="197"/>
+        <location filename="../ui/settingsform.cpp" line="206"/>
         <source>At every step, mirror each image left to right at random. Leave it off when mirrored images mean something else (text, left and right hands).</source>
         <translation>每一步都随机左右镜像每张图像。若镜像后的图像含义不同（文字、左右手），请关闭。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="200"/>
+        <location filename="../ui/settingsform.cpp" line="209"/>
         <source>At every step, make each image brighter or darker at random by up to this much.</source>
         <translation>每一步都随机将每张图像调亮或调暗，幅度不超过此值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="202"/>
+        <location filename="../ui/settingsform.cpp" line="211"/>
         <source>At every step, raise or lower each image&apos;s contrast at random by up to this much.</source>
         <translation>每一步都随机提高或降低每张图像的对比度，幅度不超过此值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="204"/>
+        <location filename="../ui/settingsform.cpp" line="213"/>
         <source>contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="227"/>
+        <location filename="../ui/settingsform.cpp" line="236"/>
         <source>The number format InceptionV3 computes image features in. bfloat16 is about twice as fast on processors made for it (AVX512_BF16, AMX), and its features stay within 0.01 % of float32&apos;s; elsewhere it is slower. int8 is about twice as fast again: it measures its ranges on 16 of your training images first, and its features stay within 0.03 % of float32&apos;s (median); predictions of single images stay in float. The classifier always trains in float32.</source>
         <translation>InceptionV3 计算图像特征所用的数值格式。在为其设计的处理器（AVX512_BF16、AMX）上，bfloat16 约快一倍，特征与 float32 相差不超过 0.01 %；在其他处理器上反而更慢。int8 还能再快约一倍：它先在你的 16 张训练图像上测量数值范围，特征与 float32 的相差中位数不超过 0.03 %；单张图像的预测仍以浮点计算。分类器始终以 float32 训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="233"/>
+        <location filename="../ui/settingsform.cpp" line="242"/>
         <source>automatic (%1 on this computer)</source>
         <translation>自动（本机使用 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="246"/>
+        <location filename="../ui/settingsform.cpp" line="255"/>
         <source>Training &amp;length:</source>
         <translation>训练时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="248"/>
+        <location filename="../ui/settingsform.cpp" line="257"/>
         <source>&amp;Batch size:</source>
         <translation>批次大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="249"/>
+        <location filename="../ui/settingsform.cpp" line="258"/>
         <source>Base learning &amp;rate:</source>
         <translation>基础学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="250"/>
+        <location filename="../ui/settingsform.cpp" line="259"/>
         <source>M&amp;inimum learning rate:</source>
         <translation>最小学习率(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="251"/>
+        <location filename="../ui/settingsform.cpp" line="260"/>
         <source>&amp;Schedule:</source>
         <translation>学习率调度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="252"/>
+        <location filename="../ui/settingsform.cpp" line="261"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="253"/>
+        <location filename="../ui/settingsform.cpp" line="262"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="254"/>
+        <location filename="../ui/settingsform.cpp" line="263"/>
         <source>&amp;Hidden units:</source>
         <translation>隐藏单元(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="255"/>
+        <location filename="../ui/settingsform.cpp" line="264"/>
         <source>&amp;weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="257"/>
+        <location filename="../ui/settingsform.cpp" line="266"/>
         <source>&amp;Dropout:</source>
         <translation>Dropout(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="258"/>
+        <location filename="../ui/settingsform.cpp" line="267"/>
         <source>Con&amp;vergence:</source>
         <translation>收敛(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="259"/>
+        <location filename="../ui/settingsform.cpp" line="268"/>
         <source>Class &amp;balance:</source>
         <translation>类别平衡(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="260"/>
+        <location filename="../ui/settingsform.cpp" line="269"/>
         <source>S&amp;eed:</source>
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="261"/>
+        <location filename="../ui/settingsform.cpp" line="270"/>
         <source>&amp;Feature layer:</source>
         <translation>特征层(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="262"/>
+        <location filename="../ui/settingsform.cpp" line="271"/>
         <source>&amp;Train:</source>
         <translation>训练范围(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="263"/>
+        <location filename="../ui/settingsform.cpp" line="272"/>
         <source>Blocks&apos; rate ×:</source>
         <translation>模块学习率 ×：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="264"/>
+        <location filename="../ui/settingsform.cpp" line="273"/>
         <source>Augment each ste&amp;p:</source>
         <translation>每步增强(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="266"/>
+        <location filename="../ui/settingsform.cpp" line="275"/>
         <source>&amp;Augmented copies:</source>
         <translation>增强副本数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="267"/>
+        <location filename="../ui/settingsform.cpp" line="276"/>
         <source>&amp;ImageNet weights:</source>
         <translation>ImageNet 权重(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="268"/>
+        <location filename="../ui/settingsform.cpp" line="277"/>
         <source>&amp;Compute in:</source>
         <translation>计算精度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/settingsform.cpp" line="269"/>
+        <location filename="../ui/settingsform.cpp" line="278"/>
         <source>Learning rate over the run</source>
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="214"/>
+        <location filename="../ui/settingspage.cpp" line="216"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="218"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="220"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="223"/>
+        <location filename="../ui/settingspage.cpp" line="225"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>

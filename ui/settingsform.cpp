@@ -186,6 +186,15 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_rateMultiplier->setDecimals(3);
     m_rateMultiplier->setSingleStep(0.05);
     bounded(m_rateMultiplier, Setting::RateMultiplier);
+    m_rateDecay = named(new QDoubleSpinBox, QStringLiteral("backboneRateDecay"),
+                        tr("Each block below the top one learns at this fraction of the rate of the block above it "
+                           "(1: all at the same rate). The lower blocks see edges and textures that suit most "
+                           "images; a decay below 1 changes them less than the top ones."));
+    m_rateDecay->setDecimals(2);
+    m_rateDecay->setSingleStep(0.05);
+    bounded(m_rateDecay, Setting::RateDecay);
+    auto *rateDecayLabel = new QLabel(tr("each block below ×"));
+    rateDecayLabel->setBuddy(m_rateDecay);
     m_updateBatchNorm = named(new QCheckBox(tr("update BatchNorm statistics")), QStringLiteral("updateBatchNorm"),
                               tr("Off (recommended): BatchNorm keeps ImageNet's statistics, which small batches would "
                                  "only make noisy. On: it uses each batch's statistics and updates its own."));
@@ -242,7 +251,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     QLabel *lengthError = m_problems->label(QStringLiteral("lengthError"), {Setting::Steps, Setting::Epochs});
     QLabel *hiddenError = m_problems->label(QStringLiteral("hiddenError"), {Setting::HiddenUnits});
     QLabel *dropoutError = m_problems->label(QStringLiteral("dropoutError"), {Setting::Dropout, Setting::WeightDecay});
-    QLabel *multiplierError = m_problems->label(QStringLiteral("multiplierError"), {Setting::RateMultiplier});
+    QLabel *multiplierError = m_problems->label(QStringLiteral("multiplierError"), {Setting::RateMultiplier, Setting::RateDecay});
     form->addRow(tr("Training &length:"), row({m_steps, m_epochs, m_unit, m_otherUnit}));
     form->addRow(QString(), lengthError);
     form->addRow(tr("&Batch size:"), row({m_batch, m_fullBatch, m_batchNote}));
@@ -260,7 +269,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Feature layer:"), row({m_layer, layerError}));
     form->addRow(tr("&Train:"), m_fineTune);
-    form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, m_updateBatchNorm, multiplierError}));
+    form->addRow(tr("Blocks' rate ×:"), row({m_rateMultiplier, rateDecayLabel, m_rateDecay, m_updateBatchNorm, multiplierError}));
     form->addRow(tr("Augment each ste&p:"),
                  row({m_liveCrop, m_liveFlip, liveBrightnessLabel, m_liveBrightness, liveContrastLabel, m_liveContrast}));
     form->addRow(tr("&Augmented copies:"), row({m_copies, m_flip, cropLabel, m_crop, scaleLabel, m_scale, brightnessLabel, m_brightness}));
@@ -292,9 +301,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
     m_problems->watchRange(m_dropout, Setting::Dropout);
     m_problems->watchRange(m_weightDecay, Setting::WeightDecay);
     m_problems->watchRange(m_rateMultiplier, Setting::RateMultiplier);
+    m_problems->watchRange(m_rateDecay, Setting::RateDecay);
     for (QSpinBox *box : {m_steps, m_batch, m_hidden, m_seed, m_copies, m_crop, m_scale, m_brightness, m_liveBrightness, m_liveContrast})
         connect(box, &QSpinBox::valueChanged, this, &SettingsPage::update);
-    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_weightDecay, m_rateMultiplier})
+    for (QDoubleSpinBox *box : {m_epochs, m_baseRate, m_minRate, m_momentum, m_dropout, m_weightDecay, m_rateMultiplier, m_rateDecay})
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::update);
     for (QComboBox *box : {m_unit, m_schedule, m_optimizer, m_layer, m_balance, m_fineTune})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);

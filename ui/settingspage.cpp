@@ -160,6 +160,7 @@ FineTuning SettingsPage::fineTuning() const
     FineTuning f;
     f.fromBlock = m_fineTune->currentData().toString();
     f.backboneRateMultiplier = m_rateMultiplier->value();
+    f.backboneRateDecay = m_rateDecay->value();
     f.updateBatchNormStatistics = m_updateBatchNorm->isChecked();
     f.liveAugmentation.randomResizedCrop = m_liveCrop->isChecked();
     f.liveAugmentation.flipLeftRight = m_liveFlip->isChecked();
@@ -173,6 +174,7 @@ void SettingsPage::setFineTuning(const FineTuning &f)
     const int index = m_fineTune->findData(f.fromBlock);
     m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
     m_rateMultiplier->setValue(f.backboneRateMultiplier);
+    m_rateDecay->setValue(f.backboneRateDecay);
     m_updateBatchNorm->setChecked(f.updateBatchNormStatistics);
     m_liveCrop->setChecked(f.liveAugmentation.randomResizedCrop);
     m_liveFlip->setChecked(f.liveAugmentation.flipLeftRight);
@@ -229,6 +231,7 @@ void SettingsPage::update()
         w->setEnabled(m_copies->value() > 0);
     const bool tuning = m_fineTune->currentIndex() > 0;
     m_rateMultiplier->setEnabled(tuning);
+    m_rateDecay->setEnabled(tuning);
     m_updateBatchNorm->setEnabled(tuning);
     const bool wholeNetwork = fineTuning().wholeNetwork();
     for (QWidget *w : std::initializer_list<QWidget *>{m_liveCrop, m_liveFlip, m_liveBrightness, m_liveContrast})

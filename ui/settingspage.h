@@ -92,6 +92,7 @@ private:
     QComboBox *m_layer;
     QComboBox *m_fineTune;
     QDoubleSpinBox *m_rateMultiplier;
+    QDoubleSpinBox *m_rateDecay;
     QCheckBox *m_updateBatchNorm;
     QCheckBox *m_liveCrop;
     QCheckBox *m_liveFlip;

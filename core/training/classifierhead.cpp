@@ -87,7 +87,7 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
     checkTrainingInput(options, train);
     const HeadShape shape{int(train.cols()), classCount, options.hiddenUnits};
     auto impl = std::make_unique<Impl>(Impl{shape, HeadModule(shape), 0, {}});
-    TrainableModel model{*impl->module, impl->module, {}, {}, 1.0,
+    TrainableModel model{*impl->module, impl->module, {}, {},
                          [&](bool training) { impl->module->train(training); }};
     TrainingOutcome outcome = trainModel(model, train, validation, classCount, options, {}, progress, cancel);
     impl->keptStep = outcome.keptStep;

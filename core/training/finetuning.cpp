@@ -100,15 +100,18 @@ QString FineTuning::validate() const
 
 QString FineTuning::describe() const
 {
+    if (!enabled())
+        return QStringLiteral("head only");
+    // Without decay the text is what it was before decay existed, so are checkpoints' signatures.
+    const QString rate = backboneRateDecay == 1 ? QStringLiteral("rate x%1").arg(backboneRateMultiplier)
+                                                : QStringLiteral("rate x%1 decaying x%2 per block")
+                                                      .arg(backboneRateMultiplier)
+                                                      .arg(backboneRateDecay);
+    const QString statistics = updateBatchNormStatistics ? QStringLiteral("updated") : QStringLiteral("frozen");
     if (wholeNetwork())
-        return QStringLiteral("the whole network, rate x%1, BatchNorm statistics %2, live augmentation %3")
-            .arg(backboneRateMultiplier)
-            .arg(updateBatchNormStatistics ? QStringLiteral("updated") : QStringLiteral("frozen"), liveAugmentation.toText());
-    return enabled() ? QStringLiteral("from %1, rate x%2, BatchNorm statistics %3")
-                           .arg(fromBlock)
-                           .arg(backboneRateMultiplier)
-                           .arg(updateBatchNormStatistics ? QStringLiteral("updated") : QStringLiteral("frozen"))
-                     : QStringLiteral("head only");
+        return QStringLiteral("the whole network, %1, BatchNorm statistics %2, live augmentation %3")
+            .arg(rate, statistics, liveAugmentation.toText());
+    return QStringLiteral("from %1, %2, BatchNorm statistics %3").arg(fromBlock, rate, statistics);
 }
 
 FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, const LabelledFeatures &validation,
@@ -134,7 +137,7 @@ FineTunedModel fineTune(const Backbone &base, const LabelledFeatures &train, con
     TrainableModel trainable{*all, head, [&](const at::Tensor &rows) {
                                  return model->bottleneckFrom(cutLayer, rows.view({-1, cut.channels, cut.side, cut.side}));
                              },
-                             blocks->parameters(), fineTuning.backboneRateMultiplier,
+                             rateGroups(blocks, fineTuning.backboneRateMultiplier, fineTuning.backboneRateDecay),
                              [&](bool training) {
                                  all->train(training);
                                  if (training && !fineTuning.updateBatchNormStatistics)

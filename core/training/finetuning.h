@@ -28,6 +28,10 @@ struct FineTuning
 
     QString fromBlock; // empty: the head only
     double backboneRateMultiplier = 0.1; // the blocks learn at this fraction of the head's rate
+    // Discriminative rates: the top block learns at the multiplier, each block below it at this
+    // fraction of the rate of the block above (1: all at the multiplier). Lower layers hold more
+    // general features, which need less change (ULMFiT's layer groups, BEiT's layer decay).
+    double backboneRateDecay = 1.0;
     bool updateBatchNormStatistics = false;
     LiveAugmentation liveAugmentation; // the whole network only
 

@@ -110,6 +110,7 @@ QJsonObject toJson(const FineTuning &f)
 {
     return QJsonObject{{QStringLiteral("from_block"), f.fromBlock},
                        {QStringLiteral("backbone_rate_multiplier"), f.backboneRateMultiplier},
+                       {QStringLiteral("backbone_rate_decay"), f.backboneRateDecay},
                        {QStringLiteral("update_batchnorm_statistics"), f.updateBatchNormStatistics},
                        {QStringLiteral("live_augmentation"), f.liveAugmentation.toText()}};
 }
@@ -119,6 +120,7 @@ FineTuning fineTuningFromJson(const QJsonObject &json)
     FineTuning f;
     f.fromBlock = json.value(QStringLiteral("from_block")).toString();
     f.backboneRateMultiplier = json.value(QStringLiteral("backbone_rate_multiplier")).toDouble(f.backboneRateMultiplier);
+    f.backboneRateDecay = json.value(QStringLiteral("backbone_rate_decay")).toDouble(f.backboneRateDecay);
     f.updateBatchNormStatistics = json.value(QStringLiteral("update_batchnorm_statistics")).toBool(f.updateBatchNormStatistics);
     if (json.contains(QStringLiteral("live_augmentation"))) {
         QString error;

@@ -50,7 +50,7 @@ LearningRateSweep sweepLearningRate(const LabelledFeatures &train, int classCoun
 
     const HeadShape shape{int(train.features.cols), classCount, sweep.hiddenUnits};
     HeadModule head(shape);
-    TrainableModel model{*head, head, {}, {}, 1.0, [&](bool training) { head->train(training); }};
+    TrainableModel model{*head, head, {}, {}, [&](bool training) { head->train(training); }};
 
     LearningRateSweep result;
     double average = 0, lowestLoss = INFINITY;

@@ -38,6 +38,7 @@ const std::vector<SettingRule> &table()
             {Setting::ValidationPercent, "validation-percentage", 0, 100, split.validationPercent},
             {Setting::TestPercent, "testing-percentage", 0, 100, split.testPercent},
             {Setting::RateMultiplier, "backbone-rate-multiplier", 0.001, 10, fineTuning.backboneRateMultiplier},
+            {Setting::RateDecay, "backbone-rate-decay", 0.1, 1, fineTuning.backboneRateDecay},
         };
     }();
     return rules;
@@ -66,6 +67,7 @@ QString describe(Setting setting)
     case Setting::ValidationPercent: return SettingRules::tr("the validation percentage");
     case Setting::TestPercent: return SettingRules::tr("the test percentage");
     case Setting::RateMultiplier: return SettingRules::tr("the fine-tuned blocks' rate multiplier");
+    case Setting::RateDecay: return SettingRules::tr("the rate decay per block");
     default: return {};
     }
 }
@@ -173,8 +175,10 @@ std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options)
     else if (options.fineTuning.enabled() && options.layer != Backbone::kBottleneck)
         problems.push_back({Setting::Layer, SettingRules::tr("fine-tuning trains the blocks below the bottleneck: keep "
                                                              "the feature layer at bottleneck")});
-    if (options.fineTuning.enabled())
+    if (options.fineTuning.enabled()) {
         checkRange(problems, Setting::RateMultiplier, options.fineTuning.backboneRateMultiplier);
+        checkRange(problems, Setting::RateDecay, options.fineTuning.backboneRateDecay);
+    }
     if (options.fineTuning.enabled() && options.tune)
         problems.push_back({Setting::FineTuneFrom, SettingRules::tr("finding good settings searches the classifier alone: "
                                                                     "switch fine-tuning off for it")});

@@ -36,6 +36,7 @@ enum class Setting {
     Layer,
     FineTuneFrom,
     RateMultiplier,
+    RateDecay,
     Augmentation,
 };
 

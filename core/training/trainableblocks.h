@@ -4,8 +4,11 @@
 
 #include "model/backboneimpl.h"
 #include "training/finetuning.h"
+#include "training/trainloop.h"
 
+#include <cmath>
 #include <memory>
+#include <vector>
 
 namespace rs {
 
@@ -26,6 +29,25 @@ struct TrainableBlocksImpl : torch::nn::Module
     }
 };
 TORCH_MODULE(TrainableBlocks);
+
+// The blocks' parameters by rate, bottom block first: the top block with parameters at
+// `multiplier`, each one below at `decay` times the rate of the one above. Blocks of equal
+// rate share a group, so without decay there is one, as before decay existed.
+inline std::vector<RatedParameters> rateGroups(TrainableBlocks &blocks, double multiplier, double decay)
+{
+    std::vector<std::vector<at::Tensor>> perBlock;
+    for (const auto &child : blocks->children())
+        if (std::vector<at::Tensor> p = child->parameters(); !p.empty())
+            perBlock.push_back(std::move(p));
+    std::vector<RatedParameters> groups;
+    for (std::size_t i = 0; i < perBlock.size(); ++i) {
+        const double rate = multiplier * std::pow(decay, double(perBlock.size() - 1 - i));
+        if (groups.empty() || groups.back().rateMultiplier != rate)
+            groups.push_back({{}, rate});
+        groups.back().parameters.insert(groups.back().parameters.end(), perBlock[i].begin(), perBlock[i].end());
+    }
+    return groups;
+}
 
 // A backbone of its own with the base's weights, in evaluation mode: training must not touch the base.
 inline std::unique_ptr<Backbone::Impl> trainableCopy(const Backbone &base)

@@ -28,19 +28,20 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainableModel &mod
 {
     const double lr = o.schedule.rateAt(0);
     std::vector<torch::optim::OptimizerParamGroup> groups{torch::optim::OptimizerParamGroup(model.head->parameters())};
-    if (!model.bodyParameters.empty())
-        groups.emplace_back(model.bodyParameters);
+    for (const RatedParameters &body : model.bodyParameters)
+        groups.emplace_back(body.parameters);
     if (o.optimizer == TrainingOptions::Optimizer::Adam)
         return std::make_unique<torch::optim::Adam>(groups, torch::optim::AdamOptions(lr).weight_decay(o.weightDecay));
     return std::make_unique<torch::optim::SGD>(groups,
                                                torch::optim::SGDOptions(lr).momentum(o.momentum).weight_decay(o.weightDecay));
 }
 
-void setLearningRate(torch::optim::Optimizer &optimizer, double lr, double bodyMultiplier)
+void setLearningRate(torch::optim::Optimizer &optimizer, double lr, const TrainableModel &model)
 {
     auto &groups = optimizer.param_groups();
-    for (std::size_t g = 0; g < groups.size(); ++g)
-        groups[g].options().set_lr(g == 0 ? lr : lr * bodyMultiplier);
+    groups[0].options().set_lr(lr);
+    for (std::size_t g = 1; g < groups.size(); ++g)
+        groups[g].options().set_lr(lr * model.bodyParameters[g - 1].rateMultiplier);
 }
 
 at::Tensor forward(TrainableModel &model, const at::Tensor &rows, double dropout, at::Generator *generator)
@@ -161,7 +162,7 @@ void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels,
     alone.classWeights = options.classWeights;
     alone.keepBest = alone.calibrate = false; // the fine-tuning run does both on its validation images
     HeadModule head(HeadShape{int(initial.features.cols), classCount, options.hiddenUnits});
-    TrainableModel probe{*head, head, {}, {}, 1.0, [&](bool training) { head->train(training); }};
+    TrainableModel probe{*head, head, {}, {}, [&](bool training) { head->train(training); }};
     trainModel(probe, initial, {}, classCount, alone, {}, {}, cancel);
     torch::NoGradGuard noGrad;
     const std::vector<at::Tensor> from = head->parameters(), to = model.head->parameters();
@@ -322,7 +323,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
             throw Cancelled();
         }
         const double lr = rateAt ? rateAt(step) : options.schedule.rateAt(step);
-        setLearningRate(*optimizer, lr, model.bodyRateMultiplier);
+        setLearningRate(*optimizer, lr, model);
         const at::Tensor index = !model.batchInput ? drawRows(generator)
             : nextIndex.defined()                   ? nextIndex
                                                     : rowsOfStep(step);

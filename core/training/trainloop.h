@@ -21,14 +21,20 @@ namespace rs {
 at::Tensor featureTensor(const FeatureMatrix &m); // a view of the values, rows x cols
 at::Tensor labelTensor(const std::vector<int> &labels);
 
+// Parameters of the body trained at `rateMultiplier` times the schedule's rate.
+struct RatedParameters
+{
+    std::vector<at::Tensor> parameters;
+    double rateMultiplier = 1.0;
+};
+
 struct TrainableModel
 {
     torch::nn::Module &module; // everything trained, as one module: what a checkpoint saves
     HeadModule head;           // initialised by the loop, retrain.py's near-zero start
     // Turns rows of training input into the head's features; none: the rows are the features.
     std::function<at::Tensor(const at::Tensor &rows)> body;
-    std::vector<at::Tensor> bodyParameters; // trained at the schedule's rate times the multiplier
-    double bodyRateMultiplier = 1.0;
+    std::vector<RatedParameters> bodyParameters; // the head's are trained at the schedule's rate
     // Sets training or evaluation mode; a body may keep parts (BatchNorm) in evaluation mode.
     std::function<void(bool training)> setTraining;
     int scoringChunk = 1 << 30; // rows per forward pass when scoring the validation set

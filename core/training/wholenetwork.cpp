@@ -221,9 +221,10 @@ TrainingRun runWholeNetworkTraining(const Backbone &base, const TrainingRunOptio
     const bool bfloat16 = run.precision == Precision::BFloat16;
     bool training_ = false;
     at::Tensor auxLogits;
-    std::vector<at::Tensor> bodyParameters = blocks->parameters();
+    // The auxiliary classifier learns at the top block's rate (the last group's): its last layer is new.
+    std::vector<RatedParameters> bodyParameters = rateGroups(blocks, fineTuning.backboneRateMultiplier, fineTuning.backboneRateDecay);
     for (const at::Tensor &p : aux->parameters())
-        bodyParameters.push_back(p);
+        bodyParameters.back().parameters.push_back(p);
     TrainableModel trainable{*all, head,
                              [&](const at::Tensor &rows) {
                                  const at::Tensor x = (rows.dim() == 4 ? rows : rows.view({-1, 3, Backbone::kInputSize, Backbone::kInputSize}))
@@ -236,7 +237,7 @@ TrainingRun runWholeNetworkTraining(const Backbone &base, const TrainingRunOptio
                                      auxLogits = aux->forward(out.at("Mixed_6e")).to(at::kFloat);
                                  return out.at("avgpool").to(at::kFloat);
                              },
-                             bodyParameters, fineTuning.backboneRateMultiplier,
+                             bodyParameters,
                              [&](bool train) {
                                  training_ = train;
                                  all->train(train);
