@@ -221,6 +221,35 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rs::calibrateInt8(*m_backbone, {broken}));
     }
 
+    // An image alone gets the features it gets in a batch. LibTorch 1.13's oneDNN refused a
+    // batch of one outright on an AMD EPYC with AVX512-VNNI and BF16 ("could not create a
+    // primitive descriptor for a reorder primitive"): extraction then failed on the last image
+    // of a set of 8n + 1.
+    void int8ExtractsAnImageAloneAsInABatch()
+    {
+        const rs::Backbone backbone = rs::Backbone::untrained(5);
+        const std::int64_t size = 3 * rs::Backbone::kInputSize * rs::Backbone::kInputSize;
+        std::vector<float> input(std::size_t(2 * size));
+        for (std::size_t i = 0; i < input.size(); ++i)
+            input[i] = float(std::sin(double(i) * 0.001));
+        backbone.calibrateInt8(QStringLiteral("pair"), input.data(), 2);
+        const auto bottlenecks = [&](const float *images, std::int64_t count) {
+            return backbone.extract(images, count, rs::Backbone::kBottleneck, rs::Precision::Int8, true, nullptr,
+                                    QStringLiteral("pair"));
+        };
+        const rs::FeatureMatrix batch = bottlenecks(input.data(), 2);
+        const rs::FeatureMatrix alone = bottlenecks(input.data() + size, 1);
+        QCOMPARE(alone.rows, std::int64_t(1));
+        double largest = 0, off = 0;
+        for (std::int64_t c = 0; c < batch.cols; ++c) {
+            largest = std::max(largest, double(std::abs(batch.row(1)[c])));
+            off = std::max(off, double(std::abs(batch.row(1)[c] - alone.row(0)[c])));
+        }
+        qInfo("int8 bottleneck of an image alone vs in a batch of two: max abs difference %.2e (largest value %.2e)", off, largest);
+        QVERIFY(largest > 0);
+        QVERIFY(off <= 1e-6 * largest);
+    }
+
     // A NaN has no int8 value: quantizing refuses it rather than round it (undefined).
     void int8RefusesWeightsThatAreNotFinite()
     {

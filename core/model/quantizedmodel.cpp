@@ -254,7 +254,15 @@ at::Tensor QuantizedModel::activation(const at::Tensor &input, const std::string
 {
     const bool pooledOrLogits = name == "avgpool" || name == "fc";
     const std::string stage = pooledOrLogits ? "Mixed_7c" : name;
-    at::Tensor out = m_model.ptr()->activations(quantizeInput(input), {stage}, cancel).at(stage).dequantize();
+    // On some processors (an AMD EPYC with AVX512-VNNI and BF16) LibTorch 1.13's oneDNN has no
+    // reorder for a batch of one image ("could not create a primitive descriptor for a reorder
+    // primitive"): such a batch runs twice over and keeps one. Images are independent here.
+    const bool single = input.size(0) == 1;
+    at::Tensor out = m_model.ptr()->activations(quantizeInput(single ? input.expand({2, -1, -1, -1}) : input), {stage}, cancel)
+                         .at(stage)
+                         .dequantize();
+    if (single)
+        out = out.narrow(0, 0, 1);
     if (!pooledOrLogits)
         return out;
     out = at::adaptive_avg_pool2d(out, {1, 1}).flatten(1);
