@@ -1,6 +1,7 @@
 // The embedding map: well-separated groups of features stay apart on the map (each point's
 // nearest neighbour there is from its own group), the same features and seed give the same map
-// whatever the number of threads, small sets work, Stop stops it, and too few rows are refused.
+// whatever the number of threads, copies of a row share its place, small sets work, Stop stops it,
+// and too few rows are refused.
 
 #include "health/embedding.h"
 #include "model/backbone.h"
@@ -88,6 +89,26 @@ private Q_SLOTS:
         rs::EmbeddingOptions other;
         other.seed = 9;
         QCOMPARE(rs::embedFeatures(features, other).size(), one.size());
+    }
+
+    // One image twice (the same features) is one place on the map, wherever its rows are.
+    // Mapped as two, the copies ended 3 units apart on an AMD EPYC (test_cliaudit).
+    void identicalRowsShareAPlace()
+    {
+        rs::FeatureMatrix features = clusters(5, 12, 2048, 7);
+        for (std::int64_t row : {3, 40}) {
+            const std::vector<float> copy(features.row(row), features.row(row) + features.cols);
+            features.values.insert(features.values.end(), copy.begin(), copy.end());
+            ++features.rows;
+        }
+        const std::vector<float> map = rs::embedFeatures(features);
+        QCOMPARE(map.size(), std::size_t(2 * 62));
+        for (const auto &[original, copy] : {std::pair<std::size_t, std::size_t>{3, 60}, {40, 61}}) {
+            QCOMPARE(map[2 * copy], map[2 * original]);
+            QCOMPARE(map[2 * copy + 1], map[2 * original + 1]);
+        }
+        QVERIFY(map[2 * 3] != map[2 * 40] || map[2 * 3 + 1] != map[2 * 40 + 1]);
+        QVERIFY(neighbourPurity(std::vector<float>(map.begin(), map.begin() + 2 * 60), 12) >= 0.99);
     }
 
     void smallSetsWork()

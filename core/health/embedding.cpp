@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace rs {
 namespace {
@@ -115,6 +117,25 @@ SparseAffinities affinities(const at::Tensor &distances, const at::Tensor &indic
     return out;
 }
 
+// The rows with their duplicates left out, in order; `slot[r]` is row r's row among them.
+FeatureMatrix distinctRows(const FeatureMatrix &features, std::vector<std::int64_t> &slot)
+{
+    FeatureMatrix distinct;
+    distinct.cols = features.cols;
+    std::unordered_map<std::string_view, std::int64_t> seen;
+    slot.resize(std::size_t(features.rows));
+    for (std::int64_t r = 0; r < features.rows; ++r) {
+        const std::string_view bytes(reinterpret_cast<const char *>(features.row(r)), std::size_t(features.cols) * sizeof(float));
+        const auto [where, added] = seen.emplace(bytes, distinct.rows);
+        slot[std::size_t(r)] = where->second;
+        if (added) {
+            distinct.values.insert(distinct.values.end(), features.row(r), features.row(r) + features.cols);
+            ++distinct.rows;
+        }
+    }
+    return distinct;
+}
+
 } // namespace
 
 std::vector<float> embedFeatures(const FeatureMatrix &features, const EmbeddingOptions &options,
@@ -122,6 +143,18 @@ std::vector<float> embedFeatures(const FeatureMatrix &features, const EmbeddingO
 {
     if (features.rows < 3)
         throw std::invalid_argument("a map needs at least 3 images; got " + std::to_string(features.rows));
+    // Identical rows (one image twice) are mapped once and share its place. Kept apart, their
+    // places in the matrix can make the BLAS round their projections differently (seen with
+    // OpenBLAS on an AMD EPYC), and t-SNE carries that difference apart.
+    std::vector<std::int64_t> slot;
+    if (const FeatureMatrix distinct = distinctRows(features, slot); distinct.rows < features.rows && distinct.rows >= 3) {
+        const std::vector<float> once = embedFeatures(distinct, options, progress, cancel);
+        std::vector<float> map(std::size_t(2 * features.rows));
+        for (std::size_t r = 0; r < slot.size(); ++r)
+            for (std::size_t c = 0; c < 2; ++c)
+                map[2 * r + c] = once[std::size_t(2 * slot[r]) + c];
+        return map;
+    }
     const std::int64_t n = features.rows;
     // Perplexity above a third of the other points leaves too few neighbours to choose from.
     const double perplexity = std::min(options.perplexity, double(n - 1) / 3);
