@@ -4,14 +4,18 @@
 # bench makes itself: 3 000 Fashion-MNIST images (300 per class) through InceptionV3 with
 # seeded, BatchNorm-calibrated random weights (tests/python/make_reference.py), at the
 # bottleneck and at Mixed_6e, and the bottlenecks multiplied by 0.05 and by 20 (backbones
-# whose features are much smaller or larger). Everyone trains on the same split of those 3 000
+# whose features are much smaller or larger); with BACKBONE=real, through a real pretrained
+# InceptionV3 instead (../shared/real-weights/get-inception-v3.sh: ImageNet-initialised, from
+# the npm package nsfwjs; needs node and npm), whose features spread unevenly over their
+# dimensions as real backbones' do and seeded ones' do not. Everyone trains on the same split of those 3 000
 # and is scored on its test images plus HOLDOUT more per class (the dataset's next images),
 # so that one test image weighs 0.04 points, not 0.4. Prints a Markdown table;
 # docs/quality.md holds one run's.
 #
 #   bench/quality.sh [BUILD_DIR]     (default ./build; needs Debian's python3-sklearn)
 #
-# Environment: WORK (default /tmp/retrain-quality-PRECISION), PER_CLASS (default 300), HOLDOUT
+# Environment: BACKBONE (seeded, the default, or real), WORK (default
+# /tmp/retrain-quality-PRECISION, with -real for the real backbone), PER_CLASS (default 300), HOLDOUT
 # (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON"),
 # PRECISION (default fp32; int8 is calibrated by each features call on its own images, so the
 # held-out images' sample is not the training images'), QUICK=1 (only the app's variants: no
@@ -23,7 +27,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 precision=${PRECISION:-fp32}
-work=${WORK:-/tmp/retrain-quality-$precision}
+backbone=${BACKBONE:-seeded}
+case "$backbone" in
+    seeded) work=${WORK:-/tmp/retrain-quality-$precision} ;;
+    real) work=${WORK:-/tmp/retrain-quality-$precision-real} ;;
+    *) echo "BACKBONE must be seeded or real" >&2; exit 2 ;;
+esac
 per_class=${PER_CLASS:-300}
 holdout=${HOLDOUT:-200}
 cli="$build/app/retrain-cli"
@@ -34,11 +43,17 @@ mkdir -p "$work"
 
 if [[ ! -f "$work/features-done" ]]; then
     echo "Preparing weights, images and features in $work" >&2
-    "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
+    if [[ "$backbone" == real ]]; then
+        "$root/../shared/real-weights/get-inception-v3.sh" "$work/reference" > /dev/null
+        cp "$work/reference/inception_v3_nsfwjs.pth" "$work/reference/weights.pth"
+    else
+        "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
+        cp "$work/reference/inception_zip.pth" "$work/reference/weights.pth"
+    fi
     rm -rf "$work/fashion"
     "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/inception_zip.pth" --precision "$precision" --layer "$layer" \
+        "$cli" features --weights "$work/reference/weights.pth" --precision "$precision" --layer "$layer" \
             --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
     done
     touch "$work/features-done"
@@ -51,7 +66,7 @@ if [[ ! -f "$work/holdout-done" ]]; then
         rm "$work/holdout/${image#"$work/fashion/"}"
     done
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/inception_zip.pth" --precision "$precision" --layer "$layer" \
+        "$cli" features --weights "$work/reference/weights.pth" --precision "$precision" --layer "$layer" \
             --image_dir "$work/holdout" --out "$work/$layer-holdout.npy" > /dev/null
     done
     touch "$work/holdout-done"
