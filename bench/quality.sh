@@ -29,8 +29,8 @@ build=$(cd "${1:-$root/build}" && pwd)
 precision=${PRECISION:-fp32}
 backbone=${BACKBONE:-seeded}
 case "$backbone" in
-    seeded) work=${WORK:-/tmp/retrain-quality-$precision} ;;
-    real) work=${WORK:-/tmp/retrain-quality-$precision-real} ;;
+    seeded) work=${WORK:-/tmp/retrain-quality-$precision}; weights_name=inception_zip.pth ;;
+    real) work=${WORK:-/tmp/retrain-quality-$precision-real}; weights_name=inception_v3_nsfwjs.pth ;;
     *) echo "BACKBONE must be seeded or real" >&2; exit 2 ;;
 esac
 per_class=${PER_CLASS:-300}
@@ -45,15 +45,13 @@ if [[ ! -f "$work/features-done" ]]; then
     echo "Preparing weights, images and features in $work" >&2
     if [[ "$backbone" == real ]]; then
         "$root/../shared/real-weights/get-inception-v3.sh" "$work/reference" > /dev/null
-        cp "$work/reference/inception_v3_nsfwjs.pth" "$work/reference/weights.pth"
     else
         "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
-        cp "$work/reference/inception_zip.pth" "$work/reference/weights.pth"
     fi
     rm -rf "$work/fashion"
     "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/weights.pth" --precision "$precision" --layer "$layer" \
+        "$cli" features --weights "$work/reference/$weights_name" --precision "$precision" --layer "$layer" \
             --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
     done
     touch "$work/features-done"
@@ -66,7 +64,7 @@ if [[ ! -f "$work/holdout-done" ]]; then
         rm "$work/holdout/${image#"$work/fashion/"}"
     done
     for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/weights.pth" --precision "$precision" --layer "$layer" \
+        "$cli" features --weights "$work/reference/$weights_name" --precision "$precision" --layer "$layer" \
             --image_dir "$work/holdout" --out "$work/$layer-holdout.npy" > /dev/null
     done
     touch "$work/holdout-done"
