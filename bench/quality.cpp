@@ -117,6 +117,7 @@ int main(int argc, char *argv[])
                              {QStringLiteral("seconds"), seconds},
                              {QStringLiteral("kept_step"), head.keptStep()},
                              {QStringLiteral("temperature"), head.calibration().temperature},
+                             {QStringLiteral("spread_floor"), head.spreadFloor()},
                              {QStringLiteral("train"), int(sets[0].labels.size())},
                              {QStringLiteral("validation"), int(sets[1].labels.size())},
                              {QStringLiteral("test"), int(sets[2].labels.size())},

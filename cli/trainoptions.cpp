@@ -11,7 +11,7 @@ RunCommandOptions::RunCommandOptions(QCommandLineParser &parser) : m_parser(pars
     const TrainOptions &o = m_train;
     for (const QCommandLineOption *option :
          {&o.imageDir, &o.project, &o.steps, &o.epochs, &o.batch, &o.rate, &o.minRate, &o.schedule, &o.optimizer, &o.momentum,
-          &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
+          &o.hidden, &o.dropout, &o.weightDecay, &o.noStandardize, &o.spreadFloor, &o.keepLast, &o.noCalibrate, &o.tune, &o.seed,
           &o.balanced, &o.classWeights, &o.checkpoint, &o.checkpointInterval, &o.resume, &o.flip, &o.crop, &o.scale,
           &o.brightness, &o.copies, &o.fineTune, &o.rateMultiplier, &o.rateDecay, &o.updateBatchNorm, &o.liveAugmentation, &o.interval, &o.layer, &o.cache,
           &o.memoryLimit})
@@ -62,6 +62,7 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     t.balancedSampling = parser.isSet(o.balanced);
     t.weightDecay = number.real(o.weightDecay);
     t.standardize = !parser.isSet(o.noStandardize);
+    t.spreadFloor = number.real(o.spreadFloor);
     t.keepBest = !parser.isSet(o.keepLast);
     t.calibrate = !parser.isSet(o.noCalibrate);
     t.classWeights = parser.isSet(o.classWeights);

@@ -68,6 +68,12 @@ struct TrainOptions
                                      QStringLiteral("Train on the features as they come (the classic recipe) instead "
                                                     "of standardising each dimension; the learning rate then depends "
                                                     "on the backbone's feature scale.")};
+    QCommandLineOption spreadFloor{{QStringLiteral("spread-floor"), QStringLiteral("spread_floor")},
+                                   QStringLiteral("When standardising: scale a dimension that spreads less than this "
+                                                  "share of the typical dimension as if it spread that much (0.1: each "
+                                                  "by its own spread; 1: only the wide ones brought down). Default 0: "
+                                                  "train with both, keep the lower validation loss."),
+                                   QStringLiteral("F"), defaultText(Setting::SpreadFloor)};
     QCommandLineOption keepLast{{QStringLiteral("keep-last"), QStringLiteral("keep_last")},
                                 QStringLiteral("End with the last step's weights instead of those of the report with "
                                                "the lowest validation loss.")};

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 #include <thread>
 
 namespace {
@@ -45,6 +46,27 @@ rs::TrainingOptions quick()
     o.batchSize = 50;
     o.evalInterval = 25;
     return o;
+}
+
+// Classes told apart by `informative` dimensions spreading `signalSpread` (class means at
+// +-signalSpread, noise of that size), beside `noise` pure-noise dimensions spreading
+// `noiseSpread`: which standardisation floor suits them depends on the two spreads.
+rs::LabelledFeatures spreads(int perClass, int informative, float signalSpread, int noise, float noiseSpread, quint32 seed)
+{
+    std::mt19937 random(seed);
+    std::normal_distribution<float> normal;
+    rs::LabelledFeatures set;
+    set.features.cols = informative + noise;
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < perClass; ++i) {
+            for (int d = 0; d < informative; ++d)
+                set.features.values.push_back(signalSpread * ((c == d % 2 ? 1.0f : -1.0f) + 1.5f * normal(random)));
+            for (int d = 0; d < noise; ++d)
+                set.features.values.push_back(noiseSpread * normal(random));
+            set.labels.push_back(c);
+        }
+    set.features.rows = std::int64_t(set.labels.size());
+    return set;
 }
 
 } // namespace
@@ -153,6 +175,50 @@ private Q_SLOTS:
         const double raw = testLoss(rs::ClassifierHead::train(scaled(train, 0.05f), {}, 3, o), scaled(test, 0.05f));
         const double standardised = testLoss(reference, test);
         QVERIFY2(raw > standardised + 0.5, qPrintable(QStringLiteral("%1 vs %2").arg(raw).arg(standardised)));
+    }
+
+    // Left to the data, the spread floor is the one whose head ends with the lower validation
+    // loss, and the head is that one's; each floor wins on features that suit it.
+    void choosesTheSpreadFloorOnValidation_data()
+    {
+        QTest::addColumn<float>("signalSpread");
+        QTest::addColumn<float>("noiseSpread");
+        QTest::addColumn<double>("expected");
+        // Narrow informative dimensions among wide noise: only their own spread brings them up.
+        QTest::newRow("narrow signal") << 0.05f << 1.0f << rs::TrainingOptions::kOwnSpread;
+        // Wide informative dimensions among narrow noise, which their own spread would blow up.
+        QTest::newRow("narrow noise") << 1.0f << 0.05f << rs::TrainingOptions::kTypicalSpread;
+    }
+
+    void choosesTheSpreadFloorOnValidation()
+    {
+        QFETCH(float, signalSpread);
+        QFETCH(float, noiseSpread);
+        QFETCH(double, expected);
+        const rs::LabelledFeatures train = spreads(30, 8, signalSpread, 400, noiseSpread, 61);
+        const rs::LabelledFeatures validation = spreads(100, 8, signalSpread, 400, noiseSpread, 62);
+        rs::TrainingOptions o = quick();
+        o.calibrate = false; // the validation loss compared is the kept point's
+        QCOMPARE(o.spreadFloor, 0.0);
+        std::vector<rs::TrainingPoint> points;
+        const rs::ClassifierHead chosen = rs::ClassifierHead::train(train, validation, 2, o, [&](const rs::TrainingPoint &p) { points.push_back(p); });
+        QCOMPARE(chosen.spreadFloor(), expected);
+        QCOMPARE(int(points.size()), o.steps / o.evalInterval); // the chosen head's curve
+        double lowest = 1e9;
+        for (const double floor : {rs::TrainingOptions::kOwnSpread, rs::TrainingOptions::kTypicalSpread}) {
+            rs::TrainingOptions fixed = o;
+            fixed.spreadFloor = floor;
+            const double loss = testLoss(rs::ClassifierHead::train(train, validation, 2, fixed), validation);
+            if (floor == expected)
+                QVERIFY2(std::abs(loss - testLoss(chosen, validation)) < 1e-5, qPrintable(QString::number(loss)));
+            lowest = std::min(lowest, loss);
+        }
+        QVERIFY2(testLoss(chosen, validation) <= lowest + 1e-5, qPrintable(QString::number(lowest)));
+        // A run keeping checkpoints trains the chosen head again: the same head.
+        QTemporaryDir dir;
+        o.checkpointFile = dir.filePath(QStringLiteral("run.ckpt"));
+        const rs::ClassifierHead again = rs::ClassifierHead::train(train, validation, 2, o);
+        QCOMPARE(again.probabilities(validation.features).values, chosen.probabilities(validation.features).values);
     }
 
     // The head ends with the weights of the report whose validation loss was lowest (the

@@ -42,9 +42,12 @@ data_packages=(dataset-fashion-mnist)
 # libFuzzer targets (tools/fuzz.sh).
 # A real single-node Slurm (munge, slurm-wlm) and kubectl run the cluster recipes' tests; a
 # kubectl that came from elsewhere (Google's packages) is used as it is.
-test_packages=(python3-torch python3-torchvision python3-numpy python3-pil python3-yaml desktop-file-utils appstream chromium
-               clang-14 libclang-rt-14-dev munge slurm-wlm)
+# The real backbone's tests fetch it from npm (a node that came with its own npm is used as it
+# is) and compare the head with scikit-learn's logistic regression.
+test_packages=(python3-torch python3-torchvision python3-numpy python3-pil python3-yaml python3-sklearn desktop-file-utils
+               appstream chromium clang-14 libclang-rt-14-dev munge slurm-wlm)
 command -v kubectl >/dev/null || test_packages+=(kubernetes-client)
+command -v npm >/dev/null || test_packages+=(nodejs npm)
 
 install_packages() {
     local wanted=("$@") missing=()

@@ -135,142 +135,147 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the number of steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>the number of epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
         <source>the batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
         <source>the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
         <source>the minimum learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
         <source>momentum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
         <source>weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="63"/>
-        <source>the number of hidden units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../core/training/settingrules.cpp" line="64"/>
-        <source>dropout</source>
+        <source>the spread floor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="65"/>
-        <source>the evaluation interval</source>
+        <source>the number of hidden units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="66"/>
-        <source>the checkpoint interval</source>
+        <source>dropout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="67"/>
-        <source>the validation percentage</source>
+        <source>the evaluation interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="68"/>
-        <source>the test percentage</source>
+        <source>the checkpoint interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="69"/>
-        <source>the fine-tuned blocks&apos; rate multiplier</source>
+        <source>the validation percentage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/training/settingrules.cpp" line="70"/>
+        <source>the test percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="71"/>
+        <source>the fine-tuned blocks&apos; rate multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="72"/>
         <source>the rate decay per block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="103"/>
+        <location filename="../core/training/settingrules.cpp" line="105"/>
         <source>%1 must be from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="113"/>
+        <location filename="../core/training/settingrules.cpp" line="115"/>
         <source>%1 steps show each of the %2 training images about %3 times; %5 epochs would be %4 steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="122"/>
+        <location filename="../core/training/settingrules.cpp" line="124"/>
         <source>Adam usually needs a 10 to 100 times smaller base learning rate than SGD: try 0.001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="141"/>
+        <location filename="../core/training/settingrules.cpp" line="143"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="143"/>
+        <location filename="../core/training/settingrules.cpp" line="145"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="159"/>
+        <location filename="../core/training/settingrules.cpp" line="162"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="176"/>
+        <location filename="../core/training/settingrules.cpp" line="179"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="183"/>
+        <location filename="../core/training/settingrules.cpp" line="186"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <location filename="../core/training/settingrules.cpp" line="193"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="194"/>
+        <location filename="../core/training/settingrules.cpp" line="197"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="211"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="214"/>
+        <location filename="../core/training/settingrules.cpp" line="217"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="217"/>
+        <location filename="../core/training/settingrules.cpp" line="220"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,142 +135,147 @@
 <context>
     <name>SettingRules</name>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="56"/>
+        <location filename="../core/training/settingrules.cpp" line="57"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="57"/>
+        <location filename="../core/training/settingrules.cpp" line="58"/>
         <source>the number of epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="58"/>
+        <location filename="../core/training/settingrules.cpp" line="59"/>
         <source>the batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="59"/>
+        <location filename="../core/training/settingrules.cpp" line="60"/>
         <source>the base learning rate</source>
         <translation>基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="60"/>
+        <location filename="../core/training/settingrules.cpp" line="61"/>
         <source>the minimum learning rate</source>
         <translation>最小学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="61"/>
+        <location filename="../core/training/settingrules.cpp" line="62"/>
         <source>momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="62"/>
+        <location filename="../core/training/settingrules.cpp" line="63"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="63"/>
+        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <source>the spread floor</source>
+        <translation>离散度下限</translation>
+    </message>
+    <message>
+        <location filename="../core/training/settingrules.cpp" line="65"/>
         <source>the number of hidden units</source>
         <translation>隐藏单元数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="64"/>
+        <location filename="../core/training/settingrules.cpp" line="66"/>
         <source>dropout</source>
         <translation>dropout 比例</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="65"/>
+        <location filename="../core/training/settingrules.cpp" line="67"/>
         <source>the evaluation interval</source>
         <translation>评估间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="66"/>
+        <location filename="../core/training/settingrules.cpp" line="68"/>
         <source>the checkpoint interval</source>
         <translation>检查点间隔</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="67"/>
+        <location filename="../core/training/settingrules.cpp" line="69"/>
         <source>the validation percentage</source>
         <translation>验证集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="68"/>
+        <location filename="../core/training/settingrules.cpp" line="70"/>
         <source>the test percentage</source>
         <translation>测试集百分比</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="69"/>
+        <location filename="../core/training/settingrules.cpp" line="71"/>
         <source>the fine-tuned blocks&apos; rate multiplier</source>
         <translation>微调模块的学习率倍数</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="70"/>
+        <location filename="../core/training/settingrules.cpp" line="72"/>
         <source>the rate decay per block</source>
         <translation>每个模块的学习率衰减</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="103"/>
+        <location filename="../core/training/settingrules.cpp" line="105"/>
         <source>%1 must be from %2 to %3</source>
         <translation>%1 必须在 %2 到 %3 之间</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="113"/>
+        <location filename="../core/training/settingrules.cpp" line="115"/>
         <source>%1 steps show each of the %2 training images about %3 times; %5 epochs would be %4 steps</source>
         <translation>%1 步会让 %2 张训练图像每张被看约 %3 次；%5 个轮次即 %4 步</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="122"/>
+        <location filename="../core/training/settingrules.cpp" line="124"/>
         <source>Adam usually needs a 10 to 100 times smaller base learning rate than SGD: try 0.001</source>
         <translation>Adam 的基础学习率通常需要比 SGD 小 10 到 100 倍：试试 0.001</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="141"/>
+        <location filename="../core/training/settingrules.cpp" line="143"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation>最小学习率不能超过基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="143"/>
+        <location filename="../core/training/settingrules.cpp" line="145"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation>动量只适用于 SGD：使用 Adam 时请设为 0</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="159"/>
+        <location filename="../core/training/settingrules.cpp" line="162"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation>验证集和测试集百分比之和必须小于 100，否则没有图像留给训练</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="176"/>
+        <location filename="../core/training/settingrules.cpp" line="179"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="183"/>
+        <location filename="../core/training/settingrules.cpp" line="186"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation>寻找设置只搜索分类器本身：请为此关闭微调</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="190"/>
+        <location filename="../core/training/settingrules.cpp" line="193"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="194"/>
+        <location filename="../core/training/settingrules.cpp" line="197"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation>整个网络在每一步都用重新随机变形的图像训练（实时增强）：请为此关闭缓存的变形副本</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="211"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation>类别“%1”没有训练图像，分类器无法学习它；请降低验证和测试百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="214"/>
+        <location filename="../core/training/settingrules.cpp" line="217"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation>类别“%1”没有验证图像；请提高验证百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="217"/>
+        <location filename="../core/training/settingrules.cpp" line="220"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation>类别“%1”没有测试图像，无法衡量其测试准确率；请提高测试百分比，或添加图像</translation>
     </message>

@@ -12,7 +12,10 @@ namespace rs {
 
 // Probabilities for every row from a head that never saw it: `folds` class-stratified folds,
 // and for each a head trained on the others with `options` (no validation, so neither the best
-// point nor calibration is chosen on the rows it scores). Same data and options, same result.
+// point nor calibration is chosen on the rows it scores). A spread floor left to the data
+// (TrainingOptions::spreadFloor 0) is chosen once, by a head trained on all folds but the last
+// and kept at its best point on the last, and the folds' heads are scaled with it. Same data
+// and options, same result.
 // Throws Cancelled when `cancel` is set; `progress` gets the folds done and their number.
 FeatureMatrix outOfSampleProbabilities(const LabelledFeatures &all, int classCount, const TrainingOptions &options,
                                        int folds, const std::function<void(int done, int total)> &progress = {},

@@ -79,6 +79,11 @@ const Calibration &ClassifierHead::calibration() const
     return d->calibration;
 }
 
+double ClassifierHead::spreadFloor() const
+{
+    return d->spreadFloor;
+}
+
 ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const LabelledFeatures &validation, int classCount,
                                      const TrainingOptions &options,
                                      const std::function<void(const TrainingPoint &)> &progress, const CancelFlag *cancel)
@@ -92,6 +97,7 @@ ClassifierHead ClassifierHead::train(const LabelledFeatures &train, const Labell
     TrainingOutcome outcome = trainModel(model, train, validation, classCount, options, {}, progress, cancel);
     impl->keptStep = outcome.keptStep;
     impl->calibration = std::move(outcome.calibration);
+    impl->spreadFloor = outcome.spreadFloor;
     return ClassifierHead(std::move(impl));
 }
 

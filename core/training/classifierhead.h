@@ -40,6 +40,9 @@ public:
     // The temperature its probabilities were calibrated with on the validation images (already
     // in its weights), with the scores before and after; images == 0 when it was not.
     const Calibration &calibration() const;
+    // The TrainingOptions::spreadFloor it was trained with (the chosen one when the options left
+    // it to the validation images); 0 when it was trained on raw features or loaded from a file.
+    double spreadFloor() const;
 
     // Softmax probabilities, one row per feature row.
     FeatureMatrix probabilities(const FeatureMatrix &features) const;

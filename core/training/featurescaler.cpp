@@ -8,7 +8,7 @@
 
 namespace rs {
 
-FeatureScaler FeatureScaler::of(const LabelledFeatures &set)
+FeatureScaler FeatureScaler::of(const LabelledFeatures &set, double floorShare)
 {
     const std::int64_t rows = set.rows(), cols = set.cols();
     const double count = double(std::max<std::int64_t>(rows, 1));
@@ -52,10 +52,10 @@ FeatureScaler FeatureScaler::of(const LabelledFeatures &set)
         v /= count;
         total += v;
     }
-    // A nearly constant dimension is scaled as one of a hundredth of the typical spread, not
-    // blown up: its rounding noise, or a test image's slight difference, would otherwise
-    // dominate (the floor scales with the features, so the scaling stays scale-free).
-    const double floor = std::max(0.01 * std::sqrt(total / double(std::max<std::int64_t>(cols, 1))), 1e-30);
+    // A nearly constant dimension is not blown up: its rounding noise, or a test image's slight
+    // difference, would otherwise dominate. The floor scales with the features, so the scaling
+    // stays scale-free.
+    const double floor = std::max(floorShare * std::sqrt(total / double(std::max<std::int64_t>(cols, 1))), 1e-30);
     for (double v : variance)
         scaler.scale.push_back(1.0 / std::max(std::sqrt(v), floor));
     return scaler;

@@ -26,7 +26,9 @@ struct FeatureScaler
 
     // Rows kept on disk are read in blocks, twice, in the same order as rows in memory: the
     // same sums, so the same head either way.
-    static FeatureScaler of(const LabelledFeatures &set);
+    // A dimension spreading less than `floorShare` of the typical (root-mean-square) deviation
+    // is scaled as if it spread that much (TrainingOptions::spreadFloor).
+    static FeatureScaler of(const LabelledFeatures &set, double floorShare);
     at::Tensor apply(const FeatureMatrix &rows) const;
     void applyToRow(const float *row, float *to) const;
     // The layer that took standardised input takes raw input and gives the same outputs.

@@ -41,6 +41,7 @@ QJsonObject toJson(const TrainingOptions &t)
                        {QStringLiteral("class_weights"), t.classWeights},
                        {QStringLiteral("eval_interval"), t.evalInterval},
                        {QStringLiteral("standardize"), t.standardize},
+                       {QStringLiteral("spread_floor"), t.spreadFloor},
                        {QStringLiteral("weight_decay"), t.weightDecay},
                        {QStringLiteral("keep_best"), t.keepBest},
                        {QStringLiteral("calibrate"), t.calibrate}};
@@ -78,6 +79,7 @@ TrainingOptions trainingOptionsFromJson(const QJsonObject &json)
     t.classWeights = json.value(QStringLiteral("class_weights")).toBool(t.classWeights);
     t.evalInterval = json.value(QStringLiteral("eval_interval")).toInt(t.evalInterval);
     t.standardize = json.value(QStringLiteral("standardize")).toBool(t.standardize);
+    t.spreadFloor = json.value(QStringLiteral("spread_floor")).toDouble(t.spreadFloor);
     t.weightDecay = json.value(QStringLiteral("weight_decay")).toDouble(t.weightDecay);
     t.keepBest = json.value(QStringLiteral("keep_best")).toBool(t.keepBest);
     t.calibrate = json.value(QStringLiteral("calibrate")).toBool(t.calibrate);

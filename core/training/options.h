@@ -37,6 +37,15 @@ struct TrainingOptions
     // standardisation is folded into the head's first layer afterwards, which therefore takes
     // raw features like an unstandardised head. The head alone: fine-tuning's features move as it trains.
     bool standardize = true;
+    // With `standardize`: a dimension whose deviation is below this share of the typical one
+    // (their root mean square) is scaled as if it had that share. 0.1 lets each dimension be
+    // scaled by its own deviation; 1 scales only the dimensions that spread more than the
+    // typical one down to it, keeping the narrower ones' relative sizes. Neither suits every
+    // backbone (docs/quality.md: 0.1 on seeded weights, 1 on a real pretrained network), so 0,
+    // the default, trains the head with each and keeps the lower validation loss (with
+    // keepBest and validation images; else 0.1).
+    double spreadFloor = 0;
+    static constexpr double kOwnSpread = 0.1, kTypicalSpread = 1.0;
     // L2 penalty, as torch's optimizers apply it (weights and biases). Of 1e-3, 3e-3, 1e-2 and
     // 3e-2, 1e-2 gave the lowest test NLL and the highest accuracy (tied with 3e-3 on two) on all
     // four feature sets of bench/quality.sh (docs/quality.md).

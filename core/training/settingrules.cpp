@@ -31,6 +31,7 @@ const std::vector<SettingRule> &table()
             {Setting::MinLearningRate, "min-learning-rate", 1e-6, 10, training.schedule.minimum},
             {Setting::Momentum, "momentum", 0, 0.999, training.momentum},
             {Setting::WeightDecay, "weight-decay", 0, 1, training.weightDecay},
+            {Setting::SpreadFloor, "spread-floor", 0, 1, training.spreadFloor},
             {Setting::HiddenUnits, "hidden-units", 0, 65536, double(training.hiddenUnits)},
             {Setting::Dropout, "dropout", 0, 0.95, training.dropout},
             {Setting::EvalInterval, "eval-interval", 1, 1e8, double(training.evalInterval)},
@@ -60,6 +61,7 @@ QString describe(Setting setting)
     case Setting::MinLearningRate: return SettingRules::tr("the minimum learning rate");
     case Setting::Momentum: return SettingRules::tr("momentum");
     case Setting::WeightDecay: return SettingRules::tr("weight decay");
+    case Setting::SpreadFloor: return SettingRules::tr("the spread floor");
     case Setting::HiddenUnits: return SettingRules::tr("the number of hidden units");
     case Setting::Dropout: return SettingRules::tr("dropout");
     case Setting::EvalInterval: return SettingRules::tr("the evaluation interval");
@@ -143,6 +145,7 @@ std::vector<SettingProblem> checkTrainingOptions(const TrainingOptions &options)
         problems.push_back({Setting::Momentum, SettingRules::tr("momentum applies to SGD only: set it to 0 for Adam")});
     checkRange(problems, Setting::Momentum, options.momentum);
     checkRange(problems, Setting::WeightDecay, options.weightDecay);
+    checkRange(problems, Setting::SpreadFloor, options.spreadFloor);
     checkRange(problems, Setting::HiddenUnits, options.hiddenUnits);
     checkRange(problems, Setting::Dropout, options.dropout);
     checkRange(problems, Setting::EvalInterval, options.evalInterval);

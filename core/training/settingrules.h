@@ -27,6 +27,7 @@ enum class Setting {
     Optimizer,
     Momentum,
     WeightDecay,
+    SpreadFloor,
     HiddenUnits,
     Dropout,
     EvalInterval,

@@ -13,6 +13,7 @@
 #include <torch/nn/module.h>
 
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -72,6 +73,8 @@ struct TrainingOutcome
 {
     int keptStep = 0;        // whose weights the model ends with (the best validation point's with options.keepBest)
     Calibration calibration; // with options.calibrate and validation images: folded into the head's last layer
+    double bestValidationLoss = std::numeric_limits<double>::infinity(); // of the kept point, with options.keepBest
+    double spreadFloor = 0; // the standardisation's (TrainingOptions::spreadFloor, as chosen); 0 on raw features
 };
 
 // Trains `model` on rows of `train` as ClassifierHead::train documents. With

@@ -62,7 +62,8 @@ std::vector<TrainingOptions> tuningCandidates(const TrainingOptions &base)
                           {TrainingOptions::Optimizer::Adam, 0.001, 0.00001}};
     // The user's own settings come first, so the search never hands back worse-scored ones.
     std::vector<TrainingOptions> candidates{base};
-    const auto add = [&](const Rate &rate, double weightDecay, int hidden, int steps, bool standardize) {
+    // spreadFloor 0: raw features; else standardised with that floor.
+    const auto add = [&](const Rate &rate, double weightDecay, int hidden, int steps, double spreadFloor) {
         TrainingOptions o = base;
         o.optimizer = rate.optimizer;
         o.momentum = 0;
@@ -75,7 +76,8 @@ std::vector<TrainingOptions> tuningCandidates(const TrainingOptions &base)
         o.steps = steps;
         // As many progress reports (curve points) as the base run would make.
         o.evalInterval = int(std::max<std::int64_t>(1, std::int64_t(base.evalInterval) * steps / std::max(1, base.steps)));
-        o.standardize = standardize;
+        o.standardize = spreadFloor > 0;
+        o.spreadFloor = spreadFloor;
         candidates.push_back(o);
     };
     // Lengths are a tenth and two fifths of the user's (1 000 and 4 000 steps for the default
@@ -85,17 +87,21 @@ std::vector<TrainingOptions> tuningCandidates(const TrainingOptions &base)
     for (int steps : {shorter, longer})
         for (double weightDecay : {1e-3, 1e-2})
             for (const Rate &rate : rates)
-                add(rate, weightDecay, 0, steps, true);
+                add(rate, weightDecay, 0, steps, TrainingOptions::kOwnSpread);
     // Strong decay, for few images; the slow Adam rate, which suits it, also briefly.
     for (const Rate &rate : rates)
-        add(rate, 3e-2, 0, longer, true);
-    add(rates[2], 3e-2, 0, shorter, true);
+        add(rate, 3e-2, 0, longer, TrainingOptions::kOwnSpread);
+    add(rates[2], 3e-2, 0, shorter, TrainingOptions::kOwnSpread);
+    // Standardised with the wide dimensions only brought down, which suits a real backbone's
+    // features (the default's other choice, docs/quality.md).
+    for (const Rate &rate : rates)
+        add(rate, 1e-2, 0, longer, TrainingOptions::kTypicalSpread);
     for (double weightDecay : {0.0, 1e-3})
         for (const Rate &rate : rates)
-            add(rate, weightDecay, 0, longer, false);
+            add(rate, weightDecay, 0, longer, 0.0);
     // A hidden layer's step costs ~30 times a linear head's (a fifth of the search's time on
     // 3 000 images): once, at the rate and decay that suit it, briefly.
-    add(rates[2], 1e-2, 256, shorter, true);
+    add(rates[2], 1e-2, 256, shorter, TrainingOptions::kOwnSpread);
     return candidates;
 }
 
@@ -152,7 +158,9 @@ QString describeTrial(const TrainingOptions &o)
         .arg(o.weightDecay)
         .arg(o.hiddenUnits)
         .arg(o.steps)
-        .arg(o.standardize ? QStringLiteral("standardised") : QStringLiteral("raw features"));
+        .arg(!o.standardize         ? QStringLiteral("raw features")
+             : o.spreadFloor == 0.0 ? QStringLiteral("standardised")
+                                    : QStringLiteral("standardised, spread floor %1").arg(o.spreadFloor));
 }
 
 QJsonObject toJson(const Tuning &tuning)
