@@ -219,6 +219,14 @@ private Q_SLOTS:
         o.checkpointFile = dir.filePath(QStringLiteral("run.ckpt"));
         const rs::ClassifierHead again = rs::ClassifierHead::train(train, validation, 2, o);
         QCOMPARE(again.probabilities(validation.features).values, chosen.probabilities(validation.features).values);
+        // Stopped while choosing, such a run leaves a checkpoint that resumes to the same head.
+        QFile::remove(o.checkpointFile);
+        rs::CancelFlag cancel{true};
+        QVERIFY_THROWS_EXCEPTION(rs::Cancelled, rs::ClassifierHead::train(train, validation, 2, o, {}, &cancel));
+        QVERIFY(QFile::exists(o.checkpointFile));
+        o.resume = true;
+        const rs::ClassifierHead resumed = rs::ClassifierHead::train(train, validation, 2, o);
+        QCOMPARE(resumed.probabilities(validation.features).values, chosen.probabilities(validation.features).values);
     }
 
     // The head ends with the weights of the report whose validation loss was lowest (the

@@ -275,8 +275,19 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
     // The choice needs whole runs kept at their best validation point; a rate sweep's rates rise.
     if (scaled && options.spreadFloor == 0 && (!haveValidation || !options.keepBest || rateAt))
         options.spreadFloor = TrainingOptions::kOwnSpread;
+    // Signed as given: a resumed run makes the same choice again before it carries on.
+    const QByteArray signature = options.checkpointFile.isEmpty()
+        ? QByteArray() : runSignature(options, classCount, train, validation) + signatureSalt;
     if (scaled && options.spreadFloor == 0) {
-        SpreadChoice choice = chooseSpreadFloor(train, validation, classCount, options, cancel);
+        SpreadChoice choice;
+        try {
+            choice = chooseSpreadFloor(train, validation, classCount, options, cancel);
+        } catch (const Cancelled &) {
+            // Stopped while choosing: the run's state before its first step, so that it resumes.
+            if (!options.checkpointFile.isEmpty())
+                saveHeadCheckpoint(options.checkpointFile, signature, {}, model.module, *makeOptimizer(model, options), generator);
+            throw;
+        }
         options.spreadFloor = choice.floor;
         // A run that keeps checkpoints trains the chosen head again, so that a Stop can carry
         // on; any other takes it as it is, its curve reported at once.
@@ -328,8 +339,6 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
     } restore{threads};
 
     auto optimizer = makeOptimizer(model, options);
-    const QByteArray signature = options.checkpointFile.isEmpty()
-        ? QByteArray() : runSignature(options, classCount, train, validation) + signatureSalt;
     HeadCheckpointState done;
     if (options.resume)
         if (auto restored = loadHeadCheckpoint(options.checkpointFile, signature, model.module, *optimizer, generator))
