@@ -172,8 +172,9 @@ void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels,
 
 // A head trained with each spread floor and the run's other settings, silently: the floor
 // whose head ended with the lower validation loss, that head, its outcome and its curve.
-// Only whole runs tell them apart: on bench/quality.sh's seeded bottlenecks the typical floor
-// leads for the first 2 500 of 10 000 steps and ends behind (docs/quality.md).
+// Only whole runs tell them apart: on bench/quality.sh's seeded bottlenecks, runs of 1 000 and
+// 2 500 steps (in a re-implementation in Python) favoured the typical floor, which ends 2.4
+// points behind after 10 000 (docs/quality.md).
 struct SpreadChoice
 {
     double floor = TrainingOptions::kOwnSpread;
