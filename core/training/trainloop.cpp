@@ -5,6 +5,7 @@
 
 #include "training/featurescaler.h"
 #include "training/headcheckpoint.h"
+#include "training/preliminaryheads.h"
 #include "training/softmaxgradient.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -141,66 +142,6 @@ std::pair<at::Tensor, double> backwardPass(TrainableModel &model, const at::Tens
         logits.push_back(partLogits.detach());
     }
     return {logits.size() == 1 ? logits.front() : at::cat(logits), loss};
-}
-
-// Fine-tuning starts from the classifier the head alone would train on the body's output
-// before training (linear probing, then fine-tuning: Kumar et al., 2022). From a near-zero head
-// the first large gradients go into the pretrained layers, and a few epochs are far fewer steps
-// than the head alone needs (bench/quality_finetune.sh's set: 5 epochs from Mixed_7b ended below
-// the head alone from a near-zero head, above it from the trained one; docs/quality.md).
-void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels, int classCount,
-                          const TrainingOptions &options, const CancelFlag *cancel)
-{
-    LabelledFeatures initial;
-    initial.features = model.initialFeatures();
-    initial.labels = labels;
-    TrainingOptions alone; // the head alone's defaults, with the run's choices of what to fit
-    alone.seed = options.seed;
-    alone.hiddenUnits = options.hiddenUnits;
-    alone.dropout = options.dropout;
-    alone.balancedSampling = options.balancedSampling;
-    alone.classWeights = options.classWeights;
-    alone.keepBest = alone.calibrate = false; // the fine-tuning run does both on its validation images
-    HeadModule head(HeadShape{int(initial.features.cols), classCount, options.hiddenUnits});
-    TrainableModel probe{*head, head, {}, {}, [&](bool training) { head->train(training); }};
-    trainModel(probe, initial, {}, classCount, alone, {}, {}, cancel);
-    torch::NoGradGuard noGrad;
-    const std::vector<at::Tensor> from = head->parameters(), to = model.head->parameters();
-    for (std::size_t i = 0; i < to.size(); ++i)
-        to[i].copy_(from.at(i));
-}
-
-// A head trained with each spread floor and the run's other settings, silently: the floor
-// whose head ended with the lower validation loss, that head, its outcome and its curve.
-// Only whole runs tell them apart: on bench/quality.sh's seeded bottlenecks, runs of 1 000 and
-// 2 500 steps (in a re-implementation in Python) favoured the typical floor, which ends 2.4
-// points behind after 10 000 (docs/quality.md).
-struct SpreadChoice
-{
-    double floor = TrainingOptions::kOwnSpread;
-    std::unique_ptr<HeadModule> head;
-    TrainingOutcome outcome;
-    std::vector<TrainingPoint> curve;
-};
-
-SpreadChoice chooseSpreadFloor(const LabelledFeatures &train, const LabelledFeatures &validation, int classCount,
-                               const TrainingOptions &options, const CancelFlag *cancel)
-{
-    SpreadChoice best;
-    for (const double floor : {TrainingOptions::kOwnSpread, TrainingOptions::kTypicalSpread}) {
-        TrainingOptions trial = options;
-        trial.spreadFloor = floor;
-        trial.checkpointFile.clear();
-        trial.resume = false;
-        SpreadChoice candidate{floor, std::make_unique<HeadModule>(HeadShape{int(train.cols()), classCount, options.hiddenUnits}), {}, {}};
-        HeadModule &head = *candidate.head;
-        TrainableModel probe{*head, head, {}, {}, [&](bool training) { head->train(training); }};
-        candidate.outcome = trainModel(probe, train, validation, classCount, trial, {},
-                                       [&](const TrainingPoint &p) { candidate.curve.push_back(p); }, cancel);
-        if (!best.head || candidate.outcome.bestValidationLoss < best.outcome.bestValidationLoss)
-            best = std::move(candidate);
-    }
-    return best;
 }
 
 std::string divergenceMessage(int step, bool fineTuning)
