@@ -3,7 +3,8 @@
 # 60) Fashion-MNIST images per class, split by retrain-cli train as the app splits them, through
 # InceptionV3 with tests/python/make_reference.py's seeded weights whose BatchNorm statistics are
 # measured on these images (bench/calibrate_on_images.py: with bench/quality.sh's random-data
-# statistics the network is too far from calibration to fine-tune at all). Each variant trains
+# statistics the network is too far from calibration to fine-tune at all), or with BACKBONE=real
+# through the real pretrained one of ../shared/real-weights (nsfwjs's). Each variant trains
 # with retrain-cli train and exports; the export is scored by retrain-cli evaluate on HOLDOUT
 # (default 200) more images per class, the dataset's next, which nobody trains or validates on.
 # A variant whose loss stops being finite gets the run's message instead of a score. Prints a
@@ -11,13 +12,18 @@
 #
 #   bench/quality_finetune.sh [BUILD_DIR]     (default ./build)
 #
-# Environment: WORK (default /tmp/retrain-quality-finetune), PER_CLASS, HOLDOUT, EPOCHS (of the
+# Environment: BACKBONE (seeded, the default, or real), WORK (default /tmp/retrain-quality-finetune
+# or, for the real backbone, /tmp/retrain-quality-finetune-real), PER_CLASS, HOLDOUT, EPOCHS (of the
 # fine-tuning variants, default 5), VARIANTS (replaces the list below: "name=ARGS;name=ARGS").
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
-work=${WORK:-/tmp/retrain-quality-finetune}
+case "${BACKBONE:-seeded}" in
+    seeded) work=${WORK:-/tmp/retrain-quality-finetune} ;;
+    real) work=${WORK:-/tmp/retrain-quality-finetune-real} ;;
+    *) echo "BACKBONE must be seeded or real" >&2; exit 2 ;;
+esac
 per_class=${PER_CLASS:-60}
 holdout=${HOLDOUT:-200}
 epochs=${EPOCHS:-5}
@@ -28,7 +34,11 @@ if [[ ! -f "$work/data-done" ]]; then
     echo "Preparing weights and images in $work" >&2
     rm -rf "$work/fashion" "$work/holdout"
     "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
-    /usr/bin/python3 "$root/bench/calibrate_on_images.py" "$work/weights.pth" "$work/fashion"
+    if [[ "${BACKBONE:-seeded}" == real ]]; then
+        ln -sf "$("$root/../shared/real-weights/get-inception-v3.sh" "$work/real")" "$work/weights.pth"
+    else
+        /usr/bin/python3 "$root/bench/calibrate_on_images.py" "$work/weights.pth" "$work/fashion"
+    fi
     "$cli" sample-data --per-class "$((per_class + holdout))" "$work/holdout" > /dev/null
     for image in "$work"/fashion/*/*; do # the images trained and validated on
         rm "$work/holdout/${image#"$work/fashion/"}"

@@ -107,6 +107,9 @@ bool RunCommandOptions::read(const QString &command, TrainingRunOptions &run) co
     if (kind)
         t.schedule.kind = *kind;
     t.optimizer = optimizer == QLatin1String("adam") ? TrainingOptions::Optimizer::Adam : TrainingOptions::Optimizer::Sgd;
+    if (run.fineTuning.enabled() && !parser.isSet(o.optimizer) && !parser.isSet(o.rate) && !parser.isSet(o.minRate)
+        && !parser.isSet(o.momentum))
+        offerDefaultOptimizer(t, true);
     t.schedule.steps = t.steps;
     if (const std::vector<SettingProblem> problems = checkRunOptions(run); problem.isEmpty() && !problems.empty())
         problem = problems.front().message;

@@ -111,7 +111,11 @@ struct TrainOptions
                                                "\"freeze the first 249 layers\"), Mixed_7a or Mixed_6e; or \"input\": "
                                                "the whole network, on images distorted afresh at every step (see "
                                                "--live_augmentation), as PyTorch's transfer-learning recipe does. Each "
-                                               "step then runs those layers: use far fewer steps."),
+                                               "step then runs those layers: use far fewer steps. Unless "
+                                               "--optimizer, --momentum or a learning rate is given, fine-tuning "
+                                               "trains with Adam from %1 down to %2.")
+                                    .arg(kFineTuningBaseRate)
+                                    .arg(kFineTuningMinimumRate),
                                 QStringLiteral("BLOCK")};
     QCommandLineOption liveAugmentation{{QStringLiteral("live-augmentation"), QStringLiteral("live_augmentation")},
                                         QStringLiteral("With --fine_tune_from input: the distortions drawn for every "

@@ -6,6 +6,7 @@
 #include "model/backbone.h"
 #include "testsupport.h"
 #include "training/lrfinder.h"
+#include "training/settingrules.h"
 #include "training/tuning.h"
 
 #include <QDir>
@@ -304,6 +305,33 @@ private Q_SLOTS:
                                   QStringLiteral("--bottleneck_dir"), dir.filePath(QStringLiteral("cache"))});
         QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
         QVERIFY(evaluate.out.startsWith(QStringLiteral("accuracy ")) && evaluate.out.contains(QStringLiteral("on 40 images")));
+    }
+
+    // Fine-tuning takes Adam from 0.001 unless an optimizer or a rate is given (core's
+    // offerDefaultOptimizer, which the Settings page applies too).
+    void fineTuningTrainsWithAdamUnlessARateIsGiven()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(runCli({QStringLiteral("sample-data"), QStringLiteral("--per-class"), QStringLiteral("3"), data}).exitCode, 0);
+        const auto trained = [&](const QStringList &extra) {
+            const QString report = dir.filePath(QStringLiteral("report.json"));
+            const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--random-weights"), QStringLiteral("0"),
+                                               data + QStringLiteral("/Bag"), data + QStringLiteral("/Coat"),
+                                               QStringLiteral("--fine_tune_from"), QStringLiteral("Mixed_7b"),
+                                               QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--report"), report}
+                                   + extra);
+            if (run.exitCode != 0)
+                qWarning("%s", qPrintable(run.err));
+            return QJsonDocument::fromJson(rs::test::readAll(report)).object().value(QStringLiteral("training")).toObject();
+        };
+        const QJsonObject byDefault = trained({});
+        QCOMPARE(byDefault.value(QStringLiteral("optimizer")).toString(), QStringLiteral("adam"));
+        QCOMPARE(byDefault.value(QStringLiteral("base_learning_rate")).toDouble(), rs::kFineTuningBaseRate);
+        QCOMPARE(byDefault.value(QStringLiteral("min_learning_rate")).toDouble(), rs::kFineTuningMinimumRate);
+        const QJsonObject given = trained({QStringLiteral("--learning_rate"), QStringLiteral("0.05")});
+        QCOMPARE(given.value(QStringLiteral("optimizer")).toString(), QStringLiteral("sgd"));
+        QCOMPARE(given.value(QStringLiteral("base_learning_rate")).toDouble(), 0.05);
     }
 
     void refusesToTrainOneClass()

@@ -227,6 +227,30 @@ private Q_SLOTS:
         QCOMPARE(page.fineTuning().backboneRateDecay, 0.75);
     }
 
+    // Fine-tuning's default optimizer is Adam at lower rates (core's offerDefaultOptimizer):
+    // the fields follow the choice while they hold a default, and keep a rate the user typed.
+    void theOptimizerFollowsFineTuningWhileItIsADefault()
+    {
+        rs::SettingsPage page;
+        auto *block = child<QComboBox>(&page, "fineTuneFrom");
+        block->setCurrentIndex(block->findData(QStringLiteral("Mixed_7b")));
+        QCOMPARE(page.options().optimizer, rs::TrainingOptions::Optimizer::Adam);
+        QCOMPARE(page.options().schedule.base, rs::kFineTuningBaseRate);
+        QCOMPARE(page.options().schedule.minimum, rs::kFineTuningMinimumRate);
+        block->setCurrentIndex(block->findData(QStringLiteral("input")));
+        QCOMPARE(page.options().schedule.base, rs::kFineTuningBaseRate);
+        block->setCurrentIndex(0);
+        const rs::TrainingOptions head;
+        QCOMPARE(page.options().optimizer, head.optimizer);
+        QCOMPARE(page.options().schedule.base, head.schedule.base);
+        QCOMPARE(page.options().schedule.minimum, head.schedule.minimum);
+
+        child<QDoubleSpinBox>(&page, "baseRate")->setValue(0.05);
+        block->setCurrentIndex(block->findData(QStringLiteral("Mixed_7b")));
+        QCOMPARE(page.options().optimizer, rs::TrainingOptions::Optimizer::Sgd);
+        QCOMPARE(page.options().schedule.base, 0.05);
+    }
+
     void optionsRoundTrip()
     {
         rs::SettingsPage page;

@@ -256,6 +256,47 @@ private Q_SLOTS:
         QVERIFY(nearZero < 0.6);
     }
 
+    // ... and from that classifier as a run of the head alone keeps it, at its lowest validation
+    // loss: at its last step it had overfitted a real backbone's features, and fine-tuning from
+    // it diverged (docs/quality.md).
+    void fineTuningStartsFromTheHeadKeptAtItsBestValidationPoint()
+    {
+        const rs::LabelledFeatures train = rs::test::separableFeatures({20, 20, 20}, 40, 11, 0.15f);
+        const rs::LabelledFeatures validation = rs::test::separableFeatures({30, 30, 30}, 40, 12, 0.15f);
+        rs::TrainingOptions alone;
+        alone.calibrate = false;
+        rs::HeadModule plain(rs::HeadShape{40, 3, 0});
+        rs::TrainableModel headOnly{*plain, plain, {}, {}, [&](bool training) { plain->train(training); }};
+        double last = -1;
+        const double best = rs::trainModel(headOnly, train, validation, 3, alone, {},
+                                           [&](const rs::TrainingPoint &p) { last = p.validationLoss; }, nullptr)
+                                .bestValidationLoss;
+
+        torch::nn::Linear body(40, 40);
+        {
+            torch::NoGradGuard noGrad;
+            body->weight.copy_(at::eye(40));
+            body->bias.zero_();
+        }
+        rs::HeadModule head(rs::HeadShape{40, 3, 0});
+        torch::nn::Module all;
+        all.register_module("body", body);
+        all.register_module("head", head);
+        rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return body->forward(rows); },
+                                 {{body->parameters(), 1.0}}, [&](bool training) { all.train(training); }};
+        model.initialFeatures = [&] { return train.features; };
+        rs::TrainingOptions o;
+        o.steps = 1;
+        o.evalInterval = 1;
+        o.schedule.base = o.schedule.minimum = 1e-6;
+        o.keepBest = o.calibrate = false;
+        double first = -1;
+        rs::trainModel(model, train, validation, 3, o, {}, [&](const rs::TrainingPoint &p) { first = p.validationLoss; }, nullptr);
+        qInfo("validation loss: the head alone's lowest %.4f, its last %.4f; fine-tuning's after one step %.4f", best, last, first);
+        QVERIFY(last > best * 1.05); // the set overfits, so the two starts differ
+        QVERIFY(std::abs(first - best) < 1e-3 * best);
+    }
+
     // The backward pass is most of a step: a Stop set after the forward pass is seen in it.
     void aStopReachesTheBackwardPass()
     {

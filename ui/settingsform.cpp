@@ -310,6 +310,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent), m_problems(new Fi
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::update);
     for (QCheckBox *box : {m_fullBatch, m_flip, m_updateBatchNorm, m_liveCrop, m_liveFlip, m_standardize, m_keepBest, m_calibrate})
         connect(box, &QCheckBox::toggled, this, &SettingsPage::update);
+    connect(m_fineTune, &QComboBox::currentIndexChanged, this, &SettingsPage::offerDefaultOptimizer);
     connect(m_weights, &WeightsField::changed, this, &SettingsPage::update);
     connect(m_weights, &WeightsField::loaded, this, &SettingsPage::weightsLoaded);
     update();

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
 
@@ -172,7 +173,10 @@ FineTuning SettingsPage::fineTuning() const
 void SettingsPage::setFineTuning(const FineTuning &f)
 {
     const int index = m_fineTune->findData(f.fromBlock);
-    m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
+    {
+        const QSignalBlocker keepRates(m_fineTune); // settings set together hold the user's rates
+        m_fineTune->setCurrentIndex(f.enabled() && index >= 0 ? index : 0);
+    }
     m_rateMultiplier->setValue(f.backboneRateMultiplier);
     m_rateDecay->setValue(f.backboneRateDecay);
     m_updateBatchNorm->setChecked(f.updateBatchNormStatistics);
@@ -181,6 +185,17 @@ void SettingsPage::setFineTuning(const FineTuning &f)
     m_liveBrightness->setValue(int(std::lround(f.liveAugmentation.brightnessPercent)));
     m_liveContrast->setValue(int(std::lround(f.liveAugmentation.contrastPercent)));
     update();
+}
+
+void SettingsPage::offerDefaultOptimizer()
+{
+    TrainingOptions t = options();
+    if (!rs::offerDefaultOptimizer(t, m_fineTune->currentIndex() > 0))
+        return;
+    m_optimizer->setCurrentIndex(t.optimizer == TrainingOptions::Optimizer::Adam ? 1 : 0);
+    m_momentum->setValue(t.momentum);
+    m_baseRate->setValue(t.schedule.base);
+    m_minRate->setValue(t.schedule.minimum);
 }
 
 void SettingsPage::setTrainingImages(int count)

@@ -62,6 +62,8 @@ Q_SIGNALS:
 
 private:
     void update();
+    // Fine-tuning takes Adam at lower rates; the fields follow while they hold a default.
+    void offerDefaultOptimizer();
     int estimatedSteps() const;
     // The page's settings as core checks them (no dataset).
     TrainingRunOptions runOptions() const;

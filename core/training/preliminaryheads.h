@@ -13,9 +13,12 @@ namespace rs {
 // before training (linear probing, then fine-tuning: Kumar et al., 2022). From a near-zero head
 // the first large gradients go into the pretrained layers, and a few epochs are far fewer steps
 // than the head alone needs (bench/quality_finetune.sh's set: 5 epochs from Mixed_7b ended below
-// the head alone from a near-zero head, above it from the trained one; docs/quality.md).
-void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels, int classCount,
-                          const TrainingOptions &options, const CancelFlag *cancel);
+// the head alone from a near-zero head, above it from the trained one; docs/quality.md). The
+// head is the one such a run keeps, at its lowest loss on `validation` (the body's output on
+// it): its last step had overfitted the real backbone's features, and the large weights of
+// an overfitted head made fine-tuning from Mixed_7b diverge.
+void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels, const LabelledFeatures &validation,
+                          int classCount, const TrainingOptions &options, const CancelFlag *cancel);
 
 // A head trained with each spread floor and the run's other settings, silently: the floor
 // whose head ended with the lower validation loss, that head, its outcome and its curve.

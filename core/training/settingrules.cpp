@@ -126,6 +126,23 @@ std::vector<SettingProblem> settingAdvice(const TrainingRunOptions &options, int
     return advice;
 }
 
+bool offerDefaultOptimizer(TrainingOptions &options, bool fineTuning)
+{
+    TrainingOptions head, tuning;
+    tuning.optimizer = TrainingOptions::Optimizer::Adam;
+    tuning.schedule.base = kFineTuningBaseRate;
+    tuning.schedule.minimum = kFineTuningMinimumRate;
+    const TrainingOptions &from = fineTuning ? head : tuning, &to = fineTuning ? tuning : head;
+    if (options.optimizer != from.optimizer || options.momentum != from.momentum
+        || options.schedule.base != from.schedule.base || options.schedule.minimum != from.schedule.minimum)
+        return false;
+    options.optimizer = to.optimizer;
+    options.momentum = to.momentum;
+    options.schedule.base = to.schedule.base;
+    options.schedule.minimum = to.schedule.minimum;
+    return true;
+}
+
 QString defaultText(Setting setting)
 {
     return number(ruleFor(setting).defaultValue);

@@ -75,6 +75,18 @@ std::vector<SettingProblem> checkRunOptions(const TrainingRunOptions &options);
 // names the setting (Steps or LearningRate) and suggests a value. Translated as above.
 std::vector<SettingProblem> settingAdvice(const TrainingRunOptions &options, int trainingImages);
 
+// The optimizer and rates a run takes when fine-tuning and none of them is chosen: Adam from
+// kFineTuningBaseRate down to kFineTuningMinimumRate. SGD's steps grow with the gradient, and a
+// real backbone's features are small (an L2 norm near 2), so the head on them has large weights
+// and the gradient that reaches the blocks is large: at the head's SGD rates (0.1) fine-tuning
+// from Mixed_7b diverged within 6 steps on bench/quality_finetune.sh's real backbone. Adam's
+// steps do not scale with the gradient (docs/quality.md).
+constexpr double kFineTuningBaseRate = 0.001, kFineTuningMinimumRate = 0.00001;
+// Gives `options` the default optimizer and rates of a run that fine-tunes (or, false, of the
+// head alone's) when they are still the other kind's defaults; a user's own choice stays.
+// Returns whether they changed.
+bool offerDefaultOptimizer(TrainingOptions &options, bool fineTuning);
+
 // Classes left without images in a set that other classes have images in, as the split
 // falls: without training images the classifier cannot learn the class, without validation or
 // test images its figures there are missing. Translated as the problems above are.

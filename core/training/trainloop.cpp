@@ -208,7 +208,7 @@ TrainingOutcome trainModel(TrainableModel &model, const LabelledFeatures &train,
         }
     }
     if (model.body && model.initialFeatures)
-        startFromTrainedHead(model, train.labels, classCount, options, cancel);
+        startFromTrainedHead(model, train.labels, validation, classCount, options, cancel);
 
     // Fine-tuning's head sees the body's output, which changes as it trains: only the head
     // alone is trained on scaled features.
