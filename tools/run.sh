@@ -64,6 +64,7 @@ install_packages() {
 }
 
 build() {
+    phase "the build"
     say "Configuring in $build_dir (Release)"
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETRAIN_WERROR=ON
     say "Building with $jobs jobs"
@@ -93,20 +94,39 @@ demo() {
     say "Done: report in $demo_dir/report.json, model in $demo_dir/model"
 }
 
+# Each phase's wall time, printed at the end of the run (and at a failure).
+phase_times=()
+phase_start=$SECONDS
+phase() { # NAME: ends the running phase and starts NAME
+    phase_times+=("$(printf '%6d s  %s' $((SECONDS - phase_start)) "$phase_name")")
+    phase_name=$1
+    phase_start=$SECONDS
+}
+phase_name="installing packages"
+print_phases() {
+    phase "" && say "Time per phase" && printf '%s\n' "${phase_times[@]}" && printf '%6d s  in all\n' "$SECONDS"
+}
+
 run_tests() {
+    phase "the tests"
     say "Running the tests"
     (cd "$build_dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j "$jobs")
     # The .deb too: built, validated, installed with apt, and run from /usr/bin.
+    phase "the .deb"
     "$root/packaging/check-deb.sh" "$build_dir"
+    phase "fuzzing"
     say "Fuzzing the weights reader and the image decoder, 60 s each (tools/fuzz.sh)"
     FUZZ_DIR="$build_dir-fuzz" "$root/tools/fuzz.sh" 60
+    phase "the sanitized build and tests"
     say "The tests again, under AddressSanitizer + UndefinedBehaviorSanitizer (tools/sanitize.sh)"
     QT_QPA_PLATFORM=offscreen "$root/tools/sanitize.sh" "$build_dir-sanitize"
 }
 
 case "${1:-}" in
     demo) install_packages "${build_packages[@]}" "${data_packages[@]}"; build; demo ;;
-    test) install_packages "${build_packages[@]}" "${data_packages[@]}" "${test_packages[@]}"; build; run_tests ;;
+    test)
+        trap print_phases EXIT
+        install_packages "${build_packages[@]}" "${data_packages[@]}" "${test_packages[@]}"; build; run_tests ;;
     build) install_packages "${build_packages[@]}"; build ;;
     *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac
