@@ -108,7 +108,13 @@ private Q_SLOTS:
             QCOMPARE(map[2 * copy + 1], map[2 * original + 1]);
         }
         QVERIFY(map[2 * 3] != map[2 * 40] || map[2 * 3 + 1] != map[2 * 40 + 1]);
-        QVERIFY(neighbourPurity(std::vector<float>(map.begin(), map.begin() + 2 * 60), 12) >= 0.99);
+        // The groups stay apart. Groups of 12 are smaller than t-SNE's neighbourhoods (perplexity
+        // 30), so a point may sit at a group's edge: on an Intel Xeon with AVX-512 OpenBLAS's
+        // rounding put one of the 60 nearest to another group (0.983; 1.000 with
+        // OPENBLAS_CORETYPE=Haswell). A map that mixes the groups scores near 0.2.
+        const double purity = neighbourPurity(std::vector<float>(map.begin(), map.begin() + 2 * 60), 12);
+        qInfo("nearest neighbour on the map from the same group: %.3f", purity);
+        QVERIFY(purity >= 0.95);
     }
 
     void smallSetsWork()
