@@ -258,7 +258,7 @@ private Q_SLOTS:
 
     // ... and from that classifier as a run of the head alone keeps it, at its lowest validation
     // loss: at its last step it had overfitted a real backbone's features, and fine-tuning from
-    // it diverged (docs/quality.md).
+    // it ended lower (docs/quality.md).
     void fineTuningStartsFromTheHeadKeptAtItsBestValidationPoint()
     {
         const rs::LabelledFeatures train = rs::test::separableFeatures({20, 20, 20}, 40, 11, 0.15f);

@@ -15,8 +15,8 @@ namespace rs {
 // than the head alone needs (bench/quality_finetune.sh's set: 5 epochs from Mixed_7b ended below
 // the head alone from a near-zero head, above it from the trained one; docs/quality.md). The
 // head is the one such a run keeps, at its lowest loss on `validation` (the body's output on
-// it): its last step had overfitted the real backbone's features, and the large weights of
-// an overfitted head made fine-tuning from Mixed_7b diverge.
+// it): its last step had overfitted the real backbone's features, and fine-tuning from it
+// ended 1.5 to 2.5 points lower.
 void startFromTrainedHead(TrainableModel &model, const std::vector<int> &labels, const LabelledFeatures &validation,
                           int classCount, const TrainingOptions &options, const CancelFlag *cancel);
 
