@@ -34,6 +34,31 @@
 
 #include <cmath>
 
+namespace {
+
+// A head behind an identity layer: fine-tuning's loop where the body's output is its input.
+struct IdentityBody
+{
+    explicit IdentityBody(int width) : body(width, width), head(rs::HeadShape{width, 3, 0})
+    {
+        torch::NoGradGuard noGrad;
+        body->weight.copy_(at::eye(width));
+        body->bias.zero_();
+        all.register_module("body", body);
+        all.register_module("head", head);
+    }
+    rs::TrainableModel model()
+    {
+        return {all, head, [this](const at::Tensor &rows) { return body->forward(rows); },
+                {{body->parameters(), 1.0}}, [this](bool training) { all.train(training); }};
+    }
+    torch::nn::Linear body;
+    rs::HeadModule head;
+    torch::nn::Module all;
+};
+
+} // namespace
+
 class TestWholeNetwork : public QObject
 {
     Q_OBJECT
@@ -227,18 +252,8 @@ private Q_SLOTS:
     {
         const rs::LabelledFeatures set = rs::test::separableFeatures({30, 30, 30}, 6, 7);
         const auto firstAccuracy = [&](bool startFromTrainedHead) {
-            torch::nn::Linear body(6, 6);
-            {
-                torch::NoGradGuard noGrad;
-                body->weight.copy_(at::eye(6));
-                body->bias.zero_();
-            }
-            rs::HeadModule head(rs::HeadShape{6, 3, 0});
-            torch::nn::Module all;
-            all.register_module("body", body);
-            all.register_module("head", head);
-            rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return body->forward(rows); },
-                                     {{body->parameters(), 1.0}}, [&](bool training) { all.train(training); }};
+            IdentityBody network(6);
+            rs::TrainableModel model = network.model();
             if (startFromTrainedHead)
                 model.initialFeatures = [&] { return set.features; };
             rs::TrainingOptions o;
@@ -272,18 +287,8 @@ private Q_SLOTS:
                                            [&](const rs::TrainingPoint &p) { last = p.validationLoss; }, nullptr)
                                 .bestValidationLoss;
 
-        torch::nn::Linear body(40, 40);
-        {
-            torch::NoGradGuard noGrad;
-            body->weight.copy_(at::eye(40));
-            body->bias.zero_();
-        }
-        rs::HeadModule head(rs::HeadShape{40, 3, 0});
-        torch::nn::Module all;
-        all.register_module("body", body);
-        all.register_module("head", head);
-        rs::TrainableModel model{all, head, [&](const at::Tensor &rows) { return body->forward(rows); },
-                                 {{body->parameters(), 1.0}}, [&](bool training) { all.train(training); }};
+        IdentityBody network(40);
+        rs::TrainableModel model = network.model();
         model.initialFeatures = [&] { return train.features; };
         rs::TrainingOptions o;
         o.steps = 1;
