@@ -100,7 +100,11 @@ int trainCommand(const QStringList &arguments)
           << " epochs) in " << QString::number(run.trainingSeconds, 'f', 1) << " s\n";
     if (run.head && run.head->keptStep() < run.options.training.steps)
         out() << "kept the weights of step " << run.head->keptStep() << ", the lowest validation loss (--keep-last: the last)\n";
-    if (const Calibration &c = run.head->calibration(); c.images > 0)
+    if (const Calibration &c = run.head->calibration(); c.images > 0 && c.temperature == 1.0)
+        out() << "already calibrated on " << c.images << " validation images: temperature "
+              << QString::number(c.fitted, 'g', 3) << " gains no more than chance, not applied (ECE "
+              << QString::number(c.before.ece, 'f', 3) << ")\n";
+    else if (c.images > 0)
         out() << "calibrated on " << c.images << " validation images: temperature " << QString::number(c.temperature, 'g', 3)
               << ", NLL " << QString::number(c.before.nll, 'f', 3) << " -> " << QString::number(c.after.nll, 'f', 3)
               << ", ECE " << QString::number(c.before.ece, 'f', 3) << " -> " << QString::number(c.after.ece, 'f', 3) << "\n";

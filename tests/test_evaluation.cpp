@@ -7,6 +7,35 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
+#include <utility>
+
+namespace {
+
+// Three-class logits whose labels are drawn from softmax(z), so that they are calibrated by
+// construction, then multiplied by `overconfidence`.
+std::pair<rs::FeatureMatrix, std::vector<int>> calibratedByConstruction(int rows, double overconfidence, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    rs::FeatureMatrix logits{rows, 3, {}};
+    std::vector<int> labels;
+    for (int r = 0; r < rows; ++r) {
+        double z[3], sum = 0;
+        for (double &v : z)
+            sum += std::exp(v = 2.0 * random.generateDouble());
+        double u = random.generateDouble() * sum;
+        int label = 0;
+        while (label < 2 && (u -= std::exp(z[label])) > 0)
+            ++label;
+        labels.push_back(label);
+        for (double v : z)
+            logits.values.push_back(float(overconfidence * v));
+    }
+    return {logits, labels};
+}
+
+} // namespace
+
 class TestEvaluation : public QObject
 {
     Q_OBJECT
@@ -89,22 +118,7 @@ private Q_SLOTS:
     // logits ten times too large (an over-confident head) come back near T = 10.
     void fitsTheTemperatureOfLowestNll()
     {
-        QRandomGenerator random(3);
-        rs::FeatureMatrix logits{400, 3, {}};
-        std::vector<int> labels;
-        for (int r = 0; r < 400; ++r) {
-            // Calibrated by construction: the label is drawn from softmax(z).
-            double z[3], sum = 0;
-            for (double &v : z)
-                sum += std::exp(v = 2.0 * random.generateDouble());
-            double u = random.generateDouble() * sum;
-            int label = 0;
-            while (label < 2 && (u -= std::exp(z[label])) > 0)
-                ++label;
-            labels.push_back(label);
-            for (double v : z)
-                logits.values.push_back(float(10.0 * v));
-        }
+        const auto [logits, labels] = calibratedByConstruction(400, 10.0, 3);
         const double t = rs::fitTemperature(logits, labels);
         QVERIFY2(t > 7 && t < 14, qPrintable(QString::number(t)));
         const double fitted = rs::calibrationScores(logits, labels, t).nll;
@@ -117,6 +131,25 @@ private Q_SLOTS:
 
         // Every image right with a wide margin: the NLL falls as T does, down to the bound.
         QCOMPARE(rs::fitTemperature(rs::FeatureMatrix{2, 2, {5, 0, 0, 5}}, {0, 1}), rs::kMinTemperature);
+    }
+
+    // A head that is calibrated already fits a temperature near 1 by chance: it is not applied
+    // (it made new images' calibration worse); an over-confident head's is.
+    void appliesATemperatureOnlyBeyondChance()
+    {
+        const auto [logits, labels] = calibratedByConstruction(300, 1.0, 5);
+        const rs::Calibration calibrated = rs::calibrate(logits, labels);
+        QVERIFY2(calibrated.fitted != 1.0, qPrintable(QString::number(calibrated.fitted)));
+        QCOMPARE(calibrated.temperature, 1.0);
+        QCOMPARE(calibrated.after.nll, calibrated.before.nll);
+        QCOMPARE(calibrated.after.ece, calibrated.before.ece);
+        QCOMPARE(rs::calibrationFromJson(rs::toJson(calibrated)).fitted, calibrated.fitted);
+
+        const auto [sharp, sharpLabels] = calibratedByConstruction(300, 2.0, 5);
+        const rs::Calibration overconfident = rs::calibrate(sharp, sharpLabels);
+        QCOMPARE(overconfident.temperature, overconfident.fitted);
+        QVERIFY2(overconfident.temperature > 1.5, qPrintable(QString::number(overconfident.temperature)));
+        QVERIFY(overconfident.after.nll < overconfident.before.nll);
     }
 
     void refusesJsonOfOtherClasses()

@@ -230,52 +230,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="143"/>
+        <location filename="../core/training/settingrules.cpp" line="160"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="145"/>
+        <location filename="../core/training/settingrules.cpp" line="162"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="162"/>
+        <location filename="../core/training/settingrules.cpp" line="179"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="179"/>
+        <location filename="../core/training/settingrules.cpp" line="196"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="186"/>
+        <location filename="../core/training/settingrules.cpp" line="203"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="193"/>
+        <location filename="../core/training/settingrules.cpp" line="210"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="197"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="214"/>
+        <location filename="../core/training/settingrules.cpp" line="231"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="217"/>
+        <location filename="../core/training/settingrules.cpp" line="234"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="220"/>
+        <location filename="../core/training/settingrules.cpp" line="237"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,7 +1281,13 @@ Likeliest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/reliabilityplot.cpp" line="40"/>
+        <location filename="../ui/reliabilityplot.cpp" line="41"/>
+        <source>%1 validation images · already calibrated (temperature %2 gains no more than chance)
+calibration error %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="47"/>
         <source>%1 validation images · temperature %2
 calibration error %3 % → %4 %</source>
         <translation type="unfinished"></translation>
@@ -1570,13 +1576,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>epochs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,22 +1970,22 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>(add images to see it in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>= steps: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="225"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation type="unfinished"></translation>
     </message>

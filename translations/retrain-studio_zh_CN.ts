@@ -230,52 +230,52 @@
         <translation>Adam 的基础学习率通常需要比 SGD 小 10 到 100 倍：试试 0.001</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="143"/>
+        <location filename="../core/training/settingrules.cpp" line="160"/>
         <source>the minimum learning rate must not exceed the base learning rate</source>
         <translation>最小学习率不能超过基础学习率</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="145"/>
+        <location filename="../core/training/settingrules.cpp" line="162"/>
         <source>momentum applies to SGD only: set it to 0 for Adam</source>
         <translation>动量只适用于 SGD：使用 Adam 时请设为 0</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="162"/>
+        <location filename="../core/training/settingrules.cpp" line="179"/>
         <source>the validation and test percentages must add up to less than 100, or no image is left for training</source>
         <translation>验证集和测试集百分比之和必须小于 100，否则没有图像留给训练</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="179"/>
+        <location filename="../core/training/settingrules.cpp" line="196"/>
         <source>fine-tuning trains the blocks below the bottleneck: keep the feature layer at bottleneck</source>
         <translation>微调训练的是瓶颈层以下的模块：请将特征层保持为 bottleneck</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="186"/>
+        <location filename="../core/training/settingrules.cpp" line="203"/>
         <source>finding good settings searches the classifier alone: switch fine-tuning off for it</source>
         <translation>寻找设置只搜索分类器本身：请为此关闭微调</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="193"/>
+        <location filename="../core/training/settingrules.cpp" line="210"/>
         <source>finding good settings scores undistorted images: switch augmentation off for it</source>
         <translation>寻找设置用未变形的图像评分：请为此关闭数据增强</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="197"/>
+        <location filename="../core/training/settingrules.cpp" line="214"/>
         <source>the whole network trains on images distorted afresh at every step (live augmentation): switch the cached distorted copies off for it</source>
         <translation>整个网络在每一步都用重新随机变形的图像训练（实时增强）：请为此关闭缓存的变形副本</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="214"/>
+        <location filename="../core/training/settingrules.cpp" line="231"/>
         <source>class &apos;%1&apos; has no training images, so the classifier cannot learn it; lower the validation and test percentages or add images</source>
         <translation>类别“%1”没有训练图像，分类器无法学习它；请降低验证和测试百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="217"/>
+        <location filename="../core/training/settingrules.cpp" line="234"/>
         <source>class &apos;%1&apos; has no validation images; raise the validation percentage or add images</source>
         <translation>类别“%1”没有验证图像；请提高验证百分比，或添加图像</translation>
     </message>
     <message>
-        <location filename="../core/training/settingrules.cpp" line="220"/>
+        <location filename="../core/training/settingrules.cpp" line="237"/>
         <source>class &apos;%1&apos; has no test images, so its test accuracy cannot be measured; raise the test percentage or add images</source>
         <translation>类别“%1”没有测试图像，无法衡量其测试准确率；请提高测试百分比，或添加图像</translation>
     </message>
@@ -1282,7 +1282,14 @@ Likeliest: %3</source>
         <translation>未校准（没有验证图像，或已关闭校准）</translation>
     </message>
     <message>
-        <location filename="../ui/reliabilityplot.cpp" line="40"/>
+        <location filename="../ui/reliabilityplot.cpp" line="41"/>
+        <source>%1 validation images · already calibrated (temperature %2 gains no more than chance)
+calibration error %3 %</source>
+        <translation>%1 张验证图像 · 已经校准（温度 %2 的改善不超过偶然）
+校准误差 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/reliabilityplot.cpp" line="47"/>
         <source>%1 validation images · temperature %2
 calibration error %3 % → %4 %</source>
         <translation>%1 张验证图像 · 温度 %2
@@ -1573,13 +1580,13 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../ui/settingsform.cpp" line="77"/>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>epochs</source>
         <translation>轮</translation>
     </message>
@@ -1967,22 +1974,22 @@ The sample images come from Debian&apos;s dataset-fashion-mnist package.</source
         <translation>训练过程中的学习率</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="216"/>
+        <location filename="../ui/settingspage.cpp" line="231"/>
         <source>(add images to see it in %1)</source>
         <translation>（添加图像后可换算为%1）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="218"/>
+        <location filename="../ui/settingspage.cpp" line="233"/>
         <source>= steps: %1</source>
         <translation>= 步数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="220"/>
+        <location filename="../ui/settingspage.cpp" line="235"/>
         <source>≈ %1 epochs (training images: %2)</source>
         <translation>≈ %1 轮（训练图像：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="225"/>
+        <location filename="../ui/settingspage.cpp" line="240"/>
         <source>no fewer than the training images (%1): every step uses all of them</source>
         <translation>不少于训练图像数（%1）：每一步都使用全部图像</translation>
     </message>

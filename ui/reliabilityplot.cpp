@@ -35,13 +35,20 @@ void ReliabilityPlot::setCalibration(const Calibration &c)
             accuracies << 100 * bin.accuracy;
         }
     m_accuracy->setData(centres, accuracies, /*alreadySorted=*/true);
-    m_title->setText(c.images == 0
-                         ? tr("Not calibrated (no validation images, or calibration switched off)")
-                         : tr("%1 validation images · temperature %2\ncalibration error %3 % → %4 %")
-                               .arg(c.images)
-                               .arg(c.temperature, 0, 'g', 3)
-                               .arg(100 * c.before.ece, 0, 'f', 1)
-                               .arg(100 * c.after.ece, 0, 'f', 1));
+    if (c.images == 0)
+        m_title->setText(tr("Not calibrated (no validation images, or calibration switched off)"));
+    else if (c.temperature == 1.0)
+        m_title->setText(tr("%1 validation images · already calibrated (temperature %2 gains no more than chance)\n"
+                            "calibration error %3 %")
+                             .arg(c.images)
+                             .arg(c.fitted, 0, 'g', 3)
+                             .arg(100 * c.before.ece, 0, 'f', 1));
+    else
+        m_title->setText(tr("%1 validation images · temperature %2\ncalibration error %3 % → %4 %")
+                             .arg(c.images)
+                             .arg(c.temperature, 0, 'g', 3)
+                             .arg(100 * c.before.ece, 0, 'f', 1)
+                             .arg(100 * c.after.ece, 0, 'f', 1));
     replot(QCustomPlot::rpQueuedReplot);
 }
 

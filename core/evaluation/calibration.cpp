@@ -108,9 +108,13 @@ Calibration calibrate(const FeatureMatrix &logits, const std::vector<int> &label
 {
     Calibration c;
     c.images = int(logits.rows);
-    c.temperature = fitTemperature(logits, labels);
+    c.fitted = fitTemperature(logits, labels);
     c.before = calibrationScores(logits, labels, 1.0);
-    c.after = calibrationScores(logits, labels, c.temperature);
+    const CalibrationScores fitted = calibrationScores(logits, labels, c.fitted);
+    // A likelihood-ratio test of the one parameter against T = 1.
+    const bool beyondChance = 2.0 * double(c.images) * (c.before.nll - fitted.nll) > kTemperatureTestChiSquare;
+    c.temperature = beyondChance ? c.fitted : 1.0;
+    c.after = beyondChance ? fitted : c.before;
     return c;
 }
 
@@ -125,6 +129,7 @@ QJsonObject toJson(const Calibration &c)
                                 {QStringLiteral("accuracy"), b.accuracy}});
     return {{QStringLiteral("images"), c.images},
             {QStringLiteral("temperature"), c.temperature},
+            {QStringLiteral("fitted_temperature"), c.fitted},
             {QStringLiteral("nll_before"), c.before.nll},
             {QStringLiteral("nll_after"), c.after.nll},
             {QStringLiteral("ece_before"), c.before.ece},
@@ -137,6 +142,7 @@ Calibration calibrationFromJson(const QJsonObject &json)
     Calibration c;
     c.images = json.value(QStringLiteral("images")).toInt();
     c.temperature = json.value(QStringLiteral("temperature")).toDouble(1.0);
+    c.fitted = json.value(QStringLiteral("fitted_temperature")).toDouble(c.temperature);
     c.before.nll = json.value(QStringLiteral("nll_before")).toDouble();
     c.after.nll = json.value(QStringLiteral("nll_after")).toDouble();
     c.before.ece = json.value(QStringLiteral("ece_before")).toDouble();

@@ -41,9 +41,17 @@ double fitTemperature(const FeatureMatrix &logits, const std::vector<int> &label
 struct Calibration
 {
     int images = 0; // validation images it was fitted on; 0: not calibrated (temperature 1)
-    double temperature = 1.0;
+    double temperature = 1.0; // the one applied: `fitted`, or 1 where fitting gained only noise
+    double fitted = 1.0;
     CalibrationScores before, after;
 };
+
+// The fitted temperature is applied only where it explains the images it was fitted on better
+// than T = 1 does beyond chance: twice the log-likelihood it gains must exceed the 95 % quantile
+// of chi-square with one degree of freedom (a likelihood-ratio test). A head kept at its lowest
+// validation loss is often calibrated already; a few hundred images then fit a temperature near
+// 1 whose change is noise, which on new images made the calibration error worse (docs/quality.md).
+constexpr double kTemperatureTestChiSquare = 3.841;
 
 Calibration calibrate(const FeatureMatrix &logits, const std::vector<int> &labels);
 
