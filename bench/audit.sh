@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Data health on planted problems: a Fashion-MNIST folder (PER_CLASS images per class) with 5 %
+# Data health on planted problems: a Fashion-MNIST folder (PER_CLASS images per class; with
+# DATASET=digits scikit-learn's handwritten digits instead, bench/make_digits.py) with 5 %
 # of its labels flipped, 30 re-encoded or resized copies (some across classes, some landing in
 # another subset: leaks) and 20 blanks and noise images (bench/audit.py plants them, seeded),
 # audited by retrain-cli audit with seeded, BatchNorm-calibrated random weights (BACKBONE=real: a
@@ -15,7 +16,8 @@
 #   bench/audit.sh [BUILD_DIR]     (default ./build)
 #
 # Environment: BACKBONE (seeded, the default, or real), WORK (default /tmp/retrain-audit, with
-# -real for the real backbone), PER_CLASS (default 300), SIMILARITIES (the
+# -real for the real backbone and -digits for the digits), PER_CLASS (default 300; digits: 170,
+# nearly all of them), SIMILARITIES (the
 # --duplicate-similarity values swept, default "0.995 0.997 0.9975 0.998 0.999").
 set -euo pipefail
 
@@ -25,6 +27,12 @@ case "${BACKBONE:-seeded}" in
     seeded) work=${WORK:-/tmp/retrain-audit}; weights_name=inception_zip.pth ;;
     real) work=${WORK:-/tmp/retrain-audit-real}; weights_name=inception_v3_nsfwjs.pth ;;
     *) echo "BACKBONE must be seeded or real" >&2; exit 2 ;;
+esac
+dataset=${DATASET:-fashion}
+case "$dataset" in
+    fashion) ;;
+    digits) [[ -n "${WORK:-}" ]] || work=$work-digits ;;
+    *) echo "DATASET must be fashion or digits" >&2; exit 2 ;;
 esac
 cli="$build/app/retrain-cli"
 python=/usr/bin/python3
@@ -37,8 +45,14 @@ if [[ ! -f "$work/planted.json" ]]; then
     else
         "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
     fi
-    rm -rf "$work/clean"
-    "$cli" sample-data --per-class "${PER_CLASS:-300}" "$work/clean" > /dev/null
+    rm -rf "$work/clean" "$work/digits-split"
+    if [[ "$dataset" == digits ]]; then
+        "$python" "$root/bench/make_digits.py" "$work/digits-split" "${PER_CLASS:-170}"
+        mv "$work/digits-split/train" "$work/clean"
+        rm -rf "$work/digits-split"
+    else
+        "$cli" sample-data --per-class "${PER_CLASS:-300}" "$work/clean" > /dev/null
+    fi
     "$python" "$root/bench/audit.py" plant "$work/clean" "$work/dirty" "$work/planted.json"
 fi
 

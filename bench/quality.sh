@@ -9,14 +9,16 @@
 # the npm package nsfwjs; needs node and npm), whose features spread unevenly over their
 # dimensions as real backbones' do and seeded ones' do not. Everyone trains on the same split of those 3 000
 # and is scored on its test images plus HOLDOUT more per class (the dataset's next images),
-# so that one test image weighs 0.04 points, not 0.4. Prints a Markdown table;
-# docs/quality.md holds one run's.
+# so that one test image weighs 0.04 points, not 0.4. With DATASET=digits the images are
+# scikit-learn's 1 797 handwritten digits instead (bench/make_digits.py): PER_CLASS (default
+# 100) of each digit split as the app splits them, every other one held out (about 800). Prints a
+# Markdown table; docs/quality.md holds one run's.
 #
 #   bench/quality.sh [BUILD_DIR]     (default ./build; needs Debian's python3-sklearn)
 #
-# Environment: BACKBONE (seeded, the default, or real), WORK (default
-# /tmp/retrain-quality-PRECISION, with -real for the real backbone), PER_CLASS (default 300), HOLDOUT
-# (default 200), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON"),
+# Environment: BACKBONE (seeded, the default, or real), DATASET (fashion, the default, or digits),
+# WORK (default /tmp/retrain-quality-PRECISION, with -real for the real backbone and -digits for
+# the digits), PER_CLASS (default 300), HOLDOUT (default 200; fashion only), CASES (default all four), SETTINGS (extra app variants: "name=JSON;name=JSON"),
 # PRECISION (default fp32; int8 is calibrated by each features call on its own images, so the
 # held-out images' sample is not the training images'), QUICK=1 (only the app's variants: no
 # --tune, learning-rate sweep or scikit-learn).
@@ -33,42 +35,55 @@ case "$backbone" in
     real) work=${WORK:-/tmp/retrain-quality-$precision-real}; weights_name=inception_v3_nsfwjs.pth ;;
     *) echo "BACKBONE must be seeded or real" >&2; exit 2 ;;
 esac
-per_class=${PER_CLASS:-300}
+dataset=${DATASET:-fashion}
+case "$dataset" in
+    fashion) per_class=${PER_CLASS:-300}; row_prefix= ;;
+    digits) per_class=${PER_CLASS:-100}; row_prefix="digits, "; [[ -n "${WORK:-}" ]] || work=$work-digits ;;
+    *) echo "DATASET must be fashion or digits" >&2; exit 2 ;;
+esac
 holdout=${HOLDOUT:-200}
+images=$work/$dataset
+holdout_images=$work/holdout
 cli="$build/app/retrain-cli"
 quality="$build/bench/bench_quality"
 python=/usr/bin/python3
 "$python" -c "import sklearn" 2> /dev/null || { echo "needs Debian's python3-sklearn (apt install python3-sklearn)" >&2; exit 1; }
 mkdir -p "$work"
 
-if [[ ! -f "$work/features-done" ]]; then
-    echo "Preparing weights, images and features in $work" >&2
+cases=(${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:20"})
+layers=$(printf '%s\n' "${cases[@]%%:*}" | sort -u)
+if [[ ! -f "$work/images-done" ]]; then
+    echo "Preparing weights and images in $work" >&2
     if [[ "$backbone" == real ]]; then
         "$root/../shared/real-weights/get-inception-v3.sh" "$work/reference" > /dev/null
     else
         "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
     fi
-    rm -rf "$work/fashion"
-    "$cli" sample-data --per-class "$per_class" "$work/fashion" > /dev/null
-    for layer in bottleneck Mixed_6e; do
-        "$cli" features --weights "$work/reference/$weights_name" --precision "$precision" --layer "$layer" \
-            --image_dir "$work/fashion" --out "$work/$layer.npy" > /dev/null
-    done
-    touch "$work/features-done"
+    rm -rf "$images" "$holdout_images"
+    if [[ "$dataset" == digits ]]; then
+        "$python" "$root/bench/make_digits.py" "$work/digits-split" "$per_class"
+        mv "$work/digits-split/train" "$images"
+        mv "$work/digits-split/holdout" "$holdout_images"
+        rmdir "$work/digits-split"
+    else
+        "$cli" sample-data --per-class "$per_class" "$images" > /dev/null
+        echo "Preparing $holdout more test images per class in $holdout_images" >&2
+        "$cli" sample-data --per-class "$((per_class + holdout))" "$holdout_images" > /dev/null
+        for image in "$images"/*/*; do # the images trained and validated on
+            rm "$holdout_images/${image#"$images/"}"
+        done
+    fi
+    touch "$work/images-done"
 fi
-if [[ ! -f "$work/holdout-done" ]]; then
-    echo "Preparing $holdout more test images per class in $work/holdout" >&2
-    rm -rf "$work/holdout"
-    "$cli" sample-data --per-class "$((per_class + holdout))" "$work/holdout" > /dev/null
-    for image in "$work"/fashion/*/*; do # the images trained and validated on
-        rm "$work/holdout/${image#"$work/fashion/"}"
-    done
-    for layer in bottleneck Mixed_6e; do
+# Each layer's features once, only for the layers the cases use.
+for layer in $layers; do
+    for set in "$layer:$images" "$layer-holdout:$holdout_images"; do
+        [[ -f "$work/${set%%:*}.npy" ]] && continue
+        echo "Computing $work/${set%%:*}.npy" >&2
         "$cli" features --weights "$work/reference/$weights_name" --precision "$precision" --layer "$layer" \
-            --image_dir "$work/holdout" --out "$work/$layer-holdout.npy" > /dev/null
+            --image_dir "${set#*:}" --out "$work/${set%%:*}.npy" > /dev/null
     done
-    touch "$work/holdout-done"
-fi
+done
 
 # name=JSON over the defaults, as a project file holds training settings.
 variants=("default={}"
@@ -79,10 +94,10 @@ variants+=("${extra[@]}")
 sweeps=()
 echo "| features | classifier | test accuracy % | test NLL | ECE % | training s |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for case in ${CASES:-"bottleneck:1" "Mixed_6e:1" "bottleneck:0.05" "bottleneck:20"}; do
+for case in "${cases[@]}"; do
     layer=${case%%:*}
     factor=${case##*:}
-    label="$layer ×$factor"
+    label="$row_prefix$layer ×$factor"
     row() { printf '| %s | %s | %.1f | %.3f | %.1f | %.1f |\n' "$label" "$1" \
         "$(jq -r '.accuracy * 100' <<< "$2")" "$(jq -r '.nll' <<< "$2")" "$(jq -r '.ece * 100' <<< "$2")" "$(jq -r '.seconds' <<< "$2")"; }
     for variant in "${variants[@]}"; do
