@@ -45,11 +45,9 @@ if [[ ! -f "$work/planted.json" ]]; then
     else
         "$python" "$root/tests/python/make_reference.py" "$work/reference" > /dev/null
     fi
-    rm -rf "$work/clean" "$work/digits-split"
+    rm -rf "$work/clean"
     if [[ "$dataset" == digits ]]; then
-        "$python" "$root/bench/make_digits.py" "$work/digits-split" "${PER_CLASS:-170}"
-        mv "$work/digits-split/train" "$work/clean"
-        rm -rf "$work/digits-split"
+        "$python" "$root/bench/make_digits.py" "$work/clean" "${PER_CLASS:-170}"
     else
         "$cli" sample-data --per-class "${PER_CLASS:-300}" "$work/clean" > /dev/null
     fi

@@ -4,10 +4,10 @@ handwritten digits (1 797 images of 8 x 8 pixels, 16 grey levels, ten classes of
 
 Handwriting at 8 x 8 is as far from Fashion-MNIST's clothes as the packages here allow, so a
 default fitted to one set shows on the other. Writes each class's first PER_CLASS images to
-DIR/train/DIGIT/ and the rest to DIR/holdout/DIGIT/, as 8-bit PNGs (grey level x 255 / 16);
-the app scales them up to the network's input like any small image.
+TRAIN_DIR/DIGIT/ and, given HOLDOUT_DIR, the rest to HOLDOUT_DIR/DIGIT/, as 8-bit PNGs (grey
+level x 255 / 16); the app scales them up to the network's input like any small image.
 
-Usage: make_digits.py DIR PER_CLASS
+Usage: make_digits.py TRAIN_DIR PER_CLASS [HOLDOUT_DIR]
 """
 import pathlib
 import sys
@@ -18,13 +18,16 @@ from sklearn.datasets import load_digits
 
 
 def main():
-    out, per_class = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+    train, per_class = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+    holdout = pathlib.Path(sys.argv[3]) if len(sys.argv) > 3 else None
     digits = load_digits()
     seen = np.zeros(10, dtype=int)
     for index, (pixels, digit) in enumerate(zip(digits.images, digits.target)):
-        part = "train" if seen[digit] < per_class else "holdout"
+        root = train if seen[digit] < per_class else holdout
         seen[digit] += 1
-        folder = out / part / str(digit)
+        if root is None:
+            continue
+        folder = root / str(digit)
         folder.mkdir(parents=True, exist_ok=True)
         grey = np.round(pixels * (255.0 / 16.0)).astype(np.uint8)
         Image.fromarray(grey, mode="L").save(folder / f"digit_{index:04d}.png")

@@ -61,10 +61,7 @@ if [[ ! -f "$work/images-done" ]]; then
     fi
     rm -rf "$images" "$holdout_images"
     if [[ "$dataset" == digits ]]; then
-        "$python" "$root/bench/make_digits.py" "$work/digits-split" "$per_class"
-        mv "$work/digits-split/train" "$images"
-        mv "$work/digits-split/holdout" "$holdout_images"
-        rmdir "$work/digits-split"
+        "$python" "$root/bench/make_digits.py" "$images" "$per_class" "$holdout_images"
     else
         "$cli" sample-data --per-class "$per_class" "$images" > /dev/null
         echo "Preparing $holdout more test images per class in $holdout_images" >&2

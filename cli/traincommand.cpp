@@ -100,7 +100,7 @@ int trainCommand(const QStringList &arguments)
           << " epochs) in " << QString::number(run.trainingSeconds, 'f', 1) << " s\n";
     if (run.head && run.head->keptStep() < run.options.training.steps)
         out() << "kept the weights of step " << run.head->keptStep() << ", the lowest validation loss (--keep-last: the last)\n";
-    if (const Calibration &c = run.head->calibration(); c.images > 0 && c.temperature == 1.0)
+    if (const Calibration &c = run.head->calibration(); c.images > 0 && !c.applied())
         out() << "already calibrated on " << c.images << " validation images: temperature "
               << QString::number(c.fitted, 'g', 3) << " gains no more than chance, not applied (ECE "
               << QString::number(c.before.ece, 'f', 3) << ")\n";

@@ -141,6 +141,7 @@ private Q_SLOTS:
         const rs::Calibration calibrated = rs::calibrate(logits, labels);
         QVERIFY2(calibrated.fitted != 1.0, qPrintable(QString::number(calibrated.fitted)));
         QCOMPARE(calibrated.temperature, 1.0);
+        QVERIFY(!calibrated.applied());
         QCOMPARE(calibrated.after.nll, calibrated.before.nll);
         QCOMPARE(calibrated.after.ece, calibrated.before.ece);
         QCOMPARE(rs::calibrationFromJson(rs::toJson(calibrated)).fitted, calibrated.fitted);
@@ -148,6 +149,7 @@ private Q_SLOTS:
         const auto [sharp, sharpLabels] = calibratedByConstruction(300, 2.0, 5);
         const rs::Calibration overconfident = rs::calibrate(sharp, sharpLabels);
         QCOMPARE(overconfident.temperature, overconfident.fitted);
+        QVERIFY(overconfident.applied());
         QVERIFY2(overconfident.temperature > 1.5, qPrintable(QString::number(overconfident.temperature)));
         QVERIFY(overconfident.after.nll < overconfident.before.nll);
     }

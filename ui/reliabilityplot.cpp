@@ -37,7 +37,7 @@ void ReliabilityPlot::setCalibration(const Calibration &c)
     m_accuracy->setData(centres, accuracies, /*alreadySorted=*/true);
     if (c.images == 0)
         m_title->setText(tr("Not calibrated (no validation images, or calibration switched off)"));
-    else if (c.temperature == 1.0)
+    else if (!c.applied())
         m_title->setText(tr("%1 validation images · already calibrated (temperature %2 gains no more than chance)\n"
                             "calibration error %3 %")
                              .arg(c.images)

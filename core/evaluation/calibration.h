@@ -44,6 +44,9 @@ struct Calibration
     double temperature = 1.0; // the one applied: `fitted`, or 1 where fitting gained only noise
     double fitted = 1.0;
     CalibrationScores before, after;
+
+    // Fitted on validation images and applied (calibrate's test passed).
+    bool applied() const { return images > 0 && temperature != 1.0; }
 };
 
 // The fitted temperature is applied only where it explains the images it was fitted on better
