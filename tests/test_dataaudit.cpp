@@ -43,14 +43,6 @@ rs::FeatureMatrix similarSignatures(const std::vector<int> &labels, float own, q
     return signatures;
 }
 
-rs::TrainingOptions quick()
-{
-    rs::TrainingOptions o;
-    o.steps = 300;
-    o.seed = 3;
-    return o;
-}
-
 } // namespace
 
 class TestDataAudit : public QObject
@@ -69,7 +61,7 @@ private Q_SLOTS:
             if (flipped.insert(row).second)
                 all.labels[std::size_t(row)] = (all.labels[std::size_t(row)] + 1 + int(random.bounded(2))) % 3;
         }
-        const rs::FeatureMatrix p = rs::outOfSampleProbabilities(all, 3, quick(), 5);
+        const rs::FeatureMatrix p = rs::outOfSampleProbabilities(all, 3, 5);
         QCOMPARE(p.rows, all.features.rows);
         QCOMPARE(p.cols, std::int64_t(3));
         for (std::int64_t r = 0; r < p.rows; ++r) {
@@ -99,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(audit.issues.begin(), audit.issues.end(),
                                [](const rs::LabelIssue &a, const rs::LabelIssue &b) { return a.score < b.score; }));
         // Same data, same options: the same probabilities.
-        QCOMPARE(rs::outOfSampleProbabilities(all, 3, quick(), 5).values, p.values);
+        QCOMPARE(rs::outOfSampleProbabilities(all, 3, 5).values, p.values);
     }
 
     // Box averages of luma: whole pixels per box, and fractions of pixels at the boxes' edges.

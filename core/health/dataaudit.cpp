@@ -153,7 +153,7 @@ DataAudit auditData(const Backbone &backbone, const TrainingRunOptions &run, con
             callbacks.auditing(done, total);
     };
     const FeatureMatrix probabilities = outOfSampleProbabilities(
-        all, classCount, audit.run.options.training, options.folds, [&](int done, int) { step(done); }, cancel);
+        all, classCount, options.folds, [&](int done, int fits) { step(done * options.folds / fits); }, cancel);
     audit.labels = findLabelIssues(probabilities, all.labels, classCount, options.score);
     audit.duplicates = findDuplicates(read.features.contentHashes, read.features.signatures,
                                       options.duplicateSimilarity, {}, cancel);

@@ -2,7 +2,6 @@
 
 #include "base/cancellation.h"
 #include "features/labelledfeatures.h"
-#include "training/options.h"
 
 #include <cstdint>
 #include <functional>
@@ -10,15 +9,13 @@
 
 namespace rs {
 
-// Probabilities for every row from a head that never saw it: `folds` class-stratified folds,
-// and for each a head trained on the others with `options` (no validation, so neither the best
-// point nor calibration is chosen on the rows it scores). A spread floor left to the data
-// (TrainingOptions::spreadFloor 0) is chosen once, by a head trained on all folds but the last
-// and kept at its best point on the last, and the folds' heads are scaled with it. Same data
-// and options, same result.
-// Throws Cancelled when `cancel` is set; `progress` gets the folds done and their number.
-FeatureMatrix outOfSampleProbabilities(const LabelledFeatures &all, int classCount, const TrainingOptions &options,
-                                       int folds, const std::function<void(int done, int total)> &progress = {},
+// Probabilities for every row from a model that never saw it: `folds` class-stratified folds,
+// and for each UnitLogisticRegression fitted on the others with a few strengths of penalty; the
+// strength whose probabilities give the given labels the lowest log-loss is kept. The finder's
+// own model rather than the run's head: a head trained on a schedule ranks the flipped labels
+// of a real backbone's features worse (docs/data-health.md). Same data, same result. Throws Cancelled when `cancel` is set; `progress` gets the folds done and their number.
+FeatureMatrix outOfSampleProbabilities(const LabelledFeatures &all, int classCount, int folds,
+                                       const std::function<void(int done, int total)> &progress = {},
                                        const CancelFlag *cancel = nullptr);
 
 // How a row's label quality is scored from its out-of-sample probabilities, in [0, 1], lower
@@ -30,7 +27,7 @@ struct LabelIssue
 {
     std::int64_t row = 0;
     int given = 0;
-    int suggested = 0; // the class the row confidently looks like
+    int suggested = 0; // the likeliest class other than the given one
     double score = 0;  // LabelScore's: lower is more suspicious
 };
 
@@ -42,8 +39,9 @@ std::vector<LabelIssue> rankLabels(const FeatureMatrix &probabilities, const std
 // Confident learning: per class, the threshold is the mean probability of that class over the
 // rows labelled with it; a row counts towards (given, j) for the likeliest class j whose
 // threshold it reaches. Those counts, each given class's row scaled to its number of rows, are
-// the confident joint; its off-diagonal sum estimates how many labels are wrong, and the rows
-// it placed off the diagonal are the issues.
+// the confident joint; its off-diagonal sum estimates how many labels are wrong. The issues are,
+// per given class, as many of its lowest-scoring rows as its part of that sum (rounded), each
+// suggesting its likeliest other class.
 struct LabelAudit
 {
     std::vector<LabelIssue> issues;                 // most suspicious first (lowest score; ties by row)
