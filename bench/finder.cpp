@@ -7,8 +7,9 @@
 //
 // Usage: bench_finder SHARE SEED OUT.json F.npy [G.npy ...]
 
+#include "labelledrows.h"
+
 #include "health/labelissues.h"
-#include "io/npy.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -26,17 +27,12 @@ namespace {
 
 bool appendRows(const QString &path, rs::LabelledFeatures &all)
 {
-    const rs::NpyArray features = rs::readNpy(path);
-    QFile table(path.chopped(4) + QStringLiteral(".tsv"));
-    if (!table.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(table.fileName()));
+    const std::optional<LabelledRows> rows = readLabelledRows(path);
+    if (!rows)
         return false;
-    }
-    table.readLine(); // header: row label class subset path
-    all.features.cols = features.shape.at(1);
-    all.features.values.insert(all.features.values.end(), features.values.begin(), features.values.end());
-    for (std::int64_t row = 0; row < features.shape.at(0); ++row)
-        all.labels.push_back(table.readLine().split('\t').at(1).toInt());
+    all.features.cols = rows->features.shape.at(1);
+    all.features.values.insert(all.features.values.end(), rows->features.values.begin(), rows->features.values.end());
+    all.labels.insert(all.labels.end(), rows->labels.begin(), rows->labels.end());
     all.features.rows = std::int64_t(all.labels.size());
     return true;
 }

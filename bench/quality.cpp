@@ -11,9 +11,10 @@
 // Usage: bench_quality F.npy HOLDOUT.npy FACTOR SETTINGS [tune | lr-find]
 // Prints one JSON object: test accuracy, NLL, ECE, training seconds and what the head kept.
 
+#include "labelledrows.h"
+
 #include "evaluation/calibration.h"
 #include "evaluation/evaluation.h"
-#include "io/npy.h"
 #include "training/classifierhead.h"
 #include "training/jsonformat.h"
 #include "training/lrfinder.h"
@@ -21,7 +22,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -33,22 +33,17 @@ namespace {
 // (every row to the test set with `allTest`).
 bool readRows(const QString &path, float factor, bool allTest, rs::LabelledFeatures sets[3], int &classes)
 {
-    const rs::NpyArray features = rs::readNpy(path);
-    QFile table(path.chopped(4) + QStringLiteral(".tsv"));
-    if (!table.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(table.fileName()));
+    const std::optional<LabelledRows> rows = readLabelledRows(path);
+    if (!rows)
         return false;
-    }
-    table.readLine(); // header: row label class subset path
-    const std::int64_t cols = features.shape.at(1);
-    for (std::int64_t row = 0; row < features.shape.at(0); ++row) {
-        const QList<QByteArray> fields = table.readLine().split('\t');
-        const int label = fields.at(1).toInt();
-        const QByteArray subset = allTest ? QByteArray("test") : fields.at(3);
+    const std::int64_t cols = rows->features.shape.at(1);
+    for (std::size_t row = 0; row < rows->labels.size(); ++row) {
+        const int label = rows->labels[row];
+        const QByteArray subset = allTest ? QByteArray("test") : rows->subsets[row];
         rs::LabelledFeatures &set = sets[subset == "train" ? 0 : subset == "validation" ? 1 : 2];
         set.labels.push_back(label);
         for (std::int64_t c = 0; c < cols; ++c)
-            set.features.values.push_back(features.values[std::size_t(row * cols + c)] * factor);
+            set.features.values.push_back(rows->features.values[row * std::size_t(cols) + std::size_t(c)] * factor);
         set.features.cols = cols;
         classes = std::max(classes, label + 1);
     }

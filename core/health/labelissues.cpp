@@ -65,16 +65,11 @@ FeatureMatrix outOfSampleProbabilities(const LabelledFeatures &all, int classCou
         }
     }
     // The given labels' out-of-fold log-loss chooses, as a validation loss would.
-    const auto logLoss = [&](const FeatureMatrix &p) {
-        double sum = 0;
+    std::vector<double> logLoss(candidates.size(), 0.0);
+    for (std::size_t c = 0; c < candidates.size(); ++c)
         for (std::size_t r = 0; r < all.labels.size(); ++r)
-            sum -= std::log(std::max(double(p.row(std::int64_t(r))[all.labels[r]]), 1e-12));
-        return sum;
-    };
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < candidates.size(); ++c)
-        if (logLoss(candidates[c]) < logLoss(candidates[best]))
-            best = c;
+            logLoss[c] -= std::log(std::max(double(candidates[c].row(std::int64_t(r))[all.labels[r]]), 1e-12));
+    const auto best = std::size_t(std::min_element(logLoss.begin(), logLoss.end()) - logLoss.begin());
     return std::move(candidates[best]);
 }
 

@@ -13,7 +13,8 @@ namespace rs {
 // and for each UnitLogisticRegression fitted on the others with a few strengths of penalty; the
 // strength whose probabilities give the given labels the lowest log-loss is kept. The finder's
 // own model rather than the run's head: a head trained on a schedule ranks the flipped labels
-// of a real backbone's features worse (docs/data-health.md). Same data, same result. Throws Cancelled when `cancel` is set; `progress` gets the folds done and their number.
+// of a real backbone's features worse (docs/data-health.md). Same data, same result.
+// Throws Cancelled when `cancel` is set; `progress` gets the fits done and their number.
 FeatureMatrix outOfSampleProbabilities(const LabelledFeatures &all, int classCount, int folds,
                                        const std::function<void(int done, int total)> &progress = {},
                                        const CancelFlag *cancel = nullptr);

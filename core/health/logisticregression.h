@@ -7,11 +7,10 @@
 
 namespace rs {
 
-// A multinomial logistic regression fitted to convergence (full-batch L-BFGS) on rows scaled
-// to unit length, penalised by |W|^2 / (2C) against the summed cross-entropy as scikit-learn's
+// A multinomial logistic regression fitted by full-batch L-BFGS on rows scaled to unit length,
+// penalised by |W|^2 / (2C) against the summed cross-entropy as scikit-learn's
 // LogisticRegression is (the biases unpenalised). The label-error finder's fold model: unit
-// rows make C mean the same whatever the backbone's feature scale, and a converged fit, unlike
-// a schedule cut short, does not depend on how long it ran.
+// rows make C mean the same whatever the backbone's feature scale.
 class UnitLogisticRegression
 {
 public:
